@@ -1,0 +1,86 @@
+#include "BlockingCallCheck.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace corolint {
+
+BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
+                                     tidy::ClangTidyContext *Ctx)
+    : CoroCheck(Name, Ctx),
+      ExtraOption(Options.get("ExtraBlockingFunctions", "")),
+      IgnoredOption(Options.get("IgnoredFunctions", "")),
+      HelperDepth(Options.get("HelperDepth", 6U)),
+      Extra(nameListOption("ExtraBlockingFunctions")),
+      Ignored(nameListOption("IgnoredFunctions")),
+      Analysis(catalog(), Extra, Ignored) {}
+
+void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroCheck::storeOptions(Opts);
+  Options.store(Opts, "ExtraBlockingFunctions", ExtraOption);
+  Options.store(Opts, "IgnoredFunctions", IgnoredOption);
+  Options.store(Opts, "HelperDepth", HelperDepth);
+}
+
+static SourceLocation callLoc(const Expr *Call) {
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (!isa<CXXOperatorCallExpr>(C))
+      if (const Expr *Callee = C->getCallee())
+        return Callee->getExprLoc();
+  return Call->getExprLoc();
+}
+
+void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
+                                       const CoroutineBodyStmt &Body,
+                                       ASTContext &) {
+  for (const CallSite &Site : callsIn(Body.getBody())) {
+    if (Site.Awaited)
+      continue; // an asynchronous operation, not a blocking one
+    if (auto Rule = Analysis.directRule(Site.Call)) {
+      reportDirect(F, Site.Call, *Rule);
+      continue;
+    }
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    if (const BlockingPath *Path = Analysis.helperPath(Callee))
+      if (Path->depth() <= HelperDepth)
+        reportThroughHelper(F, Site.Call, *Callee, *Path);
+  }
+}
+
+static std::string advice(const RuleEntry &R) {
+  std::string S;
+  if (!R.Reason.empty())
+    S += ": " + R.Reason;
+  if (!R.Alternative.empty())
+    S += "; use " + R.Alternative + " instead";
+  return S;
+}
+
+void BlockingCallCheck::reportDirect(const FunctionDecl &F, const Expr *Call,
+                                     const BlockingRule &Rule) {
+  diag(callLoc(Call), "blocking call to '%0' in coroutine '%1'%2",
+       Rule.Rule->IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
+      << Rule.Name << displayName(F) << advice(*Rule.Rule)
+      << Call->getSourceRange();
+}
+
+void BlockingCallCheck::reportThroughHelper(const FunctionDecl &F,
+                                            const Expr *Call,
+                                            const FunctionDecl &Helper,
+                                            const BlockingPath &Path) {
+  const RuleEntry &R = *Path.Blocks.Rule;
+  diag(callLoc(Call), "call to '%0' may block coroutine '%1'; it reaches "
+                      "blocking call '%2'%3",
+       R.IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
+      << displayName(Helper) << displayName(F) << Path.Blocks.Name << advice(R)
+      << Call->getSourceRange();
+  for (const HelperStep &Step : Path.Steps)
+    diag(callLoc(Step.Call), "'%0' calls '%1'", DiagnosticIDs::Note)
+        << displayName(*Step.Caller) << displayName(*Step.Callee);
+  diag(callLoc(Path.BlockingCall), "'%0' blocks in '%1'", DiagnosticIDs::Note)
+      << displayName(*Path.BlockingCaller) << Path.Blocks.Name;
+}
+
+} // namespace corolint

@@ -1,0 +1,40 @@
+#ifndef COROLINT_BLOCKINGCALLCHECK_H
+#define COROLINT_BLOCKINGCALLCHECK_H
+
+#include "support/BlockingAnalysis.h"
+#include "support/CoroCheck.h"
+
+namespace corolint {
+
+/// Blocking calls in coroutines, made directly or through helper functions
+/// whose bodies are visible. See docs/checks/coro-blocking-call.md.
+class BlockingCallCheck : public CoroCheck {
+public:
+  BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override { Analysis.clear(); }
+
+protected:
+  void checkCoroutine(const clang::FunctionDecl &F,
+                      const clang::CoroutineBodyStmt &Body,
+                      clang::ASTContext &Ctx) override;
+
+private:
+  void reportDirect(const clang::FunctionDecl &F, const clang::Expr *Call,
+                    const BlockingRule &Rule);
+  void reportThroughHelper(const clang::FunctionDecl &F,
+                           const clang::Expr *Call,
+                           const clang::FunctionDecl &Helper,
+                           const BlockingPath &Path);
+
+  std::string ExtraOption;
+  std::string IgnoredOption;
+  unsigned HelperDepth;
+  NameList Extra;
+  NameList Ignored;
+  BlockingAnalysis Analysis;
+};
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,165 @@
+#include "support/BlockingAnalysis.h"
+#include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+class CallCollector : public EvaluatedCodeVisitor<CallCollector> {
+public:
+  bool VisitCallExpr(CallExpr *E) { return add(E); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return add(E); }
+  bool VisitCXXNewExpr(CXXNewExpr *E) { return add(E); }
+  bool VisitCoawaitExpr(CoawaitExpr *E) { return markAwaited(E); }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
+    return markAwaited(E);
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) { return markAwaited(E); }
+
+  std::vector<CallSite> Sites;
+
+private:
+  bool add(const Expr *E) {
+    Sites.push_back({E, Awaited.count(E) != 0});
+    return true;
+  }
+  // Parents are visited before children, so the operand is known awaited
+  // by the time it is reached.
+  bool markAwaited(const Expr *Suspend) {
+    if (const Expr *Op = awaitedOperand(Suspend))
+      Awaited.insert(Op);
+    return true;
+  }
+  llvm::DenseSet<const Expr *> Awaited;
+};
+
+/// The type a member call or stream operator works on.
+QualType objectType(const Expr *Call) {
+  const Expr *Object = nullptr;
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = M->getImplicitObjectArgument();
+  else if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    const FunctionDecl *F = C->getDirectCallee();
+    bool StdFree = F && !isa<CXXMethodDecl>(F) &&
+                   llvm::StringRef(qualifiedName(F)).starts_with("std::");
+    if (C->getNumArgs() > 0 && (isa<CXXOperatorCallExpr>(C) || StdFree))
+      Object = C->getArg(0);
+  }
+  if (!Object)
+    return {};
+  QualType T = Object->IgnoreImpCasts()->getType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  return T;
+}
+
+} // namespace
+
+std::vector<CallSite> callsIn(const Stmt *Body) {
+  CallCollector Collector;
+  Collector.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(Collector.Sites);
+}
+
+BlockingAnalysis::BlockingAnalysis(const RuleCatalog &Catalog,
+                                   const NameList &Extra,
+                                   const NameList &Ignored)
+    : Catalog(Catalog), Extra(Extra), Ignored(Ignored) {
+  ExtraRule.Library = "user";
+  ExtraRule.Reason = "listed in ExtraBlockingFunctions";
+}
+
+std::optional<BlockingRule>
+BlockingAnalysis::directRule(const Expr *Call) const {
+  std::string Name = calleeName(Call);
+  if (Name.empty() || Ignored.matches(Name))
+    return std::nullopt;
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (const RuleEntry *R = Callee ? Catalog.lookup(Section::Blocking, Callee)
+                                  : Catalog.lookup(Section::Blocking, Name))
+    return BlockingRule{R, Name};
+  if (Extra.matches(Name))
+    return BlockingRule{&ExtraRule, Name};
+  // Every operation on some objects blocks (file streams).
+  std::string Type = typeName(objectType(Call));
+  if (!Type.empty() && !Ignored.matches(Type))
+    if (const RuleEntry *R = Catalog.lookup(Section::Blocking, Type))
+      return BlockingRule{R, Name};
+  return std::nullopt;
+}
+
+bool BlockingAnalysis::isSummarised(const FunctionDecl *F) const {
+  if (!F || !F->hasBody() || isCoroutine(F))
+    return false;
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(F->getLocation()))
+    return false;
+  std::string Name = qualifiedName(F);
+  if (Ignored.matches(Name) || Catalog.isLibraryName(Name))
+    return false;
+  return true;
+}
+
+const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || !isSummarised(Def))
+    return nullptr;
+  auto It = Summaries.find(Def);
+  if (It != Summaries.end() && !It->second.Computing)
+    return It->second.Path ? &*It->second.Path : nullptr;
+  std::optional<BlockingPath> Path;
+  compute(Def, Path);
+  It = Summaries.find(Def);
+  return It != Summaries.end() && It->second.Path ? &*It->second.Path
+                                                    : nullptr;
+}
+
+bool BlockingAnalysis::compute(const FunctionDecl *F,
+                               std::optional<BlockingPath> &Out) {
+  Summaries[F].Computing = true;
+  std::vector<CallSite> Sites = callsIn(F->getBody());
+  bool Final = true;
+  for (const CallSite &Site : Sites) {
+    if (auto Rule = directRule(Site.Call)) {
+      Out = BlockingPath{{}, F, Site.Call, std::move(*Rule)};
+      break;
+    }
+  }
+  for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    const FunctionDecl *Def = nullptr;
+    if (!Callee || !Callee->hasBody(Def) || !isSummarised(Def))
+      continue;
+    std::optional<BlockingPath> Sub;
+    auto It = Summaries.find(Def);
+    if (It != Summaries.end() && It->second.Computing) {
+      Final = false; // recursion: decided when the cycle unwinds
+      continue;
+    }
+    if (It != Summaries.end())
+      Sub = It->second.Path;
+    else if (!compute(Def, Sub))
+      Final = false;
+    if (!Sub)
+      continue;
+    if (!Out || Sub->depth() + 1 < Out->depth()) {
+      BlockingPath P = *Sub;
+      P.Steps.insert(P.Steps.begin(), HelperStep{F, Site.Call, Def});
+      Out = std::move(P);
+    }
+  }
+  if (Out || Final)
+    Summaries[F] = Summary{false, Out};
+  else
+    Summaries.erase(F);
+  return Out.has_value() || Final;
+}
+
+} // namespace corolint

@@ -1,0 +1,87 @@
+#ifndef COROLINT_SUPPORT_BLOCKINGANALYSIS_H
+#define COROLINT_SUPPORT_BLOCKINGANALYSIS_H
+
+#include "support/NameList.h"
+#include "support/RuleCatalog.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <vector>
+
+namespace corolint {
+
+/// A call that blocks: the rule that says so and the name it matched.
+struct BlockingRule {
+  const RuleEntry *Rule = nullptr;
+  std::string Name;
+};
+
+/// One hop of a helper chain: Caller contains Call, which runs Callee.
+struct HelperStep {
+  const clang::FunctionDecl *Caller;
+  const clang::Expr *Call;
+  const clang::FunctionDecl *Callee;
+};
+
+/// Why calling a helper may block: the hops below the helper (empty when
+/// the helper itself makes the blocking call) and the blocking call.
+struct BlockingPath {
+  std::vector<HelperStep> Steps;
+  const clang::FunctionDecl *BlockingCaller = nullptr;
+  const clang::Expr *BlockingCall = nullptr;
+  BlockingRule Blocks;
+
+  /// Number of helper functions between the coroutine and the blocking call.
+  unsigned depth() const { return Steps.size() + 1; }
+};
+
+/// "May block" summaries of functions, computed once per function and
+/// cached for the translation unit. Only user code is summarised: functions
+/// in system headers or in a catalogued library's namespace are judged by
+/// the catalog alone, and coroutines are analysed as coroutines.
+class BlockingAnalysis {
+public:
+  BlockingAnalysis(const RuleCatalog &Catalog, const NameList &Extra,
+                   const NameList &Ignored);
+
+  /// The rule making Call (a call, construction or `new`) itself blocking.
+  std::optional<BlockingRule> directRule(const clang::Expr *Call) const;
+
+  /// Why calling F may block through the code in its body; null if it does
+  /// not, or its body is not visible, or it is not user code.
+  const BlockingPath *helperPath(const clang::FunctionDecl *F);
+
+  /// Drops the cached summaries (their AST is gone).
+  void clear() { Summaries.clear(); }
+
+private:
+  struct Summary {
+    bool Computing = false;
+    std::optional<BlockingPath> Path;
+  };
+  /// Returns whether the result is final (did not rely on a function whose
+  /// summary was still being computed, i.e. recursion).
+  bool compute(const clang::FunctionDecl *F, std::optional<BlockingPath> &Out);
+  bool isSummarised(const clang::FunctionDecl *F) const;
+
+  const RuleCatalog &Catalog;
+  const NameList &Extra;
+  const NameList &Ignored;
+  RuleEntry ExtraRule;
+  llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
+};
+
+/// The calls (including constructions and `new`) a body evaluates, in
+/// source order, without nested lambdas' bodies or unevaluated operands.
+/// Calls that are directly `co_await`ed are marked: they are asynchronous.
+struct CallSite {
+  const clang::Expr *Call;
+  bool Awaited;
+};
+std::vector<CallSite> callsIn(const clang::Stmt *Body);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,55 @@
+#ifndef COROLINT_SUPPORT_COROCHECK_H
+#define COROLINT_SUPPORT_COROCHECK_H
+
+#include "support/NameList.h"
+#include "support/RuleCatalog.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/StmtCXX.h"
+#include <memory>
+
+namespace corolint {
+
+/// What every coro-* check shares: the rule catalog (embedded files plus the
+/// `RuleFiles` option, local or global), and one match per coroutine body
+/// (functions, member functions, lambdas and templates' patterns, never
+/// their instantiations), handed to checkCoroutine().
+class CoroCheck : public clang::tidy::ClangTidyCheck {
+public:
+  CoroCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// Called once per coroutine definition F with its body.
+  virtual void checkCoroutine(const clang::FunctionDecl &F,
+                              const clang::CoroutineBodyStmt &Body,
+                              clang::ASTContext &Ctx) = 0;
+
+  const RuleCatalog &catalog() const { return *Catalog; }
+
+  /// A NameList option; invalid regex items are reported as configuration
+  /// errors naming the option.
+  NameList nameListOption(llvm::StringRef Option);
+
+private:
+  std::string CheckName;
+  std::string RuleFiles;
+  std::shared_ptr<const RuleCatalog> Catalog;
+};
+
+/// The name to show for a function in messages: its qualified name, or
+/// "lambda" for a lambda's call operator.
+std::string displayName(const clang::FunctionDecl &F);
+
+} // namespace corolint
+
+#endif

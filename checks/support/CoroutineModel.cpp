@@ -1,0 +1,121 @@
+#include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
+#include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
+
+#include <algorithm>
+
+using namespace clang;
+
+namespace corolint {
+
+const CoroutineBodyStmt *coroutineBody(const FunctionDecl *F) {
+  if (!F || !F->doesThisDeclarationHaveABody())
+    return nullptr;
+  return dyn_cast_or_null<CoroutineBodyStmt>(F->getBody());
+}
+
+namespace {
+
+class SuspensionCollector : public EvaluatedCodeVisitor<SuspensionCollector> {
+public:
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (!E->isImplicit())
+      Points.push_back({E, false});
+    return true;
+  }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
+    Points.push_back({E, false});
+    return true;
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    Points.push_back({E, true});
+    return true;
+  }
+  std::vector<SuspensionPoint> Points;
+};
+
+/// Whether M's body is just `return <constant true>;`.
+bool returnsConstantTrue(const CXXMethodDecl *M, const ASTContext &Ctx) {
+  if (!M)
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!M->hasBody(Def))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return false;
+  bool Value = false;
+  return !Ret->getRetValue()->isValueDependent() &&
+         Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+}
+
+bool readyIsConstantTrue(const Expr *Ready, const ASTContext &Ctx) {
+  if (!Ready || Ready->isValueDependent())
+    return false;
+  bool Value = false;
+  if (Ready->EvaluateAsBooleanCondition(Value, Ctx))
+    return Value;
+  const Expr *Call = Ready->IgnoreImplicit();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Call))
+    Call = Cleanups->getSubExpr()->IgnoreImplicit();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return returnsConstantTrue(Member->getMethodDecl(), Ctx);
+  return false;
+}
+
+bool namedNonSuspending(const Expr *Operand, const RuleCatalog &Catalog) {
+  if (!Operand)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Operand))
+    if (Catalog.lookup(Section::NonSuspendingAwaitables, Ref->getDecl()))
+      return true;
+  std::string Type = typeName(Operand->getType());
+  return !Type.empty() &&
+         Catalog.lookup(Section::NonSuspendingAwaitables, Type) != nullptr;
+}
+
+} // namespace
+
+std::vector<SuspensionPoint> suspensionPoints(const CoroutineBodyStmt *Body) {
+  SuspensionCollector Collector;
+  if (Body)
+    Collector.TraverseStmt(Body->getBody());
+  return std::move(Collector.Points);
+}
+
+const Expr *awaitedOperand(const Expr *SuspendExpr) {
+  const Expr *Operand = nullptr;
+  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(SuspendExpr))
+    Operand = S->getOperand();
+  else if (const auto *D = dyn_cast<DependentCoawaitExpr>(SuspendExpr))
+    Operand = D->getOperand();
+  if (!Operand)
+    return nullptr;
+  Operand = Operand->IgnoreImplicit();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Operand))
+    Operand = Temp->getSubExpr()->IgnoreImplicit();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Operand))
+    Operand = Bind->getSubExpr()->IgnoreImplicit();
+  return Operand->IgnoreParens();
+}
+
+bool canSuspend(const Expr *SuspendExpr, const RuleCatalog &Catalog,
+                const ASTContext &Ctx) {
+  if (namedNonSuspending(awaitedOperand(SuspendExpr), Catalog))
+    return false;
+  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(SuspendExpr)) {
+    if (readyIsConstantTrue(S->getReadyExpr(), Ctx))
+      return false;
+    // The awaiter itself (after await_transform / operator co_await).
+    if (const Expr *Common = S->getCommonExpr())
+      if (namedNonSuspending(Common->IgnoreImplicit(), Catalog))
+        return false;
+  }
+  return true;
+}
+
+} // namespace corolint

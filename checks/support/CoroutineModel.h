@@ -1,0 +1,46 @@
+#ifndef COROLINT_SUPPORT_COROUTINEMODEL_H
+#define COROLINT_SUPPORT_COROUTINEMODEL_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include <vector>
+
+namespace corolint {
+
+class RuleCatalog;
+
+/// The coroutine body of F (a function, member function or lambda call
+/// operator), or null when F is not a coroutine definition.
+const clang::CoroutineBodyStmt *coroutineBody(const clang::FunctionDecl *F);
+
+inline bool isCoroutine(const clang::FunctionDecl *F) {
+  return coroutineBody(F) != nullptr;
+}
+
+/// An explicit `co_await` or `co_yield` the user wrote. The implicit
+/// initial/final suspends are not suspension points of the user's code.
+struct SuspensionPoint {
+  const clang::Expr *E; // CoawaitExpr, DependentCoawaitExpr or CoyieldExpr
+  bool IsYield;
+};
+
+/// The suspension points of a coroutine body in source order, including
+/// those inside declarations, conditions, `for` headers and nested
+/// expressions; not those of nested lambdas or unevaluated operands.
+std::vector<SuspensionPoint>
+suspensionPoints(const clang::CoroutineBodyStmt *Body);
+
+/// The operand of a `co_await`/`co_yield`, without implicit nodes.
+const clang::Expr *awaitedOperand(const clang::Expr *SuspendExpr);
+
+/// Whether evaluating SuspendExpr can suspend the coroutine: false for
+/// awaiters whose await_ready() is constant true (std::suspend_never,
+/// asio's this_coro queries) and for awaitables the catalog names as never
+/// suspending. True when unknown.
+bool canSuspend(const clang::Expr *SuspendExpr, const RuleCatalog &Catalog,
+                const clang::ASTContext &Ctx);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,271 @@
+#include "support/RuleCatalog.h"
+#include "support/EmbeddedRules.h"
+#include "support/JsonLocator.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+namespace corolint {
+namespace {
+
+constexpr llvm::StringRef SectionKeys[SectionCount] = {
+    "blocking",    "offload",
+    "spawn",       "limiters",
+    "concurrent_combinators", "synchronization",
+    "channel_sends", "yields",
+    "cpu_heavy",   "lock_guards",
+    "mutexes",     "async_locks",
+    "non_suspending_awaitables", "awaitable_types",
+};
+
+std::string knownSections() {
+  std::string S;
+  for (llvm::StringRef K : SectionKeys)
+    S += (S.empty() ? "'" : ", '") + K.str() + "'";
+  return S;
+}
+
+/// Validates one parsed file into entries; reports the first schema error
+/// with the position of the offending value.
+class FileReader {
+public:
+  FileReader(llvm::StringRef Path, llvm::StringRef Text)
+      : Path(Path), Text(Text) {}
+
+  std::optional<RuleError> read(const nlohmann::json &Doc) {
+    if (!Doc.is_object())
+      return error({}, "expected a JSON object at the top level");
+    auto Lib = Doc.find("library");
+    if (Lib == Doc.end() || !Lib->is_string())
+      return error(Lib == Doc.end() ? JsonPath{} : JsonPath{"library"},
+                   "expected a string for 'library'");
+    Library = Lib->get<std::string>();
+    for (auto It = Doc.begin(); It != Doc.end(); ++It) {
+      const std::string &Key = It.key();
+      if (Key == "library" || Key == "$comment")
+        continue;
+      if (Key == "namespace_aliases") {
+        if (auto E = readAliases(*It))
+          return E;
+        continue;
+      }
+      const llvm::StringRef *Found =
+          std::find(std::begin(SectionKeys), std::end(SectionKeys), Key);
+      if (Found == std::end(SectionKeys))
+        return error({Key}, "unknown section '" + Key + "'; expected one of " +
+                                knownSections());
+      if (auto E = readSection(Key, *It,
+                               static_cast<Section>(Found - SectionKeys)))
+        return E;
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::pair<Section, RuleEntry>> Entries;
+  std::vector<std::pair<std::string, std::string>> Aliases;
+
+private:
+  std::optional<RuleError> readAliases(const nlohmann::json &V) {
+    if (!V.is_object())
+      return error({"namespace_aliases"},
+                   "expected an object mapping prefixes to prefixes");
+    for (auto It = V.begin(); It != V.end(); ++It) {
+      if (!It->is_string())
+        return error({"namespace_aliases", It.key()},
+                     "expected a string for alias '" + It.key() + "'");
+      Aliases.emplace_back(It.key(), It->get<std::string>());
+    }
+    return std::nullopt;
+  }
+
+  std::optional<RuleError> readSection(const std::string &Key,
+                                       const nlohmann::json &V, Section S) {
+    if (!V.is_array())
+      return error({Key}, "expected an array of entries for section '" + Key +
+                              "'");
+    for (std::size_t I = 0; I < V.size(); ++I) {
+      const nlohmann::json &E = V[I];
+      if (!E.is_object())
+        return error({Key, I}, "expected an object for an entry of '" + Key +
+                                   "'");
+      RuleEntry Entry;
+      Entry.Library = Library;
+      for (auto F = E.begin(); F != E.end(); ++F) {
+        if (!F->is_string())
+          return error({Key, I, F.key()},
+                       "expected a string for '" + F.key() + "'");
+        std::string Value = F->get<std::string>();
+        const std::string &Field = F.key();
+        if (Field == "name")
+          Entry.Name = std::move(Value);
+        else if (Field == "kind")
+          Entry.Kind = std::move(Value);
+        else if (Field == "reason")
+          Entry.Reason = std::move(Value);
+        else if (Field == "alternative")
+          Entry.Alternative = std::move(Value);
+        else if (Field == "severity") {
+          if (Value != "warning" && Value != "error")
+            return error({Key, I, Field},
+                         "expected \"warning\" or \"error\" for 'severity'");
+          Entry.IsError = Value == "error";
+        } else
+          Entry.Attributes[Field] = std::move(Value);
+      }
+      if (Entry.Name.empty())
+        return error({Key, I}, "expected a non-empty string for 'name'");
+      llvm::StringRef Name = Entry.Name;
+      if (Name.starts_with("::"))
+        Entry.Name = Name.drop_front(2).str();
+      Entries.emplace_back(S, std::move(Entry));
+    }
+    return std::nullopt;
+  }
+
+  RuleError error(const JsonPath &At, std::string Message) const {
+    auto [Line, Column] = lineAndColumn(Text, locateJsonValue(Text, At));
+    return RuleError{Path.str(), Line, Column, std::move(Message)};
+  }
+
+  llvm::StringRef Path;
+  llvm::StringRef Text;
+  std::string Library;
+};
+
+/// nlohmann's messages start with "[json.exception...] parse error at line
+/// L, column C: "; the position is reported separately, so keep the rest.
+std::string parseErrorText(const std::string &What) {
+  llvm::StringRef S = What;
+  std::size_t Colon = S.find("column ");
+  if (Colon != llvm::StringRef::npos) {
+    std::size_t After = S.find(": ", Colon);
+    if (After != llvm::StringRef::npos)
+      return S.drop_front(After + 2).str();
+  }
+  return What;
+}
+
+} // namespace
+
+llvm::StringRef sectionKey(Section S) {
+  return SectionKeys[static_cast<std::size_t>(S)];
+}
+
+std::string RuleError::str() const {
+  std::string S = File;
+  if (Line)
+    S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
+  return S + ": " + Message;
+}
+
+bool RuleCatalog::addFile(llvm::StringRef Path, llvm::StringRef Text,
+                          std::vector<RuleError> &Errors) {
+  nlohmann::json Doc;
+  try {
+    Doc = nlohmann::json::parse(Text.begin(), Text.end());
+  } catch (const nlohmann::json::parse_error &E) {
+    std::size_t Offset = E.byte ? E.byte - 1 : 0;
+    auto [Line, Column] = lineAndColumn(Text, Offset);
+    Errors.push_back({Path.str(), Line, Column, parseErrorText(E.what())});
+    return false;
+  }
+  FileReader Reader(Path, Text);
+  if (auto E = Reader.read(Doc)) {
+    Errors.push_back(std::move(*E));
+    return false;
+  }
+  for (auto &[S, Entry] : Reader.Entries)
+    add(S, std::move(Entry));
+  for (auto &Alias : Reader.Aliases)
+    NamespaceAliases.push_back(std::move(Alias));
+  return true;
+}
+
+void RuleCatalog::add(Section S, RuleEntry Entry) {
+  std::string Name = Entry.Name;
+  Sections[static_cast<std::size_t>(S)].insert_or_assign(Name,
+                                                         std::move(Entry));
+}
+
+const RuleEntry *RuleCatalog::lookup(Section S,
+                                     llvm::StringRef QualifiedName) const {
+  const auto &Map = Sections[static_cast<std::size_t>(S)];
+  auto It = Map.find(QualifiedName);
+  if (It != Map.end())
+    return &It->second;
+  for (const auto &[From, To] : NamespaceAliases) {
+    if (QualifiedName.consume_front(From) && QualifiedName.starts_with("::")) {
+      It = Map.find(To + QualifiedName.str());
+      if (It != Map.end())
+        return &It->second;
+    }
+  }
+  return nullptr;
+}
+
+const RuleEntry *RuleCatalog::lookup(Section S,
+                                     const clang::NamedDecl *D) const {
+  if (!D)
+    return nullptr;
+  if (const RuleEntry *E = lookup(S, qualifiedName(D)))
+    return E;
+  if (const auto *M = llvm::dyn_cast<clang::CXXMethodDecl>(D))
+    for (const clang::CXXMethodDecl *Base : M->overridden_methods())
+      if (const RuleEntry *E = lookup(S, Base))
+        return E;
+  return nullptr;
+}
+
+static llvm::StringRef topNamespace(llvm::StringRef Name) {
+  std::size_t Sep = Name.find("::");
+  return Sep == llvm::StringRef::npos ? llvm::StringRef() : Name.take_front(Sep);
+}
+
+void RuleCatalog::markLibraryNamespaces() {
+  for (const auto &Map : Sections)
+    for (const auto &Entry : Map)
+      if (llvm::StringRef NS = topNamespace(Entry.getKey()); !NS.empty())
+        LibraryNamespaces[NS] = true;
+  for (const auto &[From, To] : NamespaceAliases) {
+    LibraryNamespaces[topNamespace(From + "::")] = true;
+  }
+}
+
+bool RuleCatalog::isLibraryName(llvm::StringRef QualifiedName) const {
+  llvm::StringRef NS = topNamespace(QualifiedName);
+  return !NS.empty() && LibraryNamespaces.count(NS);
+}
+
+std::shared_ptr<const RuleCatalog>
+RuleCatalog::get(llvm::ArrayRef<std::string> ExtraFiles,
+                 std::vector<RuleError> &Errors) {
+  static std::mutex Lock;
+  static std::map<std::vector<std::string>, std::shared_ptr<const RuleCatalog>>
+      Cache;
+  std::vector<std::string> Key(ExtraFiles.begin(), ExtraFiles.end());
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto &Slot = Cache[Key];
+  if (Slot)
+    return Slot;
+  auto Catalog = std::make_shared<RuleCatalog>();
+  for (const EmbeddedRuleFile &F : embeddedRuleFiles())
+    Catalog->addFile(F.Path, F.Text, Errors);
+  Catalog->markLibraryNamespaces();
+  for (const std::string &Path : ExtraFiles) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+    if (!Buffer) {
+      Errors.push_back({Path, 0, 0,
+                        "cannot read rule file: " + Buffer.getError().message()});
+      continue;
+    }
+    Catalog->addFile(Path, (*Buffer)->getBuffer(), Errors);
+  }
+  Slot = std::move(Catalog);
+  return Slot;
+}
+
+} // namespace corolint

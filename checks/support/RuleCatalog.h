@@ -1,0 +1,119 @@
+#ifndef COROLINT_SUPPORT_RULECATALOG_H
+#define COROLINT_SUPPORT_RULECATALOG_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class NamedDecl;
+}
+
+namespace corolint {
+
+/// The kinds of knowledge a catalog holds; one JSON section each
+/// (see docs/rules.md).
+enum class Section {
+  Blocking,
+  Offload,
+  Spawn,
+  Limiters,
+  ConcurrentCombinators,
+  Synchronization,
+  ChannelSends,
+  Yields,
+  CpuHeavy,
+  LockGuards,
+  Mutexes,
+  AsyncLocks,
+  NonSuspendingAwaitables,
+  AwaitableTypes,
+};
+inline constexpr std::size_t SectionCount =
+    static_cast<std::size_t>(Section::AwaitableTypes) + 1;
+
+/// The JSON key of a section ("blocking", "lock_guards", ...).
+llvm::StringRef sectionKey(Section S);
+
+struct RuleEntry {
+  std::string Name;
+  std::string Library;
+  std::string Kind;
+  std::string Reason;
+  std::string Alternative;
+  bool IsError = false;
+  llvm::StringMap<std::string> Attributes;
+
+  llvm::StringRef attribute(llvm::StringRef Key) const {
+    auto It = Attributes.find(Key);
+    return It == Attributes.end() ? llvm::StringRef() : It->second;
+  }
+};
+
+/// A problem in a rule file, located like a compiler diagnostic.
+struct RuleError {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string Message;
+
+  /// "file:line:col: message".
+  std::string str() const;
+};
+
+/// Everything corolint knows about libraries: the embedded catalogs plus the
+/// user's rule files. Immutable once built; look-ups are by qualified name.
+class RuleCatalog {
+public:
+  /// The catalog of the embedded files plus ExtraFiles (paths), built once
+  /// per distinct ExtraFiles list and shared. Errors of files that could not
+  /// be read or parsed are appended to Errors the first time that list is
+  /// loaded; the bad files are skipped, the rest still loads.
+  static std::shared_ptr<const RuleCatalog>
+  get(llvm::ArrayRef<std::string> ExtraFiles, std::vector<RuleError> &Errors);
+
+  /// Adds one file's rules. On error, appends to Errors and adds nothing
+  /// from that file. Returns whether the file was accepted.
+  bool addFile(llvm::StringRef Path, llvm::StringRef Text,
+               std::vector<RuleError> &Errors);
+
+  /// Adds a single entry, e.g. from a check option.
+  void add(Section S, RuleEntry Entry);
+
+  /// The entry named QualifiedName (or one of its namespace aliases).
+  const RuleEntry *lookup(Section S, llvm::StringRef QualifiedName) const;
+
+  /// The entry for D by its qualified name; for methods, also by the names
+  /// of the methods it overrides, so calls through derived classes match.
+  const RuleEntry *lookup(Section S, const clang::NamedDecl *D) const;
+
+  /// Entries of the library whose awaitable type QualifiedName is, if any.
+  const RuleEntry *awaitableType(llvm::StringRef QualifiedName) const {
+    return lookup(Section::AwaitableTypes, QualifiedName);
+  }
+
+  /// Whether QualifiedName lies in the namespace of a library the embedded
+  /// catalogs describe (asio, folly, std...): code analyses treat such
+  /// functions by their catalog entries, not by reading their bodies.
+  bool isLibraryName(llvm::StringRef QualifiedName) const;
+
+  std::size_t size(Section S) const {
+    return Sections[static_cast<std::size_t>(S)].size();
+  }
+
+private:
+  std::array<llvm::StringMap<RuleEntry>, SectionCount> Sections;
+  std::vector<std::pair<std::string, std::string>> NamespaceAliases;
+  llvm::StringMap<bool> LibraryNamespaces;
+
+  void markLibraryNamespaces();
+};
+
+} // namespace corolint
+
+#endif
