@@ -1,0 +1,164 @@
+#include "support/CoroutineModel.h"
+#include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
+#include "TidyRunner.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include <algorithm>
+#include <gtest/gtest.h>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+namespace {
+
+// A minimal task type and awaitables, so snippets need no headers.
+const char *Prelude = R"cpp(
+#include <coroutine>
+struct task {
+  struct promise_type {
+    task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+    std::suspend_always yield_value(int) { return {}; }
+  };
+};
+struct ready_awaiter {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) {}
+  int await_resume() { return 1; }
+};
+struct maybe_awaiter {
+  bool flag;
+  bool await_ready() const noexcept { return flag; }
+  void await_suspend(std::coroutine_handle<>) {}
+  int await_resume() { return 1; }
+};
+namespace lib { struct query_t { bool await_ready() const; void await_suspend(std::coroutine_handle<>) const; int await_resume() const; }; inline constexpr query_t query{}; }
+)cpp";
+
+class Model : public ::testing::Test {
+protected:
+  void parse(const std::string &Code) {
+    AST = tooling::buildASTFromCodeWithArgs(
+        std::string(Prelude) + Code,
+        {"-std=c++20", "-resource-dir=" + test::clangResourceDir()});
+    ASSERT_TRUE(AST);
+    ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
+  }
+  const FunctionDecl *function(const std::string &Name) {
+    auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                       AST->getASTContext());
+    return Found.empty() ? nullptr : Found[0].getNodeAs<FunctionDecl>("f");
+  }
+  std::vector<SuspensionPoint> points(const std::string &Name) {
+    return suspensionPoints(coroutineBody(function(Name)));
+  }
+  std::unique_ptr<ASTUnit> AST;
+};
+
+TEST_F(Model, RecognisesCoroutines) {
+  parse(R"cpp(
+    task coro() { co_return; }
+    task plain_task() { return {}; }
+    int plain() { return 0; }
+    template <class T> task templ(T) { co_await std::suspend_always{}; }
+    auto lambda = []() -> task { co_return; };
+  )cpp");
+  EXPECT_TRUE(isCoroutine(function("coro")));
+  EXPECT_FALSE(isCoroutine(function("plain_task")));
+  EXPECT_FALSE(isCoroutine(function("plain")));
+  EXPECT_TRUE(isCoroutine(function("templ")));
+  auto Lambdas = match(lambdaExpr(isExpansionInMainFile()).bind("l"), AST->getASTContext());
+  ASSERT_EQ(Lambdas.size(), 1u);
+  EXPECT_TRUE(isCoroutine(Lambdas[0].getNodeAs<LambdaExpr>("l")->getCallOperator()));
+}
+
+TEST_F(Model, FindsSuspensionPointsInSourceOrderWithoutNestedLambdas) {
+  parse(R"cpp(
+    int use(int a, int b) { return a + b; }
+    task c() {
+      int v = co_await maybe_awaiter{false};
+      if (co_await maybe_awaiter{false}) {}
+      for (int i = co_await ready_awaiter{}; i < 2; ++i) {}
+      use(co_await maybe_awaiter{true}, 2);
+      co_yield 3;
+      auto inner = []() -> task { co_await std::suspend_always{}; };
+      constexpr auto size = sizeof(use(1, 2));
+    }
+  )cpp");
+  auto P = points("c");
+  ASSERT_EQ(P.size(), 5u);
+  for (std::size_t I = 0; I < 4; ++I)
+    EXPECT_FALSE(P[I].IsYield);
+  EXPECT_TRUE(P[4].IsYield);
+  const SourceManager &SM = AST->getSourceManager();
+  for (std::size_t I = 1; I < P.size(); ++I)
+    EXPECT_TRUE(SM.isBeforeInTranslationUnit(P[I - 1].E->getBeginLoc(),
+                                             P[I].E->getBeginLoc()));
+}
+
+TEST_F(Model, KnowsWhichAwaitsCannotSuspend) {
+  parse(R"cpp(
+    task c() {
+      co_await std::suspend_never{};
+      co_await ready_awaiter{};
+      co_await std::suspend_always{};
+      co_await maybe_awaiter{true};
+      co_await lib::query;
+      co_yield 1;
+    }
+  )cpp");
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(Catalog.addFile("t.json",
+                              R"({"library": "lib", "non_suspending_awaitables": [{"name": "lib::query_t"}]})",
+                              Errors));
+  auto P = points("c");
+  ASSERT_EQ(P.size(), 6u);
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_FALSE(canSuspend(P[0].E, Catalog, Ctx)); // suspend_never
+  EXPECT_FALSE(canSuspend(P[1].E, Catalog, Ctx)); // await_ready returns true
+  EXPECT_TRUE(canSuspend(P[2].E, Catalog, Ctx));  // suspend_always
+  EXPECT_TRUE(canSuspend(P[3].E, Catalog, Ctx));  // runtime flag
+  EXPECT_FALSE(canSuspend(P[4].E, Catalog, Ctx)); // catalogued
+  EXPECT_TRUE(canSuspend(P[5].E, Catalog, Ctx));  // yield_value: suspend_always
+}
+
+TEST_F(Model, QualifiedNamesDropTemplateArgumentsAndInlineNamespaces) {
+  parse(R"cpp(
+    namespace outer { inline namespace v1 { template <class T> struct box {
+      box(int) {}
+      void get() {}
+    }; } namespace { void hidden() {} } }
+    namespace alias = outer;
+    struct derived : outer::box<int> { using box::box; };
+    void calls() {
+      outer::box<long> b(1);
+      b.get();
+      derived d(1);
+      d.get();
+      alias::hidden();
+    }
+  )cpp");
+  auto Calls = match(
+      functionDecl(hasName("calls"),
+                   forEachDescendant(expr(anyOf(callExpr(), cxxConstructExpr())).bind("c"))),
+      AST->getASTContext());
+  std::vector<std::string> Names;
+  for (auto &M : Calls)
+    Names.push_back(calleeName(M.getNodeAs<Expr>("c")));
+  std::sort(Names.begin(), Names.end());
+  EXPECT_EQ(Names, (std::vector<std::string>{"derived::derived", "outer::box::box",
+                                             "outer::box::get", "outer::box::get",
+                                             "outer::hidden"}));
+}
+
+} // namespace
+} // namespace corolint

@@ -1,0 +1,106 @@
+#include "support/EmbeddedRules.h"
+#include "support/RuleCatalog.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+
+namespace corolint {
+namespace {
+
+TEST(RuleCatalog, EmbeddedCatalogsLoadWithoutErrors) {
+  ASSERT_FALSE(embeddedRuleFiles().empty());
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  for (const EmbeddedRuleFile &F : embeddedRuleFiles())
+    EXPECT_TRUE(Catalog.addFile(F.Path, F.Text, Errors)) << F.Path;
+  for (const RuleError &E : Errors)
+    ADD_FAILURE() << E.str();
+  EXPECT_NE(Catalog.lookup(Section::Blocking, "std::this_thread::sleep_for"),
+            nullptr);
+  EXPECT_NE(Catalog.lookup(Section::LockGuards, "std::lock_guard"), nullptr);
+}
+
+TEST(RuleCatalog, SyntaxErrorIsLocated) {
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(Catalog.addFile("bad.json",
+                               "{\n  \"library\": \"x\",\n  \"blocking\": [\n"
+                               "    {\"name\": \"a\",}\n  ]\n}\n",
+                               Errors));
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_EQ(Errors[0].File, "bad.json");
+  EXPECT_EQ(Errors[0].Line, 4u);
+  EXPECT_EQ(Errors[0].Column, 21u);
+  EXPECT_NE(Errors[0].Message.find("expected string literal"), std::string::npos)
+      << Errors[0].Message;
+}
+
+TEST(RuleCatalog, SchemaErrorsAreLocatedAtTheOffendingValue) {
+  struct Case {
+    const char *Text;
+    unsigned Line, Column;
+    const char *Fragment;
+  } Cases[] = {
+      {"{\"library\": \"x\",\n \"blocking\": [{\"name\": 3}]}", 2, 24,
+       "expected a string for 'name'"},
+      {"{\"library\": \"x\",\n \"blockign\": []}", 2, 14,
+       "unknown section 'blockign'"},
+      {"{\"blocking\": []}", 1, 1, "expected a string for 'library'"},
+      {"{\"library\": \"x\", \"spawn\": [{}, {\"kind\": \"task\"}]}", 1, 33,
+       "expected a non-empty string for 'name'"},
+      {"{\"library\": \"x\", \"spawn\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
+       1, 55, "expected \"warning\" or \"error\""},
+      {"[1, 2]", 1, 1, "expected a JSON object"},
+  };
+  for (const Case &C : Cases) {
+    RuleCatalog Catalog;
+    std::vector<RuleError> Errors;
+    EXPECT_FALSE(Catalog.addFile("f.json", C.Text, Errors)) << C.Text;
+    ASSERT_EQ(Errors.size(), 1u) << C.Text;
+    EXPECT_EQ(Errors[0].Line, C.Line) << C.Text;
+    EXPECT_EQ(Errors[0].Column, C.Column) << C.Text;
+    EXPECT_NE(Errors[0].Message.find(C.Fragment), std::string::npos)
+        << Errors[0].Message;
+    EXPECT_EQ(Catalog.size(Section::Blocking) + Catalog.size(Section::Spawn), 0u);
+  }
+}
+
+TEST(RuleCatalog, NamespaceAliasesAndLeadingColons) {
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(Catalog.addFile("a.json", R"({
+    "library": "asio", "namespace_aliases": {"boost::asio": "asio"},
+    "blocking": [{"name": "asio::io_context::run", "severity": "error"},
+                 {"name": "::usleep", "reason": "sleeps"}]})",
+                              Errors));
+  const RuleEntry *Run = Catalog.lookup(Section::Blocking, "boost::asio::io_context::run");
+  ASSERT_NE(Run, nullptr);
+  EXPECT_TRUE(Run->IsError);
+  EXPECT_EQ(Run->Library, "asio");
+  ASSERT_NE(Catalog.lookup(Section::Blocking, "usleep"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "usleep")->Reason, "sleeps");
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "boost::asio::io_context::stop"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Spawn, "asio::io_context::run"), nullptr);
+}
+
+TEST(RuleCatalog, BadUserFileIsReportedAndTheRestStillLoads) {
+  std::string Good = ::testing::TempDir() + "/corolint-good.json";
+  std::string Bad = ::testing::TempDir() + "/corolint-bad.json";
+  std::ofstream(Good) << R"({"library": "acme", "blocking": [{"name": "acme::wait"}]})";
+  std::ofstream(Bad) << "{\"library\": \"acme\", \"blocking\": [\n  {\"name\": 1}]}";
+  std::vector<RuleError> Errors;
+  auto Catalog = RuleCatalog::get({Bad, Good, "/nonexistent/rules.json"}, Errors);
+  ASSERT_EQ(Errors.size(), 2u);
+  EXPECT_EQ(Errors[0].str(), Bad + ":2:12: expected a string for 'name'");
+  EXPECT_EQ(Errors[1].File, "/nonexistent/rules.json");
+  EXPECT_NE(Errors[1].Message.find("cannot read rule file"), std::string::npos);
+  EXPECT_NE(Catalog->lookup(Section::Blocking, "acme::wait"), nullptr);
+  EXPECT_NE(Catalog->lookup(Section::Blocking, "std::this_thread::sleep_for"), nullptr);
+  // Loaded once: the same list gives the same catalog and no new errors.
+  std::vector<RuleError> Again;
+  EXPECT_EQ(RuleCatalog::get({Bad, Good, "/nonexistent/rules.json"}, Again), Catalog);
+  EXPECT_TRUE(Again.empty());
+}
+
+} // namespace
+} // namespace corolint
