@@ -1,4 +1,5 @@
 #include "BlockingCallCheck.h"
+#include "LockAcrossSuspendCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -13,6 +14,7 @@ class CoroModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
     F.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
   }
 };
 

@@ -1,0 +1,56 @@
+#include "LockAcrossSuspendCheck.h"
+
+#include "clang/AST/Decl.h"
+
+using namespace clang;
+
+namespace corolint {
+
+LockAcrossSuspendCheck::LockAcrossSuspendCheck(llvm::StringRef Name,
+                                               tidy::ClangTidyContext *Ctx)
+    : CoroCheck(Name, Ctx),
+      ExtraGuards(Options.get("ExtraLockGuardTypes", "")),
+      ExtraAsync(Options.get("ExtraAsyncLockTypes", "")),
+      NonSuspending(Options.get("NonSuspendingAwaitables", "")),
+      Opts{nameListOption("ExtraLockGuardTypes"),
+           nameListOption("ExtraAsyncLockTypes"),
+           nameListOption("NonSuspendingAwaitables")} {}
+
+void LockAcrossSuspendCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroCheck::storeOptions(Opts);
+  Options.store(Opts, "ExtraLockGuardTypes", ExtraGuards);
+  Options.store(Opts, "ExtraAsyncLockTypes", ExtraAsync);
+  Options.store(Opts, "NonSuspendingAwaitables", NonSuspending);
+}
+
+void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
+                                            const CoroutineBodyStmt &Body,
+                                            ASTContext &Ctx) {
+  LocksAcrossSuspension Found =
+      locksHeldAcrossSuspension(F, Body, catalog(), Opts, Ctx);
+  // Report in source order of the acquisitions.
+  std::vector<const LocksAcrossSuspension::value_type *> Ordered;
+  for (const auto &Entry : Found)
+    Ordered.push_back(&Entry);
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::sort(Ordered.begin(), Ordered.end(), [&](auto *A, auto *B) {
+    return SM.isBeforeInTranslationUnit(A->first.Loc, B->first.Loc);
+  });
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressTagKeyword = true;
+  for (const auto *Entry : Ordered) {
+    const LockAcquisition &A = Entry->first;
+    std::string Type =
+        A.Lock->getType().getNonReferenceType().getCanonicalType()
+            .getUnqualifiedType().getAsString(Policy);
+    diag(A.Loc, "'%0' (%1) is held across a suspension point; release it "
+                "before suspending or use a coroutine-aware mutex")
+        << A.Lock->getName() << Type;
+    for (const Expr *Suspend : Entry->second)
+      diag(Suspend->getExprLoc(), "coroutine may suspend here",
+           DiagnosticIDs::Note);
+  }
+}
+
+} // namespace corolint

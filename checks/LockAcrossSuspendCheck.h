@@ -1,0 +1,29 @@
+#ifndef COROLINT_LOCKACROSSSUSPENDCHECK_H
+#define COROLINT_LOCKACROSSSUSPENDCHECK_H
+
+#include "support/CoroCheck.h"
+#include "support/LockDataflow.h"
+
+namespace corolint {
+
+/// A synchronous lock that may be held when the coroutine suspends.
+/// See docs/checks/coro-lock-across-suspend.md.
+class LockAcrossSuspendCheck : public CoroCheck {
+public:
+  LockAcrossSuspendCheck(llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkCoroutine(const clang::FunctionDecl &F,
+                      const clang::CoroutineBodyStmt &Body,
+                      clang::ASTContext &Ctx) override;
+
+private:
+  std::string ExtraGuards, ExtraAsync, NonSuspending;
+  LockOptions Opts;
+};
+
+} // namespace corolint
+
+#endif
