@@ -33,7 +33,8 @@ public:
       return true;
     return Base::TraverseDecl(D);
   }
-  bool TraverseTypeLoc(clang::TypeLoc) { return true; }
+  // LLVM 22 added a second parameter; the default keeps 19 working.
+  bool TraverseTypeLoc(clang::TypeLoc, bool = true) { return true; }
   bool TraverseUnaryExprOrTypeTraitExpr(clang::UnaryExprOrTypeTraitExpr *) {
     return true;
   }
