@@ -1,0 +1,14 @@
+// Test stand-in for libcoro's <coro/generator.hpp>, written for corolint's tests.
+#pragma once
+#include <corolint_standin/basic_task.hpp>
+
+namespace coro {
+
+template <typename T>
+class generator : public corolint_standin::basic_generator<T> {
+ public:
+  struct promise_type : corolint_standin::generator_promise<generator, T> {};
+  using corolint_standin::basic_generator<T>::basic_generator;
+};
+
+}  // namespace coro
