@@ -79,7 +79,7 @@ void pong(int n) {
   if (n > 0) ping(n - 1); // expect-note: 'pong' calls 'ping'
 }
 void ping(int n) {
-  pong(n); // expect-note: 'ping' calls 'pong'
+  pong(n);
   std::this_thread::sleep_for(1ms); // expect-note: 'ping' blocks in 'std::this_thread::sleep_for'
 }
 task<> recursive_helpers() {
@@ -112,7 +112,7 @@ void plain_blocking() { std::this_thread::sleep_for(1s); }
 task<> unevaluated() {
   using R = decltype(std::this_thread::sleep_for(1s));
   constexpr bool nx = noexcept(std::this_thread::sleep_for(1s));
-  constexpr auto sz = sizeof(std::async(std::launch::async, [] {}).get());
+  constexpr auto sz = sizeof(std::async(std::launch::async, [] { return 1; }).get());
   (void)nx; (void)sz;
   co_return;
 }

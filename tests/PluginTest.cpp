@@ -64,7 +64,7 @@ TEST(Plugin, MalformedRuleFileIsAConfigurationError) {
           Bad + "'}}\" " COROLINT_TESTDATA_DIR
                 "/blocking-call-std.cpp -- -std=c++20 -I" COROLINT_TESTDATA_DIR
                 "/include");
-  EXPECT_NE(Out.find(Bad + ":2:25: expected a string for 'name'"),
+  EXPECT_NE(Out.find(Bad + ":2:24: expected a string for 'name'"),
             std::string::npos)
       << Out;
   // The embedded catalogs still work.

@@ -30,7 +30,7 @@ TEST(RuleCatalog, SyntaxErrorIsLocated) {
   ASSERT_EQ(Errors.size(), 1u);
   EXPECT_EQ(Errors[0].File, "bad.json");
   EXPECT_EQ(Errors[0].Line, 4u);
-  EXPECT_EQ(Errors[0].Column, 21u);
+  EXPECT_EQ(Errors[0].Column, 18u);
   EXPECT_NE(Errors[0].Message.find("expected string literal"), std::string::npos)
       << Errors[0].Message;
 }
@@ -46,10 +46,10 @@ TEST(RuleCatalog, SchemaErrorsAreLocatedAtTheOffendingValue) {
       {"{\"library\": \"x\",\n \"blockign\": []}", 2, 14,
        "unknown section 'blockign'"},
       {"{\"blocking\": []}", 1, 1, "expected a string for 'library'"},
-      {"{\"library\": \"x\", \"spawn\": [{}, {\"kind\": \"task\"}]}", 1, 33,
+      {"{\"library\": \"x\", \"spawn\": [{}, {\"kind\": \"task\"}]}", 1, 28,
        "expected a non-empty string for 'name'"},
       {"{\"library\": \"x\", \"spawn\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
-       1, 55, "expected \"warning\" or \"error\""},
+       1, 54, "expected \"warning\" or \"error\""},
       {"[1, 2]", 1, 1, "expected a JSON object"},
   };
   for (const Case &C : Cases) {
