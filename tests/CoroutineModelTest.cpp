@@ -1,4 +1,5 @@
 #include "support/CoroutineModel.h"
+#include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 #include "TidyRunner.h"
@@ -158,6 +159,66 @@ TEST_F(Model, QualifiedNamesDropTemplateArgumentsAndInlineNamespaces) {
   EXPECT_EQ(Names, (std::vector<std::string>{"derived::derived", "outer::box::box",
                                              "outer::box::get", "outer::box::get",
                                              "outer::hidden"}));
+}
+
+} // namespace
+} // namespace corolint
+
+namespace corolint {
+namespace {
+
+class Loops : public Model {
+protected:
+  std::vector<TripBound> bounds(const std::string &Function) {
+    auto Found = match(
+        functionDecl(hasName(Function),
+                     forEachDescendant(stmt(anyOf(forStmt(), cxxForRangeStmt(),
+                                                  whileStmt(), doStmt()))
+                                           .bind("loop"))),
+        AST->getASTContext());
+    std::vector<TripBound> Result;
+    for (auto &M : Found)
+      Result.push_back(tripBound(M.getNodeAs<Stmt>("loop"), AST->getASTContext()));
+    return Result;
+  }
+};
+
+TEST_F(Loops, ConstantBoundsAreKnownAndRuntimeOnesAreNot) {
+  parse(R"cpp(
+    namespace std {
+    template <class T> const T &min(const T &a, const T &b) { return b < a ? b : a; }
+    template <class T, unsigned long N> struct array { T data[N]; T *begin(); T *end(); };
+    struct thread { static unsigned hardware_concurrency() noexcept; };
+    }
+    void f(unsigned n, int *xs) {
+      for (int i = 0; i < 4; ++i) {}
+      for (int i = 1; i <= 8; ++i) {}
+      for (int i = 10; i > 0; --i) {}
+      for (unsigned i = 0; i < std::min(n, 8u); ++i) {}
+      for (unsigned i = 0; i < std::thread::hardware_concurrency(); ++i) {}
+      int arr[5];
+      for (int x : arr) {}
+      std::array<int, 3> a3;
+      for (int x : a3) {}
+      for (unsigned i = 0; i < n; ++i) {}
+      while (n--) {}
+      for (;;) { break; }
+    }
+  )cpp");
+  auto B = bounds("f");
+  ASSERT_EQ(B.size(), 10u);
+  EXPECT_EQ(B[0].K, TripBound::Constant); EXPECT_EQ(B[0].Value, 4u);
+  EXPECT_EQ(B[1].Value, 8u);
+  EXPECT_EQ(B[2].K, TripBound::Constant); EXPECT_EQ(B[2].Value, 10u);
+  EXPECT_EQ(B[3].K, TripBound::Constant); EXPECT_EQ(B[3].Value, 8u);
+  EXPECT_EQ(B[4].K, TripBound::HardwareConcurrency);
+  EXPECT_EQ(B[5].Value, 5u);
+  EXPECT_EQ(B[6].Value, 3u);
+  EXPECT_EQ(B[7].K, TripBound::Unknown);
+  EXPECT_EQ(B[8].K, TripBound::Unknown);
+  EXPECT_EQ(B[9].K, TripBound::Unknown);
+  EXPECT_TRUE(B[0].isSmall(64));
+  EXPECT_FALSE(B[0].isSmall(3));
 }
 
 } // namespace

@@ -80,11 +80,15 @@ bool namedNonSuspending(const Expr *Operand, const RuleCatalog &Catalog) {
 
 } // namespace
 
-std::vector<SuspensionPoint> suspensionPoints(const CoroutineBodyStmt *Body) {
+std::vector<SuspensionPoint> suspensionPointsIn(const Stmt *S) {
   SuspensionCollector Collector;
-  if (Body)
-    Collector.TraverseStmt(Body->getBody());
+  if (S)
+    Collector.TraverseStmt(const_cast<Stmt *>(S));
   return std::move(Collector.Points);
+}
+
+std::vector<SuspensionPoint> suspensionPoints(const CoroutineBodyStmt *Body) {
+  return suspensionPointsIn(Body ? Body->getBody() : nullptr);
 }
 
 const Expr *awaitedOperand(const Expr *SuspendExpr) {

@@ -31,6 +31,10 @@ struct SuspensionPoint {
 std::vector<SuspensionPoint>
 suspensionPoints(const clang::CoroutineBodyStmt *Body);
 
+/// The suspension points inside any statement of a coroutine body (a loop
+/// body, a branch), with the same rules as suspensionPoints().
+std::vector<SuspensionPoint> suspensionPointsIn(const clang::Stmt *S);
+
 /// The operand of a `co_await`/`co_yield`, without implicit nodes.
 const clang::Expr *awaitedOperand(const clang::Expr *SuspendExpr);
 
