@@ -1,4 +1,5 @@
 #include "BlockingCallCheck.h"
+#include "support/CoroutineModel.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -34,11 +35,18 @@ static SourceLocation callLoc(const Expr *Call) {
 
 void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
                                        const CoroutineBodyStmt &Body,
-                                       ASTContext &) {
+                                       ASTContext &Ctx) {
+  // A coroutine that never suspends and runs an event loop is that loop's
+  // driver (cppcoro's `when_all(work(), [&]() -> task<> { ioSvc.process_events(); })`).
+  bool NeverSuspends = llvm::none_of(
+      suspensionPoints(&Body),
+      [&](const SuspensionPoint &P) { return canSuspend(P.E, catalog(), Ctx); });
   for (const CallSite &Site : callsIn(Body.getBody())) {
     if (Site.Awaited)
       continue; // an asynchronous operation, not a blocking one
-    if (auto Rule = Analysis.directRule(Site.Call)) {
+    if (auto Rule = Analysis.directRule(Site.Call, F)) {
+      if (NeverSuspends && Rule->Rule->attribute("event_loop") == "true")
+        continue;
       reportDirect(F, Site.Call, *Rule);
       continue;
     }

@@ -159,3 +159,32 @@ task<> deep_helpers() {
   // expect-note@144: 'd7' blocks in
   co_return;
 }
+
+// --- Found on real code (libcoro, cppcoro) --------------------------------
+
+#include <cerrno>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// A non-blocking socket: connect returns EINPROGRESS and the coroutine then
+// awaits writability (libcoro's tcp client does this).
+task<> poll_writable(int fd);
+task<int> nonblocking_connect(int fd, const sockaddr *addr, socklen_t len) {
+  int r = ::connect(fd, addr, len);
+  if (r == -1 && errno == EINPROGRESS)
+    co_await poll_writable(fd);
+  co_return r;
+}
+// The same call without any sign of non-blocking use is reported.
+task<int> blocking_connect(int fd, const sockaddr *addr, socklen_t len) {
+  int r = ::connect(fd, addr, len); // expect-warning: blocking call to 'connect' [coro-blocking-call]
+  co_await poll_writable(fd);
+  co_return r;
+}
+// An unrelated helper that mentions EAGAIN does not excuse the caller.
+bool retryable(int e) { return e == EAGAIN; }
+task<> write_then_check(int fd, const char *p) {
+  ::write(fd, p, 1); // expect-warning: blocking call to 'write' [coro-blocking-call]
+  (void)retryable(errno);
+  co_return;
+}

@@ -76,15 +76,38 @@ BlockingAnalysis::BlockingAnalysis(const RuleCatalog &Catalog,
   ExtraRule.Reason = "listed in ExtraBlockingFunctions";
 }
 
+bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
+  auto [It, Inserted] = NonBlockingDescriptors.try_emplace(&F, false);
+  if (!Inserted)
+    return It->second;
+  const SourceManager &SM = F.getASTContext().getSourceManager();
+  SourceRange R = F.getSourceRange();
+  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID() ||
+      SM.getFileID(R.getBegin()) != SM.getFileID(R.getEnd()))
+    return false;
+  const char *Begin = SM.getCharacterData(R.getBegin());
+  const char *End = SM.getCharacterData(R.getEnd());
+  llvm::StringRef Text(Begin, End >= Begin ? End - Begin : 0);
+  for (llvm::StringRef Marker : {"EAGAIN", "EWOULDBLOCK", "EINPROGRESS",
+                                 "MSG_DONTWAIT", "O_NONBLOCK", "SOCK_NONBLOCK"})
+    if (Text.contains(Marker))
+      return NonBlockingDescriptors[&F] = true;
+  return false;
+}
+
 std::optional<BlockingRule>
-BlockingAnalysis::directRule(const Expr *Call) const {
+BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   std::string Name = calleeName(Call);
   if (Name.empty() || Ignored.matches(Name))
     return std::nullopt;
   const FunctionDecl *Callee = calleeOf(Call);
   if (const RuleEntry *R = Callee ? Catalog.lookup(Section::Blocking, Callee)
-                                  : Catalog.lookup(Section::Blocking, Name))
+                                  : Catalog.lookup(Section::Blocking, Name)) {
+    if (R->attribute("fd_call") == "true" &&
+        usesNonBlockingDescriptors(Enclosing))
+      return std::nullopt;
     return BlockingRule{R, Name};
+  }
   if (Extra.matches(Name))
     return BlockingRule{&ExtraRule, Name};
   // Every operation on some objects blocks (file streams).
@@ -127,7 +150,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   std::vector<CallSite> Sites = callsIn(F->getBody());
   bool Final = true;
   for (const CallSite &Site : Sites) {
-    if (auto Rule = directRule(Site.Call)) {
+    if (auto Rule = directRule(Site.Call, *F)) {
       Out = BlockingPath{{}, F, Site.Call, std::move(*Rule)};
       break;
     }

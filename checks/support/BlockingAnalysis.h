@@ -46,15 +46,22 @@ public:
   BlockingAnalysis(const RuleCatalog &Catalog, const NameList &Extra,
                    const NameList &Ignored);
 
-  /// The rule making Call (a call, construction or `new`) itself blocking.
-  std::optional<BlockingRule> directRule(const clang::Expr *Call) const;
+  /// The rule making Call (a call, construction or `new`) in Enclosing
+  /// itself blocking. Calls on file descriptors (rules with `fd_call`) do
+  /// not block in a function written for non-blocking descriptors: one that
+  /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK.
+  std::optional<BlockingRule> directRule(const clang::Expr *Call,
+                                         const clang::FunctionDecl &Enclosing);
 
   /// Why calling F may block through the code in its body; null if it does
   /// not, or its body is not visible, or it is not user code.
   const BlockingPath *helperPath(const clang::FunctionDecl *F);
 
   /// Drops the cached summaries (their AST is gone).
-  void clear() { Summaries.clear(); }
+  void clear() {
+    Summaries.clear();
+    NonBlockingDescriptors.clear();
+  }
 
 private:
   struct Summary {
@@ -65,12 +72,14 @@ private:
   /// summary was still being computed, i.e. recursion).
   bool compute(const clang::FunctionDecl *F, std::optional<BlockingPath> &Out);
   bool isSummarised(const clang::FunctionDecl *F) const;
+  bool usesNonBlockingDescriptors(const clang::FunctionDecl &F);
 
   const RuleCatalog &Catalog;
   const NameList &Extra;
   const NameList &Ignored;
   RuleEntry ExtraRule;
   llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> NonBlockingDescriptors;
 };
 
 /// The calls (including constructions and `new`) a body evaluates, in
