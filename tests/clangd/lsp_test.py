@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Drives corolint-clangd as an editor does (LSP over stdin/stdout) and
+checks that the coro findings arrive as diagnostics; then --check."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import queue
+import shutil
+import unittest
+
+CLANGD = os.environ["COROLINT_CLANGD"]
+FIXTURE = os.environ["COROLINT_CLANGD_FIXTURE"]  # testdata/clangd
+TIMEOUT = 180
+
+
+def uri(path):
+    return "file://" + os.path.abspath(path)
+
+
+class Server:
+    def __init__(self, cwd):
+        self.proc = subprocess.Popen(
+            [CLANGD, "--background-index=false", "--log=error", "--pch-storage=memory"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=cwd)
+        self.messages = queue.Queue()
+        self.next_id = 1
+        threading.Thread(target=self._read, daemon=True).start()
+        self.stderr = []
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    def _drain_stderr(self):
+        for line in self.proc.stderr:
+            self.stderr.append(line.decode(errors="replace"))
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            self.messages.put(json.loads(out.read(length)))
+
+    def send(self, method, params, request=False):
+        msg = {"jsonrpc": "2.0", "method": method, "params": params}
+        if request:
+            msg["id"] = self.next_id
+            self.next_id += 1
+        body = json.dumps(msg).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+        return msg.get("id")
+
+    def wait_for(self, predicate):
+        while True:
+            msg = self.messages.get(timeout=TIMEOUT)
+            if msg is None:
+                raise AssertionError("server exited:\n" + "".join(self.stderr))
+            if predicate(msg):
+                return msg
+
+    def diagnostics(self, path, want_coro):
+        """The first publishDiagnostics for path that (when want_coro) has
+        clang-tidy findings; clangd may publish a preamble-only set first."""
+        def match(msg):
+            if msg.get("method") != "textDocument/publishDiagnostics":
+                return False
+            if msg["params"]["uri"] != uri(path):
+                return False
+            coro = [d for d in msg["params"]["diagnostics"]
+                    if str(d.get("code", "")).startswith("coro-")]
+            return bool(coro) or not want_coro
+        return self.wait_for(match)["params"]["diagnostics"]
+
+
+class ClangdLsp(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        shutil.copytree(os.path.join(FIXTURE, ".."), os.path.join(self.dir, "testdata"),
+                        ignore=shutil.ignore_patterns("projects"))
+        self.root = os.path.join(self.dir, "testdata", "clangd")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def open(self, server, name):
+        path = os.path.join(self.root, name)
+        with open(path) as f:
+            text = f.read()
+        server.send("textDocument/didOpen", {"textDocument": {
+            "uri": uri(path), "languageId": "cpp", "version": 1, "text": text}})
+        return path
+
+    def test_findings_arrive_as_diagnostics(self):
+        server = Server(self.root)
+        rid = server.send("initialize", {
+            "processId": os.getpid(), "rootUri": uri(self.root),
+            "capabilities": {"textDocument": {"publishDiagnostics": {}}}}, request=True)
+        init = server.wait_for(lambda m: m.get("id") == rid)
+        self.assertIn("capabilities", init["result"])
+        server.send("initialized", {})
+
+        path = self.open(server, "findings.cpp")
+        diags = server.diagnostics(path, want_coro=True)
+        coro = sorted((d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"],
+                       d["range"]["end"]["line"], d["range"]["end"]["character"], d["message"])
+                      for d in diags if str(d.get("code", "")).startswith("coro-"))
+        self.assertEqual(len(coro), 2, diags)
+        code, line, col, end_line, end_col, message = coro[0]
+        self.assertEqual(code, "coro-blocking-call")
+        self.assertEqual((line, col), (15, 2))  # 0-based: line 16, column 3
+        self.assertEqual(end_line, 15)
+        self.assertGreater(end_col, col)
+        # clangd capitalises the first letter of every message.
+        self.assertIn("Blocking call to 'std::this_thread::sleep_for' in coroutine 'nap'", message)
+        code, line, col, end_line, end_col, message = coro[1]
+        self.assertEqual(code, "coro-lock-across-suspend")
+        self.assertEqual((line, col), (10, 18))  # 'guard' on line 11
+        self.assertIn("'guard' (std::lock_guard<std::mutex>) is held across a suspension point", message)
+        # Besides the two findings, only the lock's note (clangd publishes
+        # notes as diagnostics of their own): no compile errors.
+        others = [d for d in diags if not str(d.get("code", "")).startswith("coro-")]
+        self.assertEqual(len(others), 1, diags)
+        self.assertEqual(others[0]["range"]["start"]["line"], 11)
+        self.assertIn("Coroutine may suspend here", others[0]["message"])
+        for d in diags:
+            if str(d.get("code", "")).startswith("coro-"):
+                self.assertEqual(d.get("source"), "clang-tidy")
+
+        clean = self.open(server, "clean.cpp")
+        diags = server.diagnostics(clean, want_coro=False)
+        self.assertEqual([d for d in diags if str(d.get("code", "")).startswith("coro-")], [])
+
+        rid = server.send("shutdown", None, request=True)
+        server.wait_for(lambda m: m.get("id") == rid)
+        server.send("exit", None)
+        self.assertEqual(server.proc.wait(timeout=60), 0)
+        for stream in (server.proc.stdin, server.proc.stdout, server.proc.stderr):
+            stream.close()
+
+    def test_check_mode_prints_findings(self):
+        # clangd 19 prints only errors in --check mode; newer ones have
+        # --check-warnings. Make the findings errors for this run.
+        with open(os.path.join(self.root, ".clang-tidy"), "a") as f:
+            f.write("WarningsAsErrors: 'coro-*'\n")
+        version = subprocess.run([CLANGD, "--version"], capture_output=True, text=True).stdout
+        args = [CLANGD, "--check=findings.cpp"]
+        help_text = subprocess.run([CLANGD, "--help-hidden"], capture_output=True, text=True).stdout
+        if "--check-warnings" in help_text:
+            args.append("--check-warnings")
+        out = subprocess.run(args, cwd=self.root, capture_output=True, text=True, timeout=TIMEOUT)
+        log = out.stdout + out.stderr
+        self.assertIn("corolint-clangd", version)
+        self.assertIn("[coro-lock-across-suspend] Line 11: 'guard' (std::lock_guard<std::mutex>) is held", log)
+        self.assertIn("[coro-blocking-call] Line 16: blocking call to 'std::this_thread::sleep_for'", log)
+        out = subprocess.run(args[:1] + ["--check=clean.cpp"] + args[2:], cwd=self.root,
+                             capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertNotRegex(out.stdout + out.stderr, r"\[coro-[a-z-]+\] Line")
+        self.assertEqual(out.returncode, 0, out.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
