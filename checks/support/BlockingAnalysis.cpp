@@ -97,6 +97,14 @@ bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
 
 std::optional<BlockingRule>
 BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
+  // Function objects are known by the variable's name (folly::coro::blockingWait).
+  std::string Object = calledObjectName(Call);
+  if (!Object.empty() && !Ignored.matches(Object)) {
+    if (const RuleEntry *R = Catalog.lookup(Section::Blocking, Object))
+      return BlockingRule{R, Object};
+    if (Extra.matches(Object))
+      return BlockingRule{&ExtraRule, Object};
+  }
   std::string Name = calleeName(Call);
   if (Name.empty() || Ignored.matches(Name))
     return std::nullopt;

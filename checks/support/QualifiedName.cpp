@@ -78,6 +78,18 @@ std::string calleeName(const Expr *E) {
   return Common;
 }
 
+std::string calledObjectName(const Expr *Call) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(
+      Call ? Call->IgnoreParenImpCasts() : nullptr);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return {};
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (V->hasGlobalStorage() && !V->isStaticLocal())
+        return qualifiedName(V);
+  return {};
+}
+
 std::string typeName(QualType T) {
   if (T.isNull())
     return {};

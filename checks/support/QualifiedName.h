@@ -28,6 +28,11 @@ const clang::FunctionDecl *calleeOf(const clang::Expr *E);
 /// dependent `s`) still has a name. Empty when unknown.
 std::string calleeName(const clang::Expr *E);
 
+/// For a call of a function object named by a variable (`blockingWait(t)`,
+/// `stdexec::sync_wait(s)`: customisation-point objects), the variable's
+/// qualified name, which is what users write and catalogs list; else empty.
+std::string calledObjectName(const clang::Expr *Call);
+
 /// The qualified name of the class (or class template) T names, looking
 /// through references, typedefs and aliases; empty for non-class types.
 std::string typeName(clang::QualType T);
