@@ -60,6 +60,11 @@ public:
       release(Held, Dtor->getVarDecl());
       return;
     }
+    // Scope ends also for guards whose destructor is trivial (no Dtor element).
+    if (auto End = E.getAs<CFGLifetimeEnds>()) {
+      release(Held, End->getVarDecl());
+      return;
+    }
     auto S = E.getAs<CFGStmt>();
     if (!S)
       return;
@@ -119,6 +124,23 @@ private:
       if (Opts.ExtraNonSuspending.matches(qualifiedName(Ref->getDecl())))
         return false;
     return true;
+  }
+
+  /// Whether Method is one of the lock (or unlock) methods of Obj's type:
+  /// the catalog entry's Attribute (`Lock;ReaderLock` for absl::Mutex), or
+  /// the standard names.
+  bool isMethodOf(const ValueDecl *Obj, llvm::StringRef Method,
+                  llvm::StringRef Attribute, llvm::StringRef Default) const {
+    llvm::StringRef Names = Default;
+    const CXXRecordDecl *R =
+        Obj->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (const RuleEntry *E =
+            R ? Catalog.lookup(Section::Mutexes, qualifiedName(R)) : nullptr)
+      if (!E->attribute(Attribute).empty())
+        Names = E->attribute(Attribute);
+    llvm::SmallVector<llvm::StringRef, 8> Items;
+    Names.split(Items, ';', -1, false);
+    return llvm::is_contained(Items, Method);
   }
 
   /// The variable or member E names (looking through &, parentheses and
@@ -242,9 +264,12 @@ private:
     switch (classify(Obj->getType())) {
     case LockType::Guard:
     case LockType::Mutex:
-      if (Name == "lock" || Name == "lock_shared" || Name.starts_with("try_lock"))
+      if (isMethodOf(Obj, Name, "lock_methods", "lock;lock_shared;try_lock;"
+                                                "try_lock_for;try_lock_until;"
+                                                "try_lock_shared"))
         acquire(Held, Obj, MC, MC->getExprLoc());
-      else if (Name == "unlock" || Name == "unlock_shared" || Name == "release")
+      else if (isMethodOf(Obj, Name, "unlock_methods",
+                          "unlock;unlock_shared;release"))
         release(Held, Obj);
       else if (Name == "swap" && MC->getNumArgs() == 1)
         if (const ValueDecl *Other = lockObject(MC->getArg(0)))
@@ -315,6 +340,7 @@ locksHeldAcrossSuspension(const FunctionDecl &F, const CoroutineBodyStmt &Body,
     return Result;
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
+  Options.AddLifetime = true;
   Options.AddTemporaryDtors = true;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
