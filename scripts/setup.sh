@@ -6,6 +6,7 @@ set -euo pipefail
 LLVM_MAJORS=${COROLINT_LLVM_MAJORS:-"19 22"}
 
 packages=(cmake make g++ git python3 nlohmann-json3-dev libgtest-dev libasio-dev)
+packages+=(libicu72) # for the SARIF Multitool (.NET) the driver tests run
 for v in $LLVM_MAJORS; do
   packages+=("llvm-$v-dev" "libclang-$v-dev" "libclang-cpp$v-dev" "clang-$v"
              "clang-tidy-$v" "clangd-$v")
@@ -24,4 +25,27 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
   echo "setup: all packages present"
+fi
+
+# Microsoft's SARIF Multitool, which the driver's tests validate SARIF with:
+# npm's package into .tools/ (git-ignored). Node.js comes from Debian unless
+# some npm is already there.
+root=$(cd "$(dirname "$0")/.." && pwd)
+multitool=$root/.tools/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$multitool" ]; then
+  if ! command -v npm >/dev/null; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup: installing nodejs npm"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  echo "setup: installing @microsoft/sarif-multitool into .tools/sarif-multitool"
+  mkdir -p "$root/.tools/sarif-multitool"
+  npm install --prefix "$root/.tools/sarif-multitool" --no-audit --no-fund --loglevel=error \
+    @microsoft/sarif-multitool@5.7.0 >/dev/null
+  # Its postinstall script makes the binary executable; npm may skip scripts.
+  chmod u+x "$multitool"
+else
+  echo "setup: SARIF Multitool present"
 fi

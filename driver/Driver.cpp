@@ -1,0 +1,310 @@
+#include "Driver.h"
+#include "Baseline.h"
+#include "CompileDatabase.h"
+#include "Merge.h"
+#include "Options.h"
+#include "OutputFile.h"
+#include "Paths.h"
+#include "Runner.h"
+#include "Sarif.h"
+#include "TextOutput.h"
+#include "TidyOptions.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#ifndef COROLINT_CLANG_RESOURCE_DIR
+#error "COROLINT_CLANG_RESOURCE_DIR must name the clang resource directory"
+#endif
+
+namespace corolint::driver {
+namespace {
+
+class Failure {
+public:
+  explicit Failure(llvm::raw_ostream &Err) : Err(Err) {}
+  int operator()(const std::string &Message) const {
+    Err << "corolint: error: " << Message << "\n";
+    return ExitUsage;
+  }
+
+private:
+  llvm::raw_ostream &Err;
+};
+
+std::uint64_t fnv1a(llvm::StringRef S) {
+  std::uint64_t H = 0xcbf29ce484222325ULL;
+  for (unsigned char C : S) {
+    H ^= C;
+    H *= 0x100000001b3ULL;
+  }
+  return H;
+}
+
+bool inShard(const std::string &Display, const Options &O) {
+  return O.ShardCount == 0 || fnv1a(Display) % O.ShardCount == O.ShardIndex - 1;
+}
+
+std::optional<std::string> sourceRoot(const Options &O, std::string &Error) {
+  if (!O.SourceRoot.empty()) {
+    if (!llvm::sys::fs::is_directory(O.SourceRoot)) {
+      Error = "no such directory: '" + O.SourceRoot + "' (--source-root)";
+      return std::nullopt;
+    }
+    return normalisePath(O.SourceRoot);
+  }
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  if (auto Git = gitWorkTree(normalisePath(Cwd)))
+    return *Git;
+  return normalisePath(Cwd);
+}
+
+/// The files to analyse, each with the spelling the database knows it by.
+struct Selected {
+  std::vector<DatabaseFile> Files;
+};
+
+std::optional<Selected> selectFiles(const Options &O, const CompileDatabase &Db,
+                                    const std::string &Root, std::string &Error) {
+  Selected S;
+  if (!O.Files.empty()) {
+    std::map<std::string, std::string> Listed;
+    for (const DatabaseFile &F : Db.Files)
+      Listed.emplace(F.Path, F.Listed);
+    for (const std::string &Name : O.Files) {
+      if (!llvm::sys::fs::exists(Name)) {
+        Error = "no such file: '" + Name + "'";
+        return std::nullopt;
+      }
+      if (llvm::sys::fs::is_directory(Name)) {
+        Error = "'" + Name + "' is a directory, not a source file";
+        return std::nullopt;
+      }
+      std::string Path = normalisePath(Name);
+      auto It = Listed.find(Path);
+      llvm::SmallString<256> Abs(Name);
+      llvm::sys::fs::make_absolute(Abs);
+      llvm::sys::path::remove_dots(Abs, true);
+      S.Files.push_back({It != Listed.end() ? It->second : std::string(Abs), Path});
+    }
+    std::sort(S.Files.begin(), S.Files.end(),
+              [](const DatabaseFile &A, const DatabaseFile &B) { return A.Path < B.Path; });
+    S.Files.erase(std::unique(S.Files.begin(), S.Files.end(),
+                              [](const DatabaseFile &A, const DatabaseFile &B) {
+                                return A.Path == B.Path;
+                              }),
+                  S.Files.end());
+  } else {
+    S.Files = Db.Files;
+  }
+  std::vector<DatabaseFile> Kept;
+  for (DatabaseFile &F : S.Files)
+    if (inShard(displayPath(F.Path, Root), O))
+      Kept.push_back(std::move(F));
+  S.Files = std::move(Kept);
+  if (O.Files.empty())
+    for (const DatabaseFile &F : S.Files)
+      if (!llvm::sys::fs::exists(F.Path)) {
+        Error = Db.JsonPath + ": lists '" + F.Listed + "', which does not exist";
+        return std::nullopt;
+      }
+  return S;
+}
+
+std::optional<CompileDatabase> openDatabase(const Options &O, std::string &Error) {
+  if (O.HasCompilerArgs) {
+    if (!O.BuildPath.empty()) {
+      Error = "use either -p BUILD_DIR or '-- COMPILER_ARGS', not both";
+      return std::nullopt;
+    }
+    if (O.Files.empty()) {
+      Error = "no input files before '--'";
+      return std::nullopt;
+    }
+    return fixedCompileDatabase(O.CompilerArgs);
+  }
+  std::string Build = O.BuildPath;
+  if (Build.empty()) {
+    std::optional<std::string> Found;
+    if (!O.Files.empty()) {
+      llvm::SmallString<256> Dir(O.Files.front());
+      llvm::sys::fs::make_absolute(Dir);
+      llvm::sys::path::remove_filename(Dir);
+      Found = findCompileDatabase(Dir);
+    }
+    if (!Found) {
+      Error = "no compilation database: pass -p BUILD_DIR, or FILE... -- "
+              "COMPILER_ARGS";
+      return std::nullopt;
+    }
+    Build = *Found;
+  }
+  return loadCompileDatabase(Build, Error);
+}
+
+/// SARIF for the logs, text for people.
+bool writeOutputs(const Options &O, const Report &R, const RunInfo &Info,
+                  llvm::raw_ostream &Out, std::string &Error) {
+  std::string Sarif;
+  if (O.Format == OutputFormat::Sarif || !O.SarifFile.empty())
+    Sarif = sarifText(buildSarif(R, Info));
+  std::string Main;
+  if (O.Format == OutputFormat::Sarif) {
+    Main = Sarif;
+  } else {
+    llvm::raw_string_ostream OS(Main);
+    writeText(R, OS);
+  }
+  if (!O.OutputFile.empty()) {
+    if (!writeFileAtomically(O.OutputFile, Main, Error))
+      return false;
+  } else {
+    Out << Main;
+    Out.flush();
+  }
+  if (!O.SarifFile.empty() && !writeFileAtomically(O.SarifFile, Sarif, Error))
+    return false;
+  return true;
+}
+
+int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
+             llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
+  std::string Error;
+  std::optional<Json> Log = mergeSarif(O.Files, CommandLine, Error);
+  if (!Log)
+    return Failure(Err)(Error);
+  std::string Text = sarifText(*Log);
+  if (O.OutputFile.empty()) {
+    Out << Text;
+    Out.flush();
+  } else if (!writeFileAtomically(O.OutputFile, Text, Error)) {
+    return Failure(Err)(Error);
+  }
+  return ExitClean;
+}
+
+int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
+                llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
+  Failure Fail(Err);
+  RunInfo Info;
+  Info.CommandLine = CommandLine;
+  Info.StartTimeUtc = utcNow();
+  Info.Category = O.Category;
+  std::string Error;
+
+  std::optional<std::string> Root = sourceRoot(O, Error);
+  if (!Root)
+    return Fail(Error);
+
+  std::optional<TidyConfiguration> Config = makeTidyConfiguration(O, *Root, Error);
+  if (!Config)
+    return Fail(Error);
+  std::vector<std::string> Enabled = Config->enabledChecks(*Root);
+  if (Enabled.empty())
+    return Fail("no checks enabled; see --list-checks and --checks");
+  if (O.Mode == Options::Action::ListChecks) {
+    for (const std::string &C : Enabled)
+      Out << C << "\n";
+    return ExitClean;
+  }
+
+  std::optional<Baseline> Base;
+  if (!O.Baseline.empty()) {
+    Base = loadBaseline(O.Baseline, Error);
+    if (!Base)
+      return Fail(Error);
+  }
+
+  std::optional<CompileDatabase> Db = openDatabase(O, Error);
+  if (!Db)
+    return Fail(Error);
+  std::optional<Selected> Files = selectFiles(O, *Db, *Root, Error);
+  if (!Files)
+    return Fail(Error);
+
+  std::vector<TUJob> Jobs;
+  std::vector<std::string> Paths, Names;
+  for (const DatabaseFile &F : Files->Files) {
+    Jobs.push_back({F.Listed, Db->Db->getCompileCommands(F.Listed)});
+    Paths.push_back(F.Path);
+    Names.push_back(displayPath(F.Path, *Root));
+  }
+
+  unsigned Threads = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  bool Terminal = llvm::errs().is_displayed() && &Err == &llvm::errs();
+  bool ShowProgress = O.Progress == ProgressMode::Always ||
+                      (O.Progress == ProgressMode::Auto && Terminal);
+  Analysis A;
+  {
+    Progress P(Err, ShowProgress, Terminal, Jobs.size());
+    A = runJobs(Jobs, Paths, Threads, Config->providerFactory(),
+                COROLINT_CLANG_RESOURCE_DIR, P, Names);
+  }
+  // Findings in headers count when the header is part of the project.
+  std::vector<Finding> Kept;
+  for (Finding &F : A.Findings)
+    if (!F.Loc.valid() || relativeTo(F.Loc.File, *Root) ||
+        std::binary_search(Paths.begin(), Paths.end(), F.Loc.File))
+      Kept.push_back(std::move(F));
+  A.Findings = std::move(Kept);
+
+  SourceCache Sources;
+  Report R = buildReport(A, *Root, Sources);
+  R.EnabledChecks = Enabled;
+  if (Base) {
+    applyBaseline(R, std::move(*Base));
+    Info.Baseline = true;
+  }
+  Info.EndTimeUtc = utcNow();
+
+  for (const std::string &E : R.ConfigErrors)
+    Err << "corolint: error: " << E << "\n";
+  for (const ReportFailure &F : R.Failures)
+    Err << "corolint: error: cannot analyse '" << F.Display
+        << "': " << F.FirstError.Message << "\n";
+  if (!writeOutputs(O, R, Info, Out, Error))
+    return Fail(Error);
+  Err << "corolint: " << summaryLine(R) << "\n";
+
+  if (!R.ConfigErrors.empty())
+    return ExitUsage;
+  if (!R.Failures.empty())
+    return ExitIncomplete;
+  if (O.FailOn)
+    for (const ReportItem &I : R.Items)
+      if (I.Baseline != BaselineState::Unchanged && I.Severity >= *O.FailOn)
+        return ExitFindings;
+  return ExitClean;
+}
+
+} // namespace
+
+int runCorolint(const std::vector<std::string> &Args, llvm::raw_ostream &Out,
+                llvm::raw_ostream &Err) {
+  std::vector<std::string> CommandLine = {"corolint"};
+  CommandLine.insert(CommandLine.end(), Args.begin(), Args.end());
+  std::string Error;
+  std::optional<Options> O = parseOptions(Args, Error);
+  if (!O)
+    return Failure(Err)(Error);
+  switch (O->Mode) {
+  case Options::Action::Help:
+    Out << helpText();
+    return ExitClean;
+  case Options::Action::Version:
+    Out << versionString() << "\n";
+    return ExitClean;
+  case Options::Action::Merge:
+    return runMerge(*O, CommandLine, Out, Err);
+  case Options::Action::Analyse:
+  case Options::Action::ListChecks:
+    break;
+  }
+  return runAnalysis(*O, CommandLine, Out, Err);
+}
+
+} // namespace corolint::driver

@@ -1,0 +1,303 @@
+#include "Engine.h"
+#include "Paths.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <algorithm>
+#include <map>
+
+namespace corolint::driver {
+namespace {
+
+using namespace clang;
+
+/// The compile commands looked up before the run.
+class JobDatabase : public tooling::CompilationDatabase {
+public:
+  explicit JobDatabase(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+
+struct FunctionExtent {
+  std::string File; // normalised
+  unsigned Begin, End;
+  std::string Name;
+};
+
+/// Records where each function definition outside system headers begins
+/// and ends. Lambdas' call operators are left out: a finding in a lambda
+/// belongs to the function that contains the lambda.
+class FunctionRecorder : public ASTConsumer,
+                         public RecursiveASTVisitor<FunctionRecorder> {
+public:
+  explicit FunctionRecorder(std::vector<FunctionExtent> &Out) : Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    SM = &Ctx.getSourceManager();
+    Policy = std::make_unique<PrintingPolicy>(Ctx.getLangOpts());
+    Policy->SuppressTagKeyword = true;
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM->isInSystemHeader(SM->getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (!F->doesThisDeclarationHaveABody() || F->isImplicit())
+      return true;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+      if (M->getParent()->isLambda())
+        return true;
+    SourceLocation B = SM->getExpansionLoc(F->getBeginLoc());
+    SourceLocation E = SM->getExpansionLoc(F->getEndLoc());
+    FileID FID = SM->getFileID(B);
+    if (FID != SM->getFileID(E) || FID.isInvalid())
+      return true;
+    const std::string &File = fileName(FID);
+    if (File.empty())
+      return true;
+    std::string Name = F->getQualifiedNameAsString() + "(";
+    for (unsigned I = 0; I < F->getNumParams(); ++I)
+      Name += (I ? ", " : "") + F->getParamDecl(I)->getType().getAsString(*Policy);
+    Name += ")";
+    Out.push_back({File, SM->getFileOffset(B), SM->getFileOffset(E), Name});
+    return true;
+  }
+
+private:
+  const std::string &fileName(FileID FID) {
+    auto [It, New] = Names.try_emplace(FID);
+    if (New) {
+      if (OptionalFileEntryRef Entry = SM->getFileEntryRefForID(FID)) {
+        llvm::SmallString<256> Path(Entry->getName());
+        SM->getFileManager().makeAbsolutePath(Path);
+        It->second = normalisePath(Path);
+      }
+    }
+    return It->second;
+  }
+
+  std::vector<FunctionExtent> &Out;
+  SourceManager *SM = nullptr;
+  std::unique_ptr<PrintingPolicy> Policy;
+  std::map<FileID, std::string> Names;
+};
+
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(tidy::ClangTidyContext &Context,
+                IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                std::vector<FunctionExtent> &Functions)
+      : Tidy(Context, std::move(FS)), Functions(Functions) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Tidy, Functions);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy: the code sees __clang_analyzer__ defined.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." on stderr (clang-tidy's -quiet).
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    Action(tidy::ClangTidyASTConsumerFactory &Tidy,
+           std::vector<FunctionExtent> &Functions)
+        : Tidy(Tidy), Functions(Functions) {}
+
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   llvm::StringRef File) override {
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(Tidy.createASTConsumer(CI, File));
+      Consumers.push_back(std::make_unique<FunctionRecorder>(Functions));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+    }
+
+  private:
+    tidy::ClangTidyASTConsumerFactory &Tidy;
+    std::vector<FunctionExtent> &Functions;
+  };
+
+  tidy::ClangTidyASTConsumerFactory Tidy;
+  std::vector<FunctionExtent> &Functions;
+};
+
+Location locate(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
+  Location L;
+  if (M.FilePath.empty())
+    return L;
+  L.File = normalisePath(M.FilePath, BuildDir);
+  L.Offset = M.FileOffset;
+  for (const tooling::FileByteRange &R : M.Ranges) {
+    if (R.FilePath != M.FilePath || R.FileOffset > M.FileOffset ||
+        R.FileOffset + R.Length <= M.FileOffset)
+      continue;
+    L.Length = R.FileOffset + R.Length - M.FileOffset;
+    break;
+  }
+  return L;
+}
+
+Level levelOf(const tidy::ClangTidyError &E) {
+  if (E.DiagLevel == tooling::Diagnostic::Error || E.IsWarningAsError)
+    return Level::Error;
+  if (E.DiagLevel == tooling::Diagnostic::Warning)
+    return Level::Warning;
+  return Level::Note;
+}
+
+EnclosingFunction enclosing(const std::vector<FunctionExtent> &Functions,
+                            const Location &L) {
+  const FunctionExtent *Best = nullptr;
+  for (const FunctionExtent &F : Functions)
+    if (F.File == L.File && F.Begin <= L.Offset && L.Offset <= F.End &&
+        (!Best || F.Begin > Best->Begin))
+      Best = &F;
+  if (!Best)
+    return {};
+  return {Best->Name, Best->Begin, Best->End};
+}
+
+} // namespace
+
+TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
+                   llvm::StringRef ResourceDir) {
+  TUResult Result;
+  if (Job.Commands.empty()) {
+    Result.Failed = true;
+    Finding F;
+    F.Check = "clang-diagnostic-error";
+    F.Severity = Level::Error;
+    F.Message = "no compile command for this file";
+    Result.CompilerErrors.push_back(std::move(F));
+    return Result;
+  }
+  JobDatabase Db(Job.Commands);
+  // A physical file system of our own: the shared real one would change the
+  // process's working directory for every thread.
+  IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Physical);
+  tooling::ClangTool Tool(Db, {Job.File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+
+  tidy::ClangTidyContext Context(Options(FS));
+#if LLVM_VERSION_MAJOR >= 22
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, llvm::StringRef File) {
+        tidy::ClangTidyOptions Opts = Context.getOptionsForFile(File);
+        tooling::CommandLineArguments Out = Args;
+        if (Opts.RemovedArgs)
+          for (const std::string &Remove : *Opts.RemovedArgs)
+            Out.erase(std::remove(Out.begin(), Out.end(), Remove), Out.end());
+        return Out;
+      });
+#endif
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, llvm::StringRef File) {
+        tidy::ClangTidyOptions Opts = Context.getOptionsForFile(File);
+        tooling::CommandLineArguments Out = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Out.begin();
+          if (I != Out.end() && !llvm::StringRef(*I).starts_with("-"))
+            ++I; // after the compiler's name
+          Out.insert(I, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Out.insert(Out.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
+        return Out;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // The builtin headers of the LLVM corolint was built with, unless the
+  // command names its own: libTooling would look beside this executable.
+  std::string ResourceArg = "-resource-dir=" + ResourceDir.str();
+  Tool.appendArgumentsAdjuster(
+      [ResourceArg](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        for (const std::string &A : Args)
+          if (llvm::StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Out = Args;
+        Out.insert(Out.empty() ? Out.end() : Out.begin() + 1, ResourceArg);
+        return Out;
+      });
+
+  tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
+                                                 /*RemoveIncompatibleErrors=*/true,
+                                                 /*GetFixesFromNotes=*/false);
+#if LLVM_VERSION_MAJOR >= 21
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine DE(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), *DiagOpts,
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &DE);
+#else
+  DiagnosticsEngine DE(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                       llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
+                       &DiagConsumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+#endif
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+
+  std::vector<FunctionExtent> Functions;
+  ActionFactory Factory(Context, FS, Functions);
+  Result.Failed = Tool.run(&Factory) != 0;
+
+  for (const tidy::ClangTidyError &E : DiagConsumer.take()) {
+    llvm::StringRef Name = E.DiagnosticName;
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Severity = levelOf(E);
+    F.Message = E.Message.Message;
+    F.Loc = locate(E.Message, E.BuildDirectory);
+    for (const tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({locate(N, E.BuildDirectory), N.Message});
+    bool Compiler = Name.starts_with("clang-diagnostic-");
+    if (Compiler && F.Severity == Level::Error) {
+      Result.Failed = true;
+      Result.CompilerErrors.push_back(std::move(F));
+    } else if (!Compiler && !F.Loc.valid()) {
+      // Configuration problems ("clang-tidy-config"): no place in the code.
+      Result.ConfigErrors.push_back(F.Message);
+    } else {
+      if (F.Loc.valid())
+        F.Function = enclosing(Functions, F.Loc);
+      Result.Findings.push_back(std::move(F));
+    }
+  }
+  return Result;
+}
+
+} // namespace corolint::driver

@@ -1,0 +1,50 @@
+#ifndef COROLINT_DRIVER_ENGINE_H
+#define COROLINT_DRIVER_ENGINE_H
+
+#include "Finding.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace corolint::driver {
+
+/// One translation unit to analyse: the main file as the database spells it
+/// and its compile commands (looked up beforehand, on one thread).
+struct TUJob {
+  std::string File;
+  std::vector<clang::tooling::CompileCommand> Commands;
+};
+
+/// What clang-tidy's engine reported for one translation unit.
+struct TUResult {
+  std::vector<Finding> Findings;       // the checks' (and enabled warnings)
+  std::vector<Finding> CompilerErrors; // errors of the compiler, in order
+  std::vector<std::string> ConfigErrors;
+  bool Failed = false;                 // the compiler could not finish
+};
+
+/// Makes the options provider of one translation unit: each TU has its own
+/// ClangTidyContext, so that workers share nothing mutable. FS is the file
+/// system the TU is compiled with (its working directory is the compile
+/// command's, so relative file names find their .clang-tidy); null for the
+/// real one.
+using OptionsProviderFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)>;
+
+/// Runs the enabled checks over Job the way clang::tidy::runClangTidy does
+/// (per-file ExtraArgs, plugins stripped, __clang_analyzer__ defined,
+/// NOLINT and header filters applied by ClangTidyDiagnosticConsumer), with a
+/// file system of its own so that threads do not share a working directory,
+/// no "Error while processing" lines on stderr, and the extent of every
+/// function definition recorded to name the function around each finding.
+TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
+                   llvm::StringRef ResourceDir);
+
+} // namespace corolint::driver
+
+#endif

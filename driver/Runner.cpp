@@ -1,0 +1,75 @@
+#include "Runner.h"
+
+#include "llvm/Support/thread.h"
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <tuple>
+
+namespace corolint::driver {
+namespace {
+
+using FindingKey = std::tuple<std::string, std::string, unsigned, std::string>;
+
+FindingKey keyOf(const Finding &F) {
+  return {F.Check, F.Loc.File, F.Loc.Offset, F.Message};
+}
+
+} // namespace
+
+Analysis runJobs(const std::vector<TUJob> &Jobs,
+                 const std::vector<std::string> &Paths, unsigned Threads,
+                 const OptionsProviderFactory &Options,
+                 llvm::StringRef ResourceDir, Progress &P,
+                 const std::vector<std::string> &DisplayNames) {
+  std::vector<TUResult> Results(Jobs.size());
+  std::atomic<std::size_t> Next{0};
+  auto Work = [&] {
+    for (std::size_t I = Next++; I < Jobs.size(); I = Next++) {
+      P.started(DisplayNames[I]);
+      Results[I] = analyseTU(Jobs[I], Options, ResourceDir);
+      P.finished(DisplayNames[I]);
+    }
+  };
+  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  // Parsing recurses deeply: give each worker the stack clang's own
+  // threads get.
+  constexpr unsigned StackSize = 8 << 20;
+  std::vector<llvm::thread> Workers;
+  for (unsigned T = 0; T < Threads; ++T)
+    Workers.emplace_back(std::optional<unsigned>(StackSize), Work);
+  for (llvm::thread &W : Workers)
+    W.join();
+
+  Analysis A;
+  std::set<FindingKey> Seen, SeenErrors;
+  std::set<std::string> SeenConfig;
+  for (std::size_t I = 0; I < Jobs.size(); ++I) {
+    TUResult &R = Results[I];
+    A.Files.push_back(Paths[I]);
+    for (Finding &F : R.Findings)
+      if (Seen.insert(keyOf(F)).second)
+        A.Findings.push_back(std::move(F));
+    if (R.Failed) {
+      TUFailure Failure;
+      Failure.File = Paths[I];
+      if (!R.CompilerErrors.empty()) {
+        Failure.FirstError = R.CompilerErrors.front();
+      } else {
+        Failure.FirstError.Check = "clang-diagnostic-error";
+        Failure.FirstError.Severity = Level::Error;
+        Failure.FirstError.Message = "the compiler could not process the file";
+      }
+      A.Failures.push_back(std::move(Failure));
+    }
+    for (Finding &F : R.CompilerErrors)
+      if (SeenErrors.insert(keyOf(F)).second)
+        A.CompilerErrors.push_back(std::move(F));
+    for (std::string &C : R.ConfigErrors)
+      if (SeenConfig.insert(C).second)
+        A.ConfigErrors.push_back(std::move(C));
+  }
+  return A;
+}
+
+} // namespace corolint::driver

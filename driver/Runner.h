@@ -1,0 +1,24 @@
+#ifndef COROLINT_DRIVER_RUNNER_H
+#define COROLINT_DRIVER_RUNNER_H
+
+#include "Engine.h"
+#include "Progress.h"
+
+#include <vector>
+
+namespace corolint::driver {
+
+/// Analyses Jobs on Threads worker threads, each translation unit with its
+/// own context, and combines the results in the order of Jobs, so the
+/// outcome does not depend on the number of threads or their timing.
+/// Findings reported by several translation units (in a shared header) are
+/// kept once.
+Analysis runJobs(const std::vector<TUJob> &Jobs,
+                 const std::vector<std::string> &Paths, unsigned Threads,
+                 const OptionsProviderFactory &Options,
+                 llvm::StringRef ResourceDir, Progress &P,
+                 const std::vector<std::string> &DisplayNames);
+
+} // namespace corolint::driver
+
+#endif

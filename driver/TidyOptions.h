@@ -1,0 +1,51 @@
+#ifndef COROLINT_DRIVER_TIDYOPTIONS_H
+#define COROLINT_DRIVER_TIDYOPTIONS_H
+
+#include "Engine.h"
+#include "Options.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint::driver {
+
+/// clang-tidy's configuration for a corolint run: defaults (Checks
+/// '-*,coro-*', every non-system header), then the .clang-tidy files above
+/// each source (or --config-file instead), then --checks, with the --rules
+/// catalogs appended to the RuleFiles option the coro checks read.
+class TidyConfiguration {
+public:
+  /// A fresh provider per call (providers cache and are not thread-safe).
+  OptionsProviderFactory providerFactory() const;
+
+  /// The checks enabled for a file in Dir, sorted.
+  std::vector<std::string> enabledChecks(const std::string &Dir) const;
+
+  clang::tidy::ClangTidyGlobalOptions Global;
+  clang::tidy::ClangTidyOptions Defaults;
+  clang::tidy::ClangTidyOptions Overrides;
+  std::optional<clang::tidy::ClangTidyOptions> ConfigFile;
+  std::string ExtraRuleFiles; // ';'-joined absolute paths
+};
+
+/// Checks the parts of the configuration the command line names (rule
+/// files, the configuration file, the check globs) and builds it. On error
+/// returns nullopt and a one-line Error naming the file or option.
+std::optional<TidyConfiguration>
+makeTidyConfiguration(const Options &O, const std::string &SourceRoot,
+                      std::string &Error);
+
+/// Every check this build can run (the coro module, and clang-tidy's
+/// analyzer checks if it has them), sorted.
+std::vector<std::string> availableChecks();
+
+/// The positive globs of Globs (a clang-tidy Checks value) that match none
+/// of Available; clang-diagnostic-* globs always match.
+std::vector<std::string> unmatchedGlobs(llvm::StringRef Globs,
+                                        const std::vector<std::string> &Available);
+
+} // namespace corolint::driver
+
+#endif
