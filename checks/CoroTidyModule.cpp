@@ -1,4 +1,5 @@
 #include "BlockingCallCheck.h"
+#include "IgnoredSendResultCheck.h"
 #include "LockAcrossSuspendCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -15,6 +16,7 @@ public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
     F.registerCheck<BlockingCallCheck>("coro-blocking-call");
     F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
+    F.registerCheck<IgnoredSendResultCheck>("coro-ignored-send-result");
   }
 };
 

@@ -1,0 +1,334 @@
+#include "IgnoredSendResultCheck.h"
+#include "support/EvaluatedCodeVisitor.h"
+#include "support/QualifiedName.h"
+#include "support/ResultUse.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace corolint {
+
+struct IgnoredSendResultCheck::Send {
+  const CallExpr *Call;
+  const FunctionDecl *Callee;
+  const RuleEntry *Rule; // null for ExtraSendFunctions
+  /// The result is delivered to a completion (error_code, tuple), not
+  /// returned by the call.
+  bool AsyncResult;
+};
+
+IgnoredSendResultCheck::IgnoredSendResultCheck(llvm::StringRef Name,
+                                               tidy::ClangTidyContext *Ctx)
+    : CoroCheck(Name, Ctx),
+      ExtraOption(Options.get("ExtraSendFunctions", "")),
+      Extra(nameListOption("ExtraSendFunctions")) {}
+
+void IgnoredSendResultCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroCheck::storeOptions(Opts);
+  Options.store(Opts, "ExtraSendFunctions", ExtraOption);
+}
+
+namespace {
+
+class SendCollector : public EvaluatedCodeVisitor<SendCollector> {
+public:
+  SendCollector(const RuleCatalog &Catalog, const NameList &Extra)
+      : Catalog(Catalog), Extra(Extra) {}
+
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee)
+      return true;
+    const RuleEntry *Rule = Catalog.lookup(Section::ChannelSends, Callee);
+    if (!Rule && !(!Extra.empty() && Extra.matches(qualifiedName(Callee))))
+      return true;
+    llvm::StringRef Kind = Rule ? Rule->attribute("result") : "";
+    Calls.push_back({C, Callee, Rule, Kind == "error_code" || Kind == "tuple"});
+    return true;
+  }
+
+  const RuleCatalog &Catalog;
+  const NameList &Extra;
+  struct Found {
+    const CallExpr *Call;
+    const FunctionDecl *Callee;
+    const RuleEntry *Rule;
+    bool AsyncResult;
+  };
+  std::vector<Found> Calls;
+};
+
+/// A completion token or handler argument without the nodes around it.
+const Expr *stripToken(const Expr *E) {
+  for (;;) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor())
+        Next = Construct->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+const Expr *tokenOf(const CallExpr *Call) {
+  if (Call->getNumArgs() == 0)
+    return nullptr;
+  const Expr *Last = Call->getArg(Call->getNumArgs() - 1);
+  if (isa<CXXDefaultArgExpr>(Last))
+    return nullptr;
+  return stripToken(Last);
+}
+
+bool isErrorCodeType(QualType T) {
+  std::string Name = typeName(T);
+  return Name == "error_code" || llvm::StringRef(Name).ends_with("::error_code");
+}
+
+/// The error_code variable a token writes the error to
+/// (`asio::redirect_error(asio::use_awaitable, ec)`).
+const DeclRefExpr *errorVariableOf(const Expr *Token) {
+  if (!Token)
+    return nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast<CallExpr>(Token))
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Token))
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  for (const Expr *Arg : Args) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+    if (Ref && isa<VarDecl>(Ref->getDecl()) && Ref->isLValue() &&
+        isErrorCodeType(Ref->getType()))
+      return Ref;
+  }
+  return nullptr;
+}
+
+bool listedIn(llvm::StringRef Name, llvm::StringRef List) {
+  if (Name.empty())
+    return false;
+  for (const std::string &Item : splitOptionList(List))
+    if (Name == Item || Name.ends_with("::" + Item))
+      return true;
+  return false;
+}
+
+bool hasAwaitableMember(const CXXRecordDecl *RD, ASTContext &Ctx, int Depth) {
+  if (!RD || Depth > 8)
+    return false;
+  RD = RD->getDefinition();
+  if (!RD)
+    return false;
+  DeclarationName Names[] = {
+      &Ctx.Idents.get("await_ready"), &Ctx.Idents.get("promise_type"),
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait)};
+  for (DeclarationName N : Names)
+    if (!RD->lookup(N).empty())
+      return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasAwaitableMember(Base.getType()->getAsCXXRecordDecl(), Ctx,
+                           Depth + 1))
+      return true;
+  return false;
+}
+
+/// Whether a value of type T is an operation still to be awaited (a task,
+/// an awaiter) rather than the result itself.
+bool looksAwaitable(QualType T, const RuleCatalog &Catalog, ASTContext &Ctx) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (!RD->hasDefinition())
+    return true; // cannot tell: leave it alone
+  return hasAwaitableMember(RD, Ctx, 0) ||
+         Catalog.awaitableType(typeName(T)) != nullptr;
+}
+
+bool referencedIn(const ValueDecl *D, const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ValueDecl *D;
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      Found |= Ref->getDecl() == D;
+      return !Found;
+    }
+  } F;
+  F.D = D;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+/// The handler's error parameter if the lambda never reads it.
+const ParmVarDecl *ignoredErrorParameter(const LambdaExpr *L) {
+  const CXXMethodDecl *Op = L->getCallOperator();
+  if (!Op || Op->getNumParams() == 0)
+    return nullptr;
+  const ParmVarDecl *P = Op->getParamDecl(0);
+  if (P->isParameterPack() || P->hasAttr<UnusedAttr>())
+    return nullptr;
+  if (!P->getType()->isDependentType() && !isErrorCodeType(P->getType()))
+    return nullptr;
+  if (P->getIdentifier() && referencedIn(P, L->getBody()))
+    return nullptr;
+  return P;
+}
+
+SourceLocation callLoc(const CallExpr *Call) {
+  if (!isa<CXXOperatorCallExpr>(Call))
+    if (const Expr *Callee = Call->getCallee())
+      return Callee->getExprLoc();
+  return Call->getExprLoc();
+}
+
+std::string variableName(const VarDecl *V) {
+  const auto *Decomp = dyn_cast<DecompositionDecl>(V);
+  if (!Decomp)
+    return V->getNameAsString();
+  std::string Name = "[";
+  for (const BindingDecl *B : Decomp->bindings())
+    Name += (Name.size() > 1 ? ", " : "") + B->getNameAsString();
+  return Name + "]";
+}
+
+} // namespace
+
+void IgnoredSendResultCheck::checkCoroutine(const FunctionDecl &F,
+                                            const CoroutineBodyStmt &Body,
+                                            ASTContext &Ctx) {
+  SendCollector Collector(catalog(), Extra);
+  Collector.TraverseStmt(Body.getBody());
+  if (Collector.Calls.empty())
+    return;
+  BodyParents Parents(Body.getBody());
+  LocalReads Reads(F, Body.getBody(), Ctx);
+  // Where a completion writes an error into a variable, the variable is
+  // written, not read.
+  std::vector<const Expr *> TokenErrorRefs;
+  for (const auto &C : Collector.Calls)
+    if (const DeclRefExpr *Ref = errorVariableOf(tokenOf(C.Call)))
+      TokenErrorRefs.push_back(Ref);
+  for (const auto &C : Collector.Calls)
+    checkSend({C.Call, C.Callee, C.Rule, C.AsyncResult}, Parents, Reads,
+              TokenErrorRefs, Ctx);
+}
+
+/// The co_await that produces S's result: S awaited directly, or through a
+/// wrapper its rule names (`co_await boost::cobalt::as_tuple(ch.write(v))`).
+static const CoawaitExpr *awaitingExpr(const CallExpr *Call,
+                                       const RuleEntry *Rule,
+                                       const BodyParents &Parents) {
+  const Expr *Cur = outermostSameValue(Call, Parents);
+  const Stmt *Par = Parents.parent(Cur);
+  if (const auto *Await = dyn_cast_or_null<CoawaitExpr>(Par))
+    return Await;
+  const auto *Wrapper = dyn_cast_or_null<CallExpr>(Par);
+  if (!Rule || !Wrapper || Wrapper->getNumArgs() != 1 ||
+      Wrapper->getArg(0) != Cur ||
+      !listedIn(calleeName(Wrapper), Rule->attribute("result_wrappers")))
+    return nullptr;
+  return dyn_cast_or_null<CoawaitExpr>(
+      Parents.parent(outermostSameValue(Wrapper, Parents)));
+}
+
+void IgnoredSendResultCheck::checkSend(const Send &S,
+                                       const BodyParents &Parents,
+                                       LocalReads &Reads,
+                                       llvm::ArrayRef<const Expr *> TokenErrorRefs,
+                                       ASTContext &Ctx) {
+  const Expr *Token = tokenOf(S.Call);
+  if (const CoawaitExpr *Await = awaitingExpr(S.Call, S.Rule, Parents)) {
+    QualType T = Await->getType();
+    if (T.isNull() || T->isDependentType())
+      return;
+    if (!T->isVoidType()) {
+      checkValue(S, Await, Parents, Reads);
+      return;
+    }
+    // No value: the error is thrown, or a token wrote it to a variable.
+    if (const DeclRefExpr *Ref = errorVariableOf(Token)) {
+      const auto *V = cast<VarDecl>(Ref->getDecl());
+      if (!V->hasAttr<UnusedAttr>() &&
+          !Reads.readAfter(V, Await, TokenErrorRefs))
+        report(S, (llvm::Twine("error code of '") + S.Callee->getNameAsString() +
+                   "' is written to '" + variableName(V) + "' but never read")
+                      .str());
+    }
+    return;
+  }
+  if (S.AsyncResult) {
+    // Not awaited: the completion token or handler decides.
+    if (!Token)
+      return;
+    if (S.Rule && listedIn(typeName(Token->getType()),
+                           S.Rule->attribute("discarding_tokens"))) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(Token->getSourceRange()), SM,
+          Ctx.getLangOpts());
+      std::string Spelled = Text.empty() ? typeName(Token->getType()) : Text.str();
+      report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+                 "' is ignored by completion token '" + Spelled + "'")
+                    .str());
+      return;
+    }
+    if (const auto *Handler = dyn_cast<LambdaExpr>(Token))
+      if (const ParmVarDecl *P = ignoredErrorParameter(Handler)) {
+        report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+                   "' is ignored by its completion handler")
+                      .str());
+        diag(P->getLocation(), "the handler does not read its error code",
+             DiagnosticIDs::Note);
+      }
+    return;
+  }
+  QualType T = S.Call->getType();
+  if (T.isNull() || T->isVoidType() || T->isDependentType() ||
+      looksAwaitable(T, catalog(), Ctx))
+    return; // nothing returned, or an operation not awaited here
+  checkValue(S, S.Call, Parents, Reads);
+}
+
+void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
+                                        const BodyParents &Parents,
+                                        LocalReads &Reads) {
+  ResultUse Use = resultUse(Result, Parents);
+  if (Use.Kind == ResultUseKind::Discarded) {
+    report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+               "' is ignored")
+                  .str());
+    return;
+  }
+  if (Use.Kind != ResultUseKind::Stored || Use.Var->hasAttr<UnusedAttr>())
+    return;
+  if (!Reads.readAfter(Use.Var, Use.Store))
+    report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+               "' is stored in '" + variableName(Use.Var) +
+               "' but never read")
+                  .str());
+}
+
+void IgnoredSendResultCheck::report(const Send &S, llvm::StringRef Message) {
+  SourceLocation Loc = callLoc(S.Call);
+  diag(Loc, "%0; %1")
+      << Message
+      << (S.AsyncResult ? "a closed channel or a cancelled send drops the message"
+                        : "a full or closed channel drops the message")
+      << S.Call->getSourceRange();
+  std::string Name = S.Callee->getNameAsString();
+  if (S.Rule && !S.Rule->Reason.empty() && !S.Rule->Alternative.empty())
+    diag(Loc, "'%0' %1; use %2", DiagnosticIDs::Note)
+        << Name << S.Rule->Reason << S.Rule->Alternative;
+  else if (S.Rule && !S.Rule->Reason.empty())
+    diag(Loc, "'%0' %1; check its result", DiagnosticIDs::Note)
+        << Name << S.Rule->Reason;
+  else
+    diag(Loc, "check whether '%0' delivered the message", DiagnosticIDs::Note)
+        << Name;
+}
+
+} // namespace corolint

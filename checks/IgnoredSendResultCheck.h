@@ -1,0 +1,39 @@
+#ifndef COROLINT_IGNOREDSENDRESULTCHECK_H
+#define COROLINT_IGNOREDSENDRESULTCHECK_H
+
+#include "support/CoroCheck.h"
+
+namespace corolint {
+
+class BodyParents;
+class LocalReads;
+
+/// A channel or queue send in a coroutine whose result (delivered or not)
+/// is never looked at. See docs/checks/coro-ignored-send-result.md.
+class IgnoredSendResultCheck : public CoroCheck {
+public:
+  IgnoredSendResultCheck(llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkCoroutine(const clang::FunctionDecl &F,
+                      const clang::CoroutineBodyStmt &Body,
+                      clang::ASTContext &Ctx) override;
+
+private:
+  struct Send;
+  void checkSend(const Send &S, const BodyParents &Parents, LocalReads &Reads,
+                 llvm::ArrayRef<const clang::Expr *> TokenErrorRefs,
+                 clang::ASTContext &Ctx);
+  void checkValue(const Send &S, const clang::Expr *Result,
+                  const BodyParents &Parents, LocalReads &Reads);
+  void report(const Send &S, llvm::StringRef Message);
+
+  std::string ExtraOption;
+  NameList Extra;
+};
+
+} // namespace corolint
+
+#endif
