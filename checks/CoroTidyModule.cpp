@@ -1,6 +1,7 @@
 #include "BlockingCallCheck.h"
 #include "IgnoredSendResultCheck.h"
 #include "LockAcrossSuspendCheck.h"
+#include "SequentialAwaitCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -17,6 +18,7 @@ public:
     F.registerCheck<BlockingCallCheck>("coro-blocking-call");
     F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     F.registerCheck<IgnoredSendResultCheck>("coro-ignored-send-result");
+    F.registerCheck<SequentialAwaitCheck>("coro-sequential-await");
   }
 };
 

@@ -1,0 +1,57 @@
+#ifndef COROLINT_SEQUENTIALAWAITCHECK_H
+#define COROLINT_SEQUENTIALAWAITCHECK_H
+
+#include "support/CoroCheck.h"
+#include "support/DefUse.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace corolint {
+
+/// Awaited operations that provably do not depend on each other, one after
+/// the other in a block or once per element of a range, which could run
+/// concurrently. See docs/checks/coro-sequential-await.md.
+class SequentialAwaitCheck : public CoroCheck {
+public:
+  SequentialAwaitCheck(llvm::StringRef Name,
+                       clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void checkCoroutine(const clang::FunctionDecl &F,
+                      const clang::CoroutineBodyStmt &Body,
+                      clang::ASTContext &Ctx) override;
+
+private:
+  /// An awaited operation kept in a local variable, and what it touches.
+  struct Operation {
+    const clang::Stmt *S = nullptr;
+    const clang::CoawaitExpr *Await = nullptr;
+    const clang::CallExpr *Call = nullptr;
+    Effects E; // of the call, plus the store of its result
+  };
+
+  const clang::CallExpr *operationCall(const clang::CoawaitExpr *Await,
+                                       const DefUse &DU,
+                                       clang::ASTContext &Ctx) const;
+  std::optional<Operation> operationStatement(const clang::Stmt *S,
+                                              const DefUse &DU,
+                                              clang::ASTContext &Ctx) const;
+  void checkBlock(const clang::CompoundStmt &Block, const DefUse &DU,
+                  const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+  void reportGroup(const std::vector<Operation> &Group,
+                   const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+  void checkLoop(const clang::Stmt &Loop, const DefUse &DU,
+                 const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+  std::string combinator(const clang::Expr *Operation,
+                         const clang::FunctionDecl &F,
+                         llvm::StringRef Attribute) const;
+
+  unsigned MinIndependentAwaits;
+  std::string IgnoredOption;
+  NameList Ignored;
+};
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,492 @@
+// CHECKS: coro-sequential-await
+// The analysis on a hand-written task type (no library, so no combinator is
+// named): data, anti and output dependences, control dependence, receivers,
+// intervening statements, and loops over ranges.
+#include "corolint_task.hpp"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+using testing_task::task;
+
+struct User { int id; std::string name; };
+struct Order { int id; };
+
+task<User> fetch_user(int id);
+task<Order> fetch_order(int id);
+task<int> fetch_a();
+task<int> fetch_b();
+task<int> fetch_c();
+task<int> fetch_after(int a);
+task<int> fill(std::vector<char> &buf);
+task<int> upload(const std::vector<char> &buf);
+task<> store(int v);
+task<int> fetch_page(int cursor);
+void log_line(const std::string &s);
+int next_id();
+constexpr int twice(int v) { return 2 * v; }
+
+struct Connection {
+  task<int> query(std::string sql);
+  task<int> peek() const;
+};
+struct Cache {
+  task<int> lookup(int key);
+};
+
+// --- Straight-line: reported ------------------------------------------------
+
+task<int> two_fetches() {
+  auto a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
+  auto b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 41; await them concurrently [coro-sequential-await]
+  co_return a + b;
+}
+
+task<int> arguments_from_parameters(int uid, int oid) {
+  User u = co_await fetch_user(uid); // expect-note: 'fetch_user(...)' is awaited here
+  Order o = co_await fetch_order(oid); // expect-warning: 'fetch_order(...)' does not depend on the result of 'fetch_user(...)' [coro-sequential-await]
+  co_return u.id + o.id;
+}
+
+task<int> three_in_a_row() {
+  int a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
+  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' [coro-sequential-await]
+  int c = co_await fetch_c(); // expect-note: 'fetch_c()' does not depend on the earlier results either
+  co_return a + b + c;
+}
+
+task<int> assignment_to_locals() {
+  int a = 0, b = 0;
+  a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
+  b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend [coro-sequential-await]
+  co_return a + b;
+}
+
+task<int> structured_binding(int id) {
+  auto [uid, name] = co_await fetch_user(id); // expect-note: awaited here
+  auto o = co_await fetch_order(id); // expect-warning: 'fetch_order(...)' does not depend on the result of 'fetch_user(...)' [coro-sequential-await]
+  co_return uid + o.id + static_cast<int>(name.size());
+}
+
+// Statements between the awaits that only compute locals from values the
+// first await does not touch can move above it.
+task<int> pure_statement_between(int id) {
+  auto u = co_await fetch_user(id); // expect-note: awaited here
+  int key = twice(id) + 1;
+  std::string label = "order-" + std::to_string(key);
+  auto o = co_await fetch_order(key); // expect-warning: 'fetch_order(...)' does not depend on the result of 'fetch_user(...)' [coro-sequential-await]
+  co_return u.id + o.id + static_cast<int>(label.size());
+}
+
+// Different receivers: two connections, a connection and a cache.
+task<int> different_receivers(Connection &c, Cache &cache) {
+  int n = co_await c.query("select 1"); // expect-note: 'c.query(...)' is awaited here
+  int m = co_await cache.lookup(7); // expect-warning: 'cache.lookup(...)' does not depend on the result of 'c.query(...)' [coro-sequential-await]
+  co_return n + m;
+}
+
+task<int> two_local_connections() {
+  Connection c1, c2;
+  int n = co_await c1.query("a"); // expect-note: 'c1.query(...)' is awaited here
+  int m = co_await c2.query("b"); // expect-warning: 'c2.query(...)' does not depend [coro-sequential-await]
+  co_return n + m;
+}
+
+// Reading the same buffer in both is fine.
+task<int> shared_read_only(std::vector<char> payload) {
+  Connection c1, c2;
+  int n = co_await upload(payload); // expect-note: awaited here
+  int m = co_await c2.query(std::string(payload.begin(), payload.end())); // expect-warning: 'c2.query(...)' does not depend on the result of 'upload(...)' [coro-sequential-await]
+  co_return n + m;
+}
+
+// Members of *this as receivers: different objects.
+struct Service {
+  Connection db_;
+  Cache cache_;
+  std::shared_ptr<Connection> primary_, replica_;
+  int hits_ = 0;
+
+  task<int> members_as_receivers(int key) {
+    int a = co_await db_.query("x"); // expect-note: 'db_.query(...)' is awaited here
+    int b = co_await cache_.lookup(key); // expect-warning: 'cache_.lookup(...)' does not depend [coro-sequential-await]
+    co_return a + b;
+  }
+
+  // --- this: never independent --------------------------------------------
+  task<int> load_a();
+  task<int> load_b();
+  task<int> own_members() {
+    int a = co_await load_a();
+    int b = co_await load_b();
+    int c = co_await this->load_a();
+    co_return a + b + c;
+  }
+  task<int> own_member_then_other() {
+    int a = co_await load_a();
+    int b = co_await cache_.lookup(1); // load_a() may use cache_
+    co_return a + b;
+  }
+  // Two smart pointers to the same type may point to one connection.
+  task<int> through_pointers() {
+    int a = co_await primary_->query("x");
+    int b = co_await replica_->query("y");
+    co_return a + b;
+  }
+  // A member written between the awaits: a side effect to keep in order.
+  task<int> member_written_between() {
+    int a = co_await db_.query("x");
+    ++hits_;
+    int b = co_await cache_.lookup(1);
+    co_return a + b;
+  }
+};
+
+// --- Straight-line: not reported --------------------------------------------
+
+// Data dependence.
+task<int> data_dependence() {
+  int a = co_await fetch_a();
+  int b = co_await fetch_after(a);
+  co_return b;
+}
+
+// Data dependence through a statement between the awaits.
+task<int> dependence_through_local() {
+  int a = co_await fetch_a();
+  int k = a + 1;
+  int b = co_await fetch_after(k);
+  co_return b;
+}
+
+// Control dependence: the second runs only if the first succeeded.
+task<int> control_dependence() {
+  int a = co_await fetch_a();
+  if (!a)
+    co_return 0;
+  int b = co_await fetch_b();
+  co_return a + b;
+}
+
+task<int> control_dependence_throw() {
+  int a = co_await fetch_a();
+  if (a < 0)
+    throw a;
+  int b = co_await fetch_b();
+  co_return a + b;
+}
+
+// Any early exit between them, even on another condition.
+task<int> unrelated_early_exit(bool cancelled) {
+  int a = co_await fetch_a();
+  if (cancelled)
+    co_return a;
+  int b = co_await fetch_b();
+  co_return a + b;
+}
+
+// The first result is used before the second operation starts.
+task<int> result_used_between() {
+  int a = co_await fetch_a();
+  log_line(std::to_string(a));
+  int b = co_await fetch_b();
+  co_return a + b;
+}
+
+task<int> result_stored_between(std::vector<int> &out) {
+  int a = co_await fetch_a();
+  out.push_back(a);
+  int b = co_await fetch_b();
+  co_return b;
+}
+
+// A call with hidden effects between them.
+task<int> hidden_effects_between() {
+  int a = co_await fetch_a();
+  int id = next_id();
+  User u = co_await fetch_user(id);
+  co_return a + u.id;
+}
+
+// Same receiver: operations on one connection are ordered.
+task<int> same_receiver(Connection &c) {
+  int a = co_await c.query("begin");
+  int b = co_await c.query("select");
+  co_return a + b;
+}
+
+// ... even through const member functions.
+task<int> same_receiver_const(const Connection &c) {
+  int a = co_await c.peek();
+  int b = co_await c.peek();
+  co_return a + b;
+}
+
+// Two references of one type may name the same connection.
+task<int> reference_parameters_may_alias(Connection &a, Connection &b) {
+  int x = co_await a.query("1");
+  int y = co_await b.query("2");
+  co_return x + y;
+}
+
+// A reference to an element, then the container: may be the same object.
+task<int> alias_through_reference(std::vector<Connection> &pool_in) {
+  std::vector<Connection> pool = std::move(pool_in);
+  Connection &first = pool[0];
+  int x = co_await first.query("1");
+  int y = co_await pool[1].query("2");
+  co_return x + y;
+}
+
+// The first fills a buffer the second sends (output then input).
+task<int> buffer_written_then_read() {
+  std::vector<char> buf;
+  int n = co_await fill(buf);
+  int m = co_await upload(buf);
+  co_return n + m;
+}
+
+// Anti-dependence: the second writes what the first reads.
+task<int> buffer_read_then_written() {
+  std::vector<char> buf(16);
+  int m = co_await upload(buf);
+  int n = co_await fill(buf);
+  co_return n + m;
+}
+
+// A local the first reads is changed between them.
+task<int> argument_changed_between(int id) {
+  User u = co_await fetch_user(id);
+  id = 2;
+  Order o = co_await fetch_order(id);
+  co_return u.id + o.id;
+}
+
+// Results dropped: operations done for their effect stay in order.
+task<> effects_in_order() {
+  co_await store(1);
+  co_await store(2);
+  co_await fetch_a();
+  co_await fetch_b();
+}
+
+// A nested await in the arguments.
+task<int> nested_await() {
+  int a = co_await fetch_a();
+  int b = co_await fetch_after(co_await fetch_c());
+  co_return a + b;
+}
+
+// A call with hidden effects computes the argument.
+task<int> hidden_call_in_argument() {
+  int a = co_await fetch_a();
+  User u = co_await fetch_user(next_id());
+  co_return a + u.id;
+}
+
+// An awaitable made before, awaited later: not an operation started here.
+task<int> awaiting_variables() {
+  task<int> ta = fetch_a();
+  task<int> tb = fetch_b();
+  int a = co_await std::move(ta);
+  int b = co_await std::move(tb);
+  co_return a + b;
+}
+
+// Lambdas: their bodies are not visible.
+task<int> lambda_operations() {
+  int a = co_await [&]() -> task<int> { co_return co_await fetch_a(); }();
+  int b = co_await [&]() -> task<int> { co_return co_await fetch_b(); }();
+  co_return a + b;
+}
+
+// In different blocks.
+task<int> different_blocks(bool flag) {
+  int a = co_await fetch_a();
+  if (flag) {
+    int b = co_await fetch_b();
+    co_return b;
+  }
+  co_return a;
+}
+
+// Templates: analysed on their pattern; dependent operations are unknown.
+template <class T> task<int> dependent(T &src) {
+  int a = co_await src.get_a();
+  int b = co_await src.get_b();
+  co_return a + b;
+}
+
+// Inside a lambda coroutine: analysed like any coroutine.
+auto in_lambda = []() -> task<int> {
+  int a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
+  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend [coro-sequential-await]
+  co_return a + b;
+};
+
+// A by-reference capture written between the awaits: shared state.
+task<int> captured_state() {
+  int counter = 0;
+  auto body = [&]() -> task<int> {
+    int a = co_await fetch_a();
+    ++counter;
+    int b = co_await fetch_b();
+    co_return a + b;
+  };
+  co_return co_await body();
+}
+
+// --- Loops: reported --------------------------------------------------------
+
+task<std::vector<User>> users_in_a_loop(std::vector<int> ids) {
+  std::vector<User> users;
+  for (int id : ids) {
+    User u = co_await fetch_user(id); // expect-warning: 'fetch_user(...)' is awaited in every iteration, but no iteration depends on another; await them concurrently [coro-sequential-await]
+    users.push_back(u);
+  }
+  co_return users;
+}
+
+task<int> collected_in_one_statement(const std::vector<int> &ids) {
+  std::vector<User> users;
+  for (const int &id : ids)
+    users.push_back(co_await fetch_user(id)); // expect-warning: 'fetch_user(...)' is awaited in every iteration [coro-sequential-await]
+  co_return static_cast<int>(users.size());
+}
+
+task<int> indexed_by_element(const std::vector<int> &ids) {
+  std::map<int, Order> orders;
+  for (int id : ids) {
+    int key = twice(id);
+    orders[id] = co_await fetch_order(key); // expect-warning: 'fetch_order(...)' is awaited in every iteration [coro-sequential-await]
+  }
+  co_return static_cast<int>(orders.size());
+}
+
+task<int> accumulated(const std::vector<int> &ids) {
+  int total = 0;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    total += co_await fetch_after(ids[i]); // expect-warning: 'fetch_after(...)' is awaited in every iteration [coro-sequential-await]
+  co_return total;
+}
+
+task<int> per_element_receiver(std::vector<Connection> &conns) {
+  std::vector<int> counts;
+  for (Connection &c : conns) {
+    int n = co_await c.query("count");  // expect-warning: 'c.query(...)' is awaited in every iteration [coro-sequential-await]
+    counts.push_back(n);
+  }
+  co_return static_cast<int>(counts.size());
+}
+
+// --- Loops: not reported ----------------------------------------------------
+
+// Pagination: the next request needs the previous answer.
+task<int> pagination(const std::vector<int> &pages) {
+  int cursor = 0;
+  std::vector<int> all;
+  for (int p : pages) {
+    cursor = co_await fetch_page(cursor + p);
+    all.push_back(cursor);
+  }
+  while (cursor != 0) {
+    cursor = co_await fetch_page(cursor);
+    all.push_back(cursor);
+  }
+  co_return static_cast<int>(all.size());
+}
+
+// A running state used by the next await.
+task<int> running_state(const std::vector<int> &ids) {
+  int last = 0;
+  std::vector<int> out;
+  for (int id : ids) {
+    int key = id + last;
+    int v = co_await fetch_after(key);
+    out.push_back(v);
+    last = v;
+  }
+  co_return last;
+}
+
+// One receiver for every iteration: ordered.
+task<int> same_receiver_in_loop(Connection &c, const std::vector<std::string> &qs) {
+  std::vector<int> out;
+  for (const std::string &q : qs)
+    out.push_back(co_await c.query(q));
+  co_return static_cast<int>(out.size());
+}
+
+// Results not collected: done for effect.
+task<> effects_per_element(const std::vector<int> &ids) {
+  for (int id : ids)
+    co_await store(id);
+  for (int id : ids) {
+    int v = co_await fetch_after(id);
+    (void)v;
+  }
+}
+
+// Control flow in the body.
+task<int> early_exit_in_loop(const std::vector<int> &ids) {
+  std::vector<int> out;
+  for (int id : ids) {
+    int v = co_await fetch_after(id);
+    if (v < 0)
+      break;
+    out.push_back(v);
+  }
+  co_return static_cast<int>(out.size());
+}
+
+// Result used through a call with hidden effects.
+task<int> handled_per_element(const std::vector<int> &ids) {
+  std::vector<int> out;
+  for (int id : ids) {
+    int v = co_await fetch_after(id);
+    log_line(std::to_string(v));
+    out.push_back(v);
+  }
+  co_return static_cast<int>(out.size());
+}
+
+// Two awaits per iteration: not the one-operation-per-element shape (the
+// two within an iteration depend on each other here).
+task<int> two_per_iteration(const std::vector<int> &ids) {
+  std::vector<int> out;
+  for (int id : ids) {
+    int v = co_await fetch_after(id);
+    int w = co_await fetch_after(v);
+    out.push_back(w);
+  }
+  co_return static_cast<int>(out.size());
+}
+
+// The range changes in the loop.
+task<int> range_grows(std::vector<int> ids) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    int v = co_await fetch_after(ids[i]);
+    ids.push_back(v);
+  }
+  co_return static_cast<int>(out.size());
+}
+
+// One iteration: nothing to run concurrently.
+task<int> single_iteration() {
+  std::vector<int> out;
+  for (int id : {1})
+    out.push_back(co_await fetch_after(id));
+  co_return static_cast<int>(out.size());
+}
+
+// The index is changed in the body.
+task<int> index_written(const std::vector<int> &ids) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    out.push_back(co_await fetch_after(ids[i]));
+    i += out.back() > 0 ? 1 : 0;
+  }
+  co_return static_cast<int>(out.size());
+}
