@@ -273,7 +273,7 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
 
   std::vector<FunctionExtent> Functions;
   ActionFactory Factory(Context, FS, Functions);
-  Result.Failed = Tool.run(&Factory) != 0;
+  bool ToolFailed = Tool.run(&Factory) != 0;
 
   for (const tidy::ClangTidyError &E : DiagConsumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;
@@ -297,6 +297,10 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
       Result.Findings.push_back(std::move(F));
     }
   }
+  // A configuration error (reported through the same diagnostics engine)
+  // makes the tool "fail" too; that is a usage problem, not this file's.
+  if (ToolFailed && (!Result.CompilerErrors.empty() || Result.ConfigErrors.empty()))
+    Result.Failed = true;
   return Result;
 }
 

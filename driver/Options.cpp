@@ -32,7 +32,8 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("shard", Opt::Shard)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
-      .Cases("help", "h", Opt::Help)
+      .Case("help", Opt::Help)
+      .Case("h", Opt::Help)
       .Default(Opt::Unknown);
 }
 

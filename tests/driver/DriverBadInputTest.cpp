@@ -119,6 +119,27 @@ TEST(DriverBadInput, BadBaseline) {
                      "/missing.sarif': No such file or directory");
 }
 
+TEST(DriverBadInput, BadOptionInClangTidyFile) {
+  // Found while analysing: still a configuration error, reported once,
+  // and the files are analysed.
+  std::string Dir = scratchDir("DriverBadInput.ClangTidyOption");
+  writeFile(Dir + "/.clang-tidy",
+            "CheckOptions:\n  coro-blocking-call.IgnoredFunctions: '('\n");
+  writeFile(Dir + "/a.cpp", readFile(sourcePath("testdata/projects/fingerprints/crlf.cpp")));
+  writeFile(Dir + "/b.cpp", readFile(sourcePath("testdata/projects/fingerprints/tabs.cpp")));
+  Outcome R = runCorolint({Dir + "/a.cpp", Dir + "/b.cpp", "--source-root=" + Dir,
+                           "--progress=never", "--", "-std=c++20",
+                           "-I" + sourcePath("testdata/projects/fingerprints")});
+  EXPECT_EQ(R.Exit, 2) << R.Err;
+  std::vector<std::string> Err = lines(R.Err);
+  ASSERT_EQ(Err.size(), 2u) << R.Err;
+  EXPECT_TRUE(matchesPattern(Err[0], "corolint: error: invalid regular expression in option "
+                                     "'coro-blocking-call.IgnoredFunctions': '(': *"))
+      << Err[0];
+  EXPECT_EQ(Err[1], "corolint: 2 warnings in 2 files");
+  EXPECT_EQ(lines(R.Out).size(), 2u) << R.Out;
+}
+
 TEST(DriverBadInput, UsageErrors) {
   expectBadInput({"--frobnicate"}, "corolint: error: unknown option '--frobnicate'; see --help");
   expectBadInput({"-j", "0"}, "corolint: error: -j expects a positive number, not '0'");

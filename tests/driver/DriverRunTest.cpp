@@ -5,6 +5,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -148,7 +149,8 @@ TEST(DriverRun, SarifIsValidForTheMultitool) {
   std::string Broken = sourcePath("testdata/projects/broken");
   writeCompileDatabase(Db + "/broken", Broken, {"src/broken.cpp", "src/good.cpp"});
   R = runCorolint({"-p", Db + "/broken", "--source-root=" + Broken, "--progress=never",
-                "--format=sarif", "-o", Db + "/broken.sarif"});
+                   "--format=sarif", "-o", Db + "/broken.sarif",
+                   std::string("--checks=") + TestedChecks});
   ASSERT_EQ(R.Exit, 3) << R.Err;
 
   for (const char *Name : {"small.sarif", "broken.sarif"}) {
@@ -188,7 +190,8 @@ TEST(DriverRun, FingerprintsOfCrlfTabsAndRepeatedLines) {
   std::string Out = scratchDir("DriverRun.Fingerprints") + "/fp.sarif";
   Outcome R = runCorolint({Dir + "/crlf.cpp", Dir + "/tabs.cpp", Dir + "/repeated.cpp",
                     "--source-root=" + Dir, "--format=sarif", "-o", Out,
-                    "--progress=never", "--", "-std=c++20", "-I" + Dir});
+                    "--progress=never", std::string("--checks=") + TestedChecks,
+                    "--", "-std=c++20", "-I" + Dir});
   EXPECT_EQ(R.Exit, 1) << R.Err;
   std::map<std::string, json> Results = resultsByPlace(readJson(Out));
   // Expected values: see DriverFingerprintTest.cpp.
@@ -224,7 +227,8 @@ TEST(DriverRun, PercentEncodedUrisAndFilesOutsideTheRoot) {
   std::string Inc = "-I" + sourcePath("testdata/projects/fingerprints");
   Outcome R = runCorolint({Dir + "/root/dir with space/w\xC3\xB6rk.cpp", Dir + "/elsewhere/outside.cpp",
                     "--source-root=" + Dir + "/root", "--format=sarif", "-o",
-                    Dir + "/out.sarif", "--", "-std=c++20", Inc});
+                    Dir + "/out.sarif", std::string("--checks=") + TestedChecks,
+                    "--", "-std=c++20", Inc});
   EXPECT_EQ(R.Exit, 1) << R.Err;
   json Log = readJson(Dir + "/out.sarif");
   std::set<std::string> Uris;
@@ -237,6 +241,35 @@ TEST(DriverRun, PercentEncodedUrisAndFilesOutsideTheRoot) {
   for (const std::string &U : Uris)
     Absolute = Absolute || matchesPattern(U, "file:///*/elsewhere/outside.cpp");
   EXPECT_TRUE(Absolute);
+}
+
+TEST(DriverRun, SourceRootDefaultsToTheGitWorkTree) {
+  std::string Dir = scratchDir("DriverRun.GitRoot");
+  std::string Src = readFile(sourcePath("testdata/projects/fingerprints/crlf.cpp"));
+  writeFile(Dir + "/repo/sub/a.cpp", Src);
+  // Outside any git work tree (the scratch directory is in the build tree,
+  // itself in corolint's).
+  llvm::SmallString<128> Plain;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("corolint-plain", Plain));
+  writeFile(std::string(Plain) + "/a.cpp", Src);
+  llvm::sys::fs::create_directories(Dir + "/repo/.git");
+  std::string Inc = "-I" + sourcePath("testdata/projects/fingerprints");
+  auto RunIn = [&](const std::string &Cwd) {
+    return runProgram({"/bin/sh", "-c",
+                       "cd '" + Cwd + "' && '" + COROLINT_BIN +
+                           "' a.cpp --checks=-*,coro-blocking-call --sarif=out.sarif -- "
+                           "-std=c++20 '" + Inc + "'"});
+  };
+  Outcome InRepo = RunIn(Dir + "/repo/sub");
+  EXPECT_EQ(InRepo.Exit, 1) << InRepo.Err;
+  EXPECT_TRUE(matchesPattern(InRepo.Out, "sub/a.cpp:7:3: warning: *")) << InRepo.Out;
+  json Log = readJson(Dir + "/repo/sub/out.sarif");
+  EXPECT_TRUE(matchesPattern(Log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+                             "file://*/DriverRun.GitRoot/repo/"));
+  Outcome NoGit = RunIn(std::string(Plain));
+  EXPECT_EQ(NoGit.Exit, 1) << NoGit.Err;
+  EXPECT_TRUE(matchesPattern(NoGit.Out, "a.cpp:7:3: warning: *")) << NoGit.Out;
+  llvm::sys::fs::remove_directories(Plain);
 }
 
 TEST(DriverRun, ShardsMergedEqualASingleRun) {
@@ -279,7 +312,8 @@ TEST(DriverRun, BaselineReportsOnlyNewFindings) {
                         "rules/legacy.json"})
     writeFile(Root + "/" + F, readFile(smallRoot() + "/" + F));
   writeCompileDatabase(Dir, Root, {"src/server.cpp", "src/cache.cpp"}, {"-Iinclude"});
-  std::vector<std::string> Args = {"-p", Dir, "--source-root=" + Root, "--progress=never"};
+  std::vector<std::string> Args = {"-p", Dir, "--source-root=" + Root, "--progress=never",
+                                   std::string("--checks=") + TestedChecks};
   Outcome First = runCorolint(with(Args, {"--sarif=" + Dir + "/old.sarif"}));
   ASSERT_EQ(First.Exit, 1) << First.Err;
   ASSERT_EQ(lines(First.Out).size(), 7u) << First.Out;
@@ -338,7 +372,9 @@ TEST(DriverRun, ChecksAndConfigFile) {
   // A configuration file replaces the .clang-tidy files: no
   // ExtraBlockingFunctions, and only the checks it enables.
   writeFile(Db + "/corolint.yaml", "Checks: '-*,coro-blocking-call'\n");
-  Outcome Cfg = runCorolint(with(smallArgs(Db), {"--config-file=" + Db + "/corolint.yaml"}));
+  std::vector<std::string> Args = smallArgs(Db);
+  Args.pop_back(); // no --checks
+  Outcome Cfg = runCorolint(with(Args, {"--config-file=" + Db + "/corolint.yaml"}));
   EXPECT_EQ(Cfg.Exit, 1);
   EXPECT_EQ(Cfg.Out.find("coro-lock-across-suspend"), std::string::npos) << Cfg.Out;
   EXPECT_EQ(Cfg.Out.find("query_sync"), std::string::npos) << Cfg.Out;
@@ -348,7 +384,13 @@ TEST(DriverRun, ChecksAndConfigFile) {
 TEST(DriverRun, ListChecksVersionHelp) {
   Outcome L = runCorolint({"--list-checks"});
   EXPECT_EQ(L.Exit, 0);
-  EXPECT_EQ(L.Out, "coro-blocking-call\ncoro-lock-across-suspend\n");
+  // Every coro check, sorted (more may come: not a fixed list).
+  std::vector<std::string> Listed = lines(L.Out);
+  EXPECT_TRUE(std::is_sorted(Listed.begin(), Listed.end()));
+  EXPECT_EQ(std::count(Listed.begin(), Listed.end(), "coro-blocking-call"), 1);
+  EXPECT_EQ(std::count(Listed.begin(), Listed.end(), "coro-lock-across-suspend"), 1);
+  for (const std::string &C : Listed)
+    EXPECT_TRUE(matchesPattern(C, "coro-*")) << C;
   Outcome One = runCorolint({"--list-checks", "--checks=-*,coro-blocking-call"});
   EXPECT_EQ(One.Out, "coro-blocking-call\n");
   Outcome V = runCorolint({"--version"});
@@ -364,7 +406,8 @@ TEST(DriverRun, FailedTranslationUnit) {
   std::string Broken = sourcePath("testdata/projects/broken");
   writeCompileDatabase(Dir, Broken, {"src/broken.cpp", "src/good.cpp"});
   Outcome R = runCorolint({"-p", Dir, "--source-root=" + Broken, "--progress=never",
-                    "--sarif=" + Dir + "/out.sarif", "-j2"});
+                           "--sarif=" + Dir + "/out.sarif", "-j2",
+                           std::string("--checks=") + TestedChecks});
   EXPECT_EQ(R.Exit, 3) << R.Err;
   std::vector<std::string> Out = lines(R.Out);
   ASSERT_EQ(Out.size(), 3u) << R.Out;

@@ -107,7 +107,8 @@ std::string smallDatabase(const std::string &Name) {
 std::vector<std::string> smallArgs(const std::string &Db) {
   std::string Root = sourcePath("testdata/projects/small");
   return {"-p", Db, "--source-root=" + Root,
-          "--rules=" + Root + "/rules/legacy.json", "--progress=never"};
+          "--rules=" + Root + "/rules/legacy.json", "--progress=never",
+          "--checks=" + std::string(TestedChecks)};
 }
 
 nlohmann::json withoutRunDetails(nlohmann::json Log) {

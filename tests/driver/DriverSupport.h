@@ -39,6 +39,11 @@ void writeCompileDatabase(const std::string &Dir, const std::string &ProjectDir,
 /// testdata/projects/small's database in a scratch directory named Name.
 std::string smallDatabase(const std::string &Name);
 
+/// The checks the driver's tests run: the expectations are theirs, so that
+/// checks added later do not change them.
+inline constexpr const char *TestedChecks =
+    "-*,coro-blocking-call,coro-lock-across-suspend";
+
 /// The arguments every run over testdata/projects/small uses.
 std::vector<std::string> smallArgs(const std::string &Db);
 
