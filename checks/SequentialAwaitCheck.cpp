@@ -88,6 +88,60 @@ bool isStandardName(llvm::StringRef Name) {
   return Name.starts_with("std::") || Name.starts_with("__gnu_cxx::");
 }
 
+/// Whether a function's name says it changes state somewhere (`write`,
+/// `async_send`, `createUser`, `co_insert`): such an operation is done for
+/// its effect even when it returns a value, and a later operation may
+/// observe that effect through state neither mentions (a server, a file).
+bool isMutatingName(llvm::StringRef Name) {
+  std::string Lower = Name.lower();
+  llvm::StringRef Rest(Name);
+  // Drop the asynchronous spellings: async_write, asyncWrite, co_write.
+  for (llvm::StringRef Prefix : {"async_", "co_", "async", "co"}) {
+    if (llvm::StringRef(Lower).starts_with(Prefix) &&
+        Rest.size() > Prefix.size()) {
+      char Next = Rest[Prefix.size()];
+      bool Boundary = Prefix.ends_with("_") || (Next >= 'A' && Next <= 'Z');
+      if (Boundary) {
+        Rest = Rest.drop_front(Prefix.size());
+        break;
+      }
+    }
+  }
+  // The first word: up to '_' or a lower-to-upper case change.
+  std::size_t End = 0;
+  while (End < Rest.size() && Rest[End] != '_' &&
+         !(End > 0 && Rest[End] >= 'A' && Rest[End] <= 'Z' &&
+           Rest[End - 1] >= 'a' && Rest[End - 1] <= 'z'))
+    ++End;
+  std::string Verb = Rest.take_front(End).lower();
+  static const char *const Verbs[] = {
+      "write",   "send",     "put",      "post",     "create",   "insert",
+      "update",  "upsert",   "delete",   "del",      "remove",   "erase",
+      "set",     "add",      "append",   "push",     "publish",  "commit",
+      "rollback", "store",   "save",     "flush",    "sync",     "close",
+      "shutdown", "connect", "accept",   "bind",     "listen",   "register",
+      "unregister", "lock",  "unlock",   "acquire",  "release",  "notify",
+      "signal",  "emit",     "submit",   "enqueue",  "dequeue",  "pop",
+      "produce", "consume",  "transfer", "move",     "rename",   "truncate",
+      "reset",   "clear",    "cancel",   "start",    "stop",     "spawn",
+      "increment", "decrement", "incr",  "decr",     "modify",   "patch",
+      "replace", "apply",    "execute",  "exec",     "run",      "invoke",
+      "call",    "handle",   "process",  "deliver",  "dispatch", "schedule",
+      "mark",    "persist",  "drop",     "kill",     "restart",  "upload",
+      "migrate", "allocate", "reserve",  "claim",    "wait",     "sleep",
+      "yield",   "init",     "initialize", "open",   "login",    "logout",
+      "subscribe", "unsubscribe", "approve", "reject", "complete", "finish",
+      "ack",     "nack",     "retry",    "refresh",  "renew",    "expire",
+      "evict",   "invalidate", "purge",  "grant",    "revoke",   "assign",
+      "enable",  "disable",  "pay",      "charge",   "refund",   "order",
+      "book",    "reply",    "respond",  "broadcast", "forward", "replicate",
+  };
+  for (const char *V : Verbs)
+    if (Verb == V)
+      return true;
+  return false;
+}
+
 } // namespace
 
 SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name,
@@ -149,6 +203,8 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
   std::string Name = qualifiedName(FD);
   if (isStandardName(Name) || Ignored.matches(Name))
     return nullptr;
+  if (FD->getIdentifier() && isMutatingName(FD->getName()))
+    return nullptr;
   for (Section S : {Section::Synchronization, Section::Yields,
                     Section::ConcurrentCombinators,
                     Section::NonSuspendingAwaitables, Section::Spawn,
@@ -166,11 +222,19 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
   Effects E = DU.effects(Call, {Call});
   if (E.Opaque || E.Transfer || E.Suspend)
     return nullptr;
-  // A member function of this object: it may use any of the object's
-  // state, and calls on one object are ordered.
-  for (const Access &A : E.Accesses)
+  for (const Access &A : E.Accesses) {
+    // A member function of this object: it may use any of the object's
+    // state, and calls on one object are ordered.
     if (A.Obj.K == ObjectRef::This && A.Write)
       return nullptr;
+    // A mutable global (or static) variable: any other operation's callee
+    // may change it.
+    if (A.Obj.K == ObjectRef::Variable && !A.Obj.Indirect)
+      if (const auto *V = dyn_cast_or_null<VarDecl>(A.Obj.D))
+        if (!V->hasLocalStorage() && !V->getType().isConstQualified() &&
+            !V->isConstexpr())
+          return nullptr;
+  }
   return Call;
 }
 
@@ -396,6 +460,9 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
     Header = For->getCond();
   }
   if (!Body || !Header)
+    return;
+  // An index loop's condition runs every iteration.
+  if (Index && DU.effects(Header).Opaque)
     return;
 
   std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);

@@ -20,7 +20,7 @@ task<int> fetch_b();
 task<int> fetch_c();
 task<int> fetch_after(int a);
 task<int> fill(std::vector<char> &buf);
-task<int> upload(const std::vector<char> &buf);
+task<int> checksum(const std::vector<char> &buf);
 task<> store(int v);
 task<int> fetch_page(int cursor);
 void log_line(const std::string &s);
@@ -96,8 +96,8 @@ task<int> two_local_connections() {
 // Reading the same buffer in both is fine.
 task<int> shared_read_only(std::vector<char> payload) {
   Connection c1, c2;
-  int n = co_await upload(payload); // expect-note: awaited here
-  int m = co_await c2.query(std::string(payload.begin(), payload.end())); // expect-warning: 'c2.query(...)' does not depend on the result of 'upload(...)' [coro-sequential-await]
+  int n = co_await checksum(payload); // expect-note: awaited here
+  int m = co_await c2.query(std::string(payload.begin(), payload.end())); // expect-warning: 'c2.query(...)' does not depend on the result of 'checksum(...)' [coro-sequential-await]
   co_return n + m;
 }
 
@@ -143,7 +143,97 @@ struct Service {
   }
 };
 
+// A constant global as an argument.
+constexpr int kPageSize = 50;
+task<int> constant_global() {
+  int a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
+  int p = co_await fetch_page(kPageSize); // expect-warning: 'fetch_page(...)' does not depend on the result of 'fetch_a()' [coro-sequential-await]
+  co_return a + p;
+}
+
+// Helpers whose bodies are visible and only compute from their arguments
+// are seen through, in the arguments and between the awaits.
+static int make_key(int id) { return id * 31 + 7; }
+std::string label_for(const std::string &prefix, int id) {
+  std::string out = prefix;
+  out += std::to_string(make_key(id));
+  return out;
+}
+task<int> pure_helpers(int id) {
+  User u = co_await fetch_user(make_key(id)); // expect-note: 'fetch_user(...)' is awaited here
+  std::string label = label_for("order-", id);
+  Order o = co_await fetch_order(make_key(id + 1)); // expect-warning: 'fetch_order(...)' does not depend on the result of 'fetch_user(...)' [coro-sequential-await]
+  co_return u.id + o.id + static_cast<int>(label.size());
+}
+
 // --- Straight-line: not reported --------------------------------------------
+
+// Helpers with hidden effects: a global counter, a global read, a throw,
+// recursion.
+int g_sequence = 0;
+int bump() { return ++g_sequence; }
+int peek_sequence() { return g_sequence + 1; }
+int checked(int v) {
+  if (v < 0)
+    throw v;
+  return v;
+}
+int depth(int v) { return v <= 0 ? 0 : 1 + depth(v - 1); }
+task<int> impure_helpers(int id) {
+  int a = co_await fetch_after(bump());
+  int b = co_await fetch_after(id);
+  int c = co_await fetch_after(peek_sequence());
+  int d = co_await fetch_after(checked(id));
+  int e = co_await fetch_after(id + 1);
+  int f = co_await fetch_after(depth(id));
+  co_return a + b + c + d + e + f;
+}
+
+// A helper writing through its reference parameter: a write of the
+// argument, here one the first operation read.
+void advance(int &cursor) { cursor += 10; }
+task<int> helper_writes_argument(int cursor) {
+  int a = co_await fetch_page(cursor);
+  advance(cursor);
+  int b = co_await fetch_page(cursor);
+  co_return a + b;
+}
+
+// A receiver the analysis cannot name (the helper itself is pure).
+Connection &entry(Connection *const *table, int i) { return *table[i]; }
+task<int> unnamed_receivers(Connection *const *table) {
+  int x = co_await entry(table, 0).query("1");
+  int y = co_await entry(table, 0).query("2");
+  co_return x + y;
+}
+
+// A mutable global as an argument: the other operation may change it.
+int g_cursor = 0;
+task<int> mutable_global() {
+  int a = co_await fetch_a();
+  int p = co_await fetch_page(g_cursor);
+  co_return a + p;
+}
+
+// Operations whose names say they change state are done for their effect,
+// even when they return a value: a later operation may see that effect
+// through state neither mentions.
+task<int> create_user(std::string name);
+task<int> count_users();
+task<int> insertRow(int v);
+task<int> asyncDeleteRow(int id);
+task<int> fetchRow(int id);
+task<int> create_then_count() {
+  int id = co_await create_user("ada");
+  int n = co_await count_users();
+  co_return id + n;
+}
+task<int> camel_case_mutations(int v) {
+  int r = co_await insertRow(v);
+  int s = co_await fetchRow(v + 1);
+  int t = co_await asyncDeleteRow(v + 2);
+  co_return r + s + t;
+}
 
 // Data dependence.
 task<int> data_dependence() {
@@ -243,14 +333,14 @@ task<int> alias_through_reference(std::vector<Connection> &pool_in) {
 task<int> buffer_written_then_read() {
   std::vector<char> buf;
   int n = co_await fill(buf);
-  int m = co_await upload(buf);
+  int m = co_await checksum(buf);
   co_return n + m;
 }
 
 // Anti-dependence: the second writes what the first reads.
 task<int> buffer_read_then_written() {
   std::vector<char> buf(16);
-  int m = co_await upload(buf);
+  int m = co_await checksum(buf);
   int n = co_await fill(buf);
   co_return n + m;
 }
@@ -381,6 +471,14 @@ task<int> per_element_receiver(std::vector<Connection> &conns) {
 }
 
 // --- Loops: not reported ----------------------------------------------------
+
+// Creating one record per element: effects, kept in order.
+task<int> create_per_element(const std::vector<std::string> &names) {
+  std::vector<int> ids;
+  for (const std::string &n : names)
+    ids.push_back(co_await create_user(n));
+  co_return static_cast<int>(ids.size());
+}
 
 // Pagination: the next request needs the previous answer.
 task<int> pagination(const std::vector<int> &pages) {

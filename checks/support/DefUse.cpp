@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringRef.h"
 
 using namespace clang;
@@ -319,6 +320,17 @@ public:
     }
   }
 
+  /// Whether a member call's object is a temporary made for the call
+  /// (`make_client().get()`): nothing else can refer to it.
+  static bool isTemporaryObject(const Expr *Callee) {
+    const auto *ME = dyn_cast<MemberExpr>(Callee->IgnoreParenImpCasts());
+    if (!ME || ME->isArrow())
+      return false;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    return Base->isPRValue() || isa<MaterializeTemporaryExpr>(Base) ||
+           isa<CXXBindTemporaryExpr>(Base);
+  }
+
   /// The object a member call acts on: its object expression, through `->`.
   std::optional<ObjectRef> receiver(const Expr *Callee) {
     const auto *ME = dyn_cast<MemberExpr>(Callee->IgnoreParenImpCasts());
@@ -354,9 +366,13 @@ public:
     llvm::SmallVector<const Expr *, 4> Args(CE->arg_begin(), CE->arg_end());
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
       const CXXMethodDecl *MD = Member->getMethodDecl();
-      if (MD && !MD->isStatic())
-        record(receiver(Member->getCallee()), IsTrusted || mutatesObject(MD),
-               CE);
+      if (MD && !MD->isStatic()) {
+        bool Writes = IsTrusted || mutatesObject(MD);
+        if (auto R = receiver(Member->getCallee()))
+          record(R, Writes, CE);
+        else if (Writes && !isTemporaryObject(Member->getCallee()))
+          opaque(CE); // an object the analysis cannot name
+      }
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE)) {
       if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD)) {
         if (!MD->isStatic() && !Args.empty()) {
@@ -512,7 +528,8 @@ public:
   }
 
   bool VisitReturnStmt(ReturnStmt *S) {
-    transfer(S);
+    if (DU.Depth == 0) // a helper's return ends only the helper
+      transfer(S);
     return true;
   }
   bool VisitCoreturnStmt(CoreturnStmt *S) {
@@ -590,8 +607,70 @@ private:
 
 DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
                const RuleCatalog &Catalog)
-    : F(F), Ctx(Ctx), Catalog(Catalog) {
+    : DefUse(F, Body, Ctx, Catalog, 0, std::make_shared<HelperCache>()) {}
+
+DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
+               const RuleCatalog &Catalog, unsigned Depth,
+               std::shared_ptr<HelperCache> Helpers)
+    : F(F), Ctx(Ctx), Catalog(Catalog), Depth(Depth),
+      Helpers(std::move(Helpers)) {
   mergeAliases(Body);
+}
+
+bool DefUse::isPureHelper(const FunctionDecl *FD) const {
+  if (!FD || Depth >= 3)
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isTemplateInstantiation() ||
+      Def->isDependentContext())
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def))
+    if (!MD->isStatic())
+      return false;
+  if (Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return false;
+  const Stmt *Body = Def->getBody();
+  if (!Body || isa<CoroutineBodyStmt>(Body))
+    return false;
+  auto Cached = Helpers->find(Def);
+  if (Cached != Helpers->end())
+    return Cached->second;
+  (*Helpers)[Def] = false; // recursion is not pure
+  DefUse Inner(*Def, Body, Ctx, Catalog, Depth + 1, Helpers);
+  Effects E = Inner.effects(Body);
+  bool Pure = !E.Opaque && !E.Transfer && !E.Suspend;
+  for (const Access &A : E.Accesses) {
+    if (!Pure)
+      break;
+    if (A.Obj.K != ObjectRef::Variable) {
+      Pure = false; // a static member function reaching an object's members
+      break;
+    }
+    const auto *V = dyn_cast_or_null<VarDecl>(A.Obj.D);
+    if (!V) {
+      Pure = false;
+      break;
+    }
+    if (!V->hasLocalStorage()) { // a global or static
+      Pure = !A.Write && !A.Obj.Indirect &&
+             (V->getType().isConstQualified() || V->isConstexpr());
+      continue;
+    }
+    if (!A.Write)
+      continue;
+    if (Inner.isLocal(A.Obj))
+      continue;
+    // A write through a parameter the caller passes by non-const reference
+    // or pointer: the caller sees it as a write of its argument.
+    const auto *P = dyn_cast<ParmVarDecl>(V);
+    QualType T = V->getType();
+    Pure = P && A.Obj.D == P &&
+           ((T->isLValueReferenceType() &&
+             !T.getNonReferenceType().isConstQualified()) ||
+            (T->isPointerType() && !T->getPointeeType().isConstQualified()));
+  }
+  (*Helpers)[Def] = Pure;
+  return Pure;
 }
 
 const Decl *DefUse::key(const ObjectRef &O) {
@@ -940,7 +1019,7 @@ bool DefUse::isTransparentCall(const Expr *E) const {
     if (isa<CXXConversionDecl>(MD) && MD->isConst())
       return true;
   }
-  return false;
+  return isPureHelper(FD);
 }
 
 } // namespace corolint

@@ -9,6 +9,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -70,7 +71,12 @@ struct Effects {
 /// constexpr functions, const member functions and functions of the
 /// standard library or a catalogued library (rules/*.json) act only through
 /// their arguments and object (a non-const reference or pointer parameter,
-/// or a non-const member function, writes it); every other call is opaque.
+/// or a non-const member function, writes it). So does a helper: a
+/// non-member (or static member) function whose body is visible, that is
+/// not a coroutine, does not throw, reads no mutable global and writes
+/// only its locals and what its reference and pointer parameters refer to,
+/// calling only such functions (three levels deep). Every other call is
+/// opaque.
 class DefUse {
 public:
   DefUse(const clang::FunctionDecl &F, const clang::Stmt *Body,
@@ -114,6 +120,11 @@ public:
 
 private:
   friend class EffectsCollector;
+  using HelperCache = llvm::DenseMap<const clang::FunctionDecl *, bool>;
+  DefUse(const clang::FunctionDecl &F, const clang::Stmt *Body,
+         const clang::ASTContext &Ctx, const RuleCatalog &Catalog,
+         unsigned Depth, std::shared_ptr<HelperCache> Helpers);
+  bool isPureHelper(const clang::FunctionDecl *FD) const;
   void mergeAliases(const clang::Stmt *Body);
   void merge(const clang::Decl *A, const clang::Decl *B);
   const clang::Decl *find(const clang::Decl *D) const;
@@ -125,6 +136,9 @@ private:
   mutable llvm::DenseMap<const clang::Decl *, const clang::Decl *> Parent;
   /// Local references and pointers bound to *this or its members.
   llvm::SmallPtrSet<const clang::Decl *, 4> ThisAliases;
+  /// 0 for the analysed function, n for a helper n calls below it.
+  unsigned Depth = 0;
+  std::shared_ptr<HelperCache> Helpers;
 };
 
 /// Strips the nodes around a value that do not change which value it is:
