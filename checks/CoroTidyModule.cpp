@@ -2,6 +2,7 @@
 #include "IgnoredSendResultCheck.h"
 #include "LockAcrossSuspendCheck.h"
 #include "SequentialAwaitCheck.h"
+#include "UnboundedSpawnCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -19,6 +20,7 @@ public:
     F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     F.registerCheck<IgnoredSendResultCheck>("coro-ignored-send-result");
     F.registerCheck<SequentialAwaitCheck>("coro-sequential-await");
+    F.registerCheck<UnboundedSpawnCheck>("coro-unbounded-spawn");
   }
 };
 

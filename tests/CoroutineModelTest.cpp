@@ -221,5 +221,98 @@ TEST_F(Loops, ConstantBoundsAreKnownAndRuntimeOnesAreNot) {
   EXPECT_FALSE(B[0].isSmall(3));
 }
 
+TEST_F(Loops, BoundsThroughUnchangedLocalsCoreCountArithmeticAndSizedVectors) {
+  parse(R"cpp(
+    namespace std {
+    template <class T> const T &max(const T &a, const T &b) { return a < b ? b : a; }
+    struct thread { static unsigned hardware_concurrency() noexcept; };
+    template <class T> struct vector {
+      explicit vector(unsigned long n);
+      T *begin(); T *end();
+      void push_back(const T &);
+      unsigned long size() const;
+    };
+    }
+    void g(unsigned n) {
+      const unsigned cores = std::thread::hardware_concurrency();
+      for (unsigned i = 0; i < cores; ++i) {}
+      unsigned workers = std::max(2u, std::thread::hardware_concurrency() - 1);
+      for (unsigned i = 0; i < workers; ++i) {}
+      for (unsigned i = 0; i < std::thread::hardware_concurrency() * 2; ++i) {}
+      for (unsigned i = 0; i < std::thread::hardware_concurrency() * 100; ++i) {}
+      for (unsigned i = 0; i < std::max(n, 4u); ++i) {}
+      unsigned limit = 16;
+      for (unsigned i = 0; i < limit; ++i) {}
+      unsigned changed = 16;
+      changed = n;
+      for (unsigned i = 0; i < changed; ++i) {}
+      std::vector<int> pool(std::thread::hardware_concurrency());
+      for (int x : pool) {}
+      std::vector<int> grown(4);
+      grown.push_back(1);
+      for (int x : grown) {}
+      std::vector<int> sized(n);
+      for (int x : sized) {}
+    }
+  )cpp");
+  auto B = bounds("g");
+  ASSERT_EQ(B.size(), 10u);
+  EXPECT_EQ(B[0].K, TripBound::HardwareConcurrency); // const local
+  EXPECT_EQ(B[1].K, TripBound::HardwareConcurrency); // std::max(2u, hw - 1)
+  EXPECT_EQ(B[1].Value, 2u);
+  EXPECT_TRUE(B[1].isSmall(64));
+  EXPECT_FALSE(B[1].isSmall(1));
+  EXPECT_EQ(B[2].K, TripBound::HardwareConcurrency); // hw * 2
+  EXPECT_EQ(B[3].K, TripBound::Unknown);             // hw * 100
+  EXPECT_EQ(B[4].K, TripBound::Unknown);             // std::max(n, 4u)
+  EXPECT_EQ(B[5].K, TripBound::Constant);            // unchanged local
+  EXPECT_EQ(B[5].Value, 16u);
+  EXPECT_EQ(B[6].K, TripBound::Unknown);             // reassigned local
+  EXPECT_EQ(B[7].K, TripBound::HardwareConcurrency); // vector sized by the cores
+  EXPECT_EQ(B[8].K, TripBound::Unknown);             // vector that grows
+  EXPECT_EQ(B[9].K, TripBound::Unknown);             // vector of n
+}
+
+TEST_F(Loops, CountedLoopsAndTheirLimitSources) {
+  parse(R"cpp(
+    unsigned count();
+    void h(unsigned n) {
+      for (unsigned i = 0; i < n; ++i) {}
+      for (unsigned i = 10; 0 < i; --i) {}
+      unsigned m = count();
+      for (unsigned i = 0; i != m; ++i) {}
+      while (n--) {}
+      do {} while ((void)0, false && count());
+      while (false) {}
+    }
+  )cpp");
+  auto Found = match(
+      functionDecl(hasName("h"), forEachDescendant(stmt(anyOf(forStmt(), whileStmt())).bind("loop"))),
+      AST->getASTContext());
+  ASSERT_EQ(Found.size(), 5u); // the do-while is not matched
+  auto First = countedLoop(Found[0].getNodeAs<Stmt>("loop"));
+  ASSERT_TRUE(First);
+  EXPECT_EQ(First->Counter->getName(), "i");
+  EXPECT_TRUE(isa<DeclRefExpr>(First->Limit));
+  auto Second = countedLoop(Found[1].getNodeAs<Stmt>("loop"));
+  ASSERT_TRUE(Second);
+  EXPECT_EQ(Second->Counter->getName(), "i");
+  auto Third = countedLoop(Found[2].getNodeAs<Stmt>("loop"));
+  ASSERT_TRUE(Third);
+  const Expr *Source = limitSource(Third->Limit);
+  ASSERT_TRUE(Source);
+  EXPECT_EQ(calleeName(Source), "count");
+  EXPECT_FALSE(countedLoop(Found[3].getNodeAs<Stmt>("loop")));
+  TripBound Never = tripBound(Found[4].getNodeAs<Stmt>("loop"), AST->getASTContext());
+  EXPECT_EQ(Never.K, TripBound::Constant);
+  EXPECT_EQ(Never.Value, 0u);
+  auto Do = match(functionDecl(hasName("h"), forEachDescendant(doStmt().bind("loop"))),
+                  AST->getASTContext());
+  ASSERT_EQ(Do.size(), 1u);
+  TripBound Once = tripBound(Do[0].getNodeAs<Stmt>("loop"), AST->getASTContext());
+  EXPECT_EQ(Once.K, TripBound::Constant);
+  EXPECT_EQ(Once.Value, 1u);
+}
+
 } // namespace
 } // namespace corolint

@@ -33,9 +33,15 @@ NameList CoroCheck::nameListOption(llvm::StringRef Option) {
 }
 
 void CoroCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("coro"),
-      this);
+  if (checksPlainFunctions())
+    Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                    unless(isExpansionInSystemHeader()))
+                           .bind("coro"),
+                       this);
+  else
+    Finder->addMatcher(
+        functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("coro"),
+        this);
   Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
@@ -52,6 +58,9 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (const CoroutineBodyStmt *Body = coroutineBody(F))
     checkCoroutine(*F, *Body, *Result.Context);
+  else if (checksPlainFunctions() && F->getBody() &&
+           !Result.SourceManager->isInSystemHeader(F->getLocation()))
+    checkPlainFunction(*F, *F->getBody(), *Result.Context);
 }
 
 std::string displayName(const FunctionDecl &F) {

@@ -34,6 +34,14 @@ protected:
                               const clang::CoroutineBodyStmt &Body,
                               clang::ASTContext &Ctx) = 0;
 
+  /// Checks that also look at functions that are not coroutines return
+  /// true; those get checkPlainFunction() for every other function
+  /// definition with a body (including lambdas, not in system headers).
+  virtual bool checksPlainFunctions() const { return false; }
+  virtual void checkPlainFunction(const clang::FunctionDecl &F,
+                                  const clang::Stmt &Body,
+                                  clang::ASTContext &Ctx) {}
+
   const RuleCatalog &catalog() const { return *Catalog; }
 
   /// A NameList option; invalid regex items are reported as configuration

@@ -4,7 +4,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -21,23 +23,157 @@ std::optional<std::int64_t> constantValue(const Expr *E,
   return std::nullopt;
 }
 
-/// The bound an upper-limit expression gives: a constant, the core count,
-/// or the smallest constant of a std::min.
-TripBound boundOf(const Expr *Limit, const ASTContext &Ctx) {
+const VarDecl *referencedVar(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                        : nullptr))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+bool refersTo(const Expr *E, const VarDecl *V) {
+  return E && referencedVar(E) == V;
+}
+
+/// Whether anything in a function body may change V after its
+/// initialisation: an assignment, ++/--, taking its address or a non-const
+/// reference to it, or (for a container) a member call that may resize it.
+class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
+public:
+  explicit WriteFinder(const VarDecl *V) : V(V) {}
+  bool Written = false;
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp() && refersTo(B->getLHS(), V))
+      Written = true;
+    return !Written;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if ((U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+        refersTo(U->getSubExpr(), V))
+      Written = true;
+    return !Written;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *F = C->getDirectCallee();
+    unsigned First = 0;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
+      if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F)) {
+        if (C->getNumArgs() > 0 && refersTo(C->getArg(0), V) &&
+            !M->isConst() && !isReadOnlyMember(M))
+          Written = true;
+        First = 1;
+      } else if (Op->isAssignmentOp() && C->getNumArgs() > 0 &&
+                 refersTo(C->getArg(0), V)) {
+        Written = true;
+      }
+    }
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
+      const CXXMethodDecl *Method = M->getMethodDecl();
+      if (Method && !Method->isConst() &&
+          refersTo(M->getImplicitObjectArgument(), V) &&
+          !isReadOnlyMember(Method))
+        Written = true;
+    }
+    if (!F) { // unknown callee: any argument naming V may be written
+      for (const Expr *Arg : C->arguments())
+        if (refersTo(Arg, V))
+          Written = true;
+      return !Written;
+    }
+    for (unsigned I = First; I < C->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (P >= F->getNumParams() || !refersTo(C->getArg(I), V))
+        continue;
+      QualType T = F->getParamDecl(P)->getType();
+      if (T->isReferenceType() && !T->getPointeeType().isConstQualified())
+        Written = true;
+    }
+    return !Written;
+  }
+
+private:
+  static bool isReadOnlyMember(const CXXMethodDecl *M) {
+    if (!M->getIdentifier())
+      return M->getOverloadedOperator() == OO_Subscript;
+    return llvm::StringSwitch<bool>(M->getName())
+        .Cases("begin", "end", "cbegin", "cend", "rbegin", "rend", true)
+        .Cases("size", "empty", "at", "front", "back", "data", true)
+        .Default(false);
+  }
+  const VarDecl *V;
+};
+
+/// V's initialiser when V is a local variable (not a parameter, not a
+/// reference) that nothing in its function writes after initialising it.
+const Expr *unchangedInit(const VarDecl *V) {
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
+      V->getType()->isReferenceType() || !V->getInit())
+    return nullptr;
+  if (V->getType().isConstQualified())
+    return V->getInit();
+  const auto *F =
+      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  if (!F || !F->getBody())
+    return nullptr;
+  WriteFinder Finder(V);
+  Finder.TraverseStmt(F->getBody());
+  return Finder.Written ? nullptr : V->getInit();
+}
+
+bool isHardwareConcurrency(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return false;
+  std::string Name = calleeName(Call);
+  return Name == "std::thread::hardware_concurrency" ||
+         Name == "std::jthread::hardware_concurrency";
+}
+
+/// The bound an upper-limit expression gives: a constant, the core count
+/// (scaled by a constant), the smallest bound of a std::min, the largest of
+/// a std::max; through unchanged local variables.
+TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
+                  unsigned Depth = 0) {
+  if (!Limit || Depth > 4)
+    return {};
   Limit = Limit->IgnoreParenImpCasts();
   if (auto V = constantValue(Limit, Ctx))
     return {TripBound::Constant, std::uint64_t(std::max<std::int64_t>(*V, 0))};
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Limit))
+    return boundOf(Cast->getSubExpr(), Ctx, Depth + 1);
+  if (const Expr *Init = unchangedInit(referencedVar(Limit)))
+    return boundOf(Init, Ctx, Depth + 1);
+  if (isHardwareConcurrency(Limit))
+    return {TripBound::HardwareConcurrency, 0};
+  if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
+    // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
+    TripBound L = boundOf(B->getLHS(), Ctx, Depth + 1);
+    auto R = constantValue(B->getRHS(), Ctx);
+    if (L.K != TripBound::HardwareConcurrency || !R || *R < 0)
+      return {};
+    switch (B->getOpcode()) {
+    case BO_Sub:
+    case BO_Div:
+    case BO_Shr:
+      return L;
+    case BO_Add:
+      return {TripBound::HardwareConcurrency, L.Value + std::uint64_t(*R)};
+    case BO_Mul:
+      if (*R <= 4)
+        return {TripBound::HardwareConcurrency, L.Value * std::uint64_t(*R)};
+      return {};
+    default:
+      return {};
+    }
+  }
   const auto *Call = dyn_cast<CallExpr>(Limit);
   if (!Call)
     return {};
   std::string Name = calleeName(Call);
-  if (Name == "std::thread::hardware_concurrency" ||
-      Name == "std::jthread::hardware_concurrency")
-    return {TripBound::HardwareConcurrency, 0};
   if (Name == "std::min") {
     TripBound Best;
     for (const Expr *Arg : Call->arguments()) {
-      TripBound B = boundOf(Arg, Ctx);
+      TripBound B = boundOf(Arg, Ctx, Depth + 1);
       if (B.K == TripBound::Unknown)
         continue;
       if (Best.K == TripBound::Unknown ||
@@ -47,14 +183,21 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx) {
     }
     return Best;
   }
+  if (Name == "std::max") {
+    // Bounded only when every argument is; a core count with a constant
+    // floor keeps the floor.
+    TripBound Result{TripBound::Constant, 0};
+    for (const Expr *Arg : Call->arguments()) {
+      TripBound B = boundOf(Arg, Ctx, Depth + 1);
+      if (B.K == TripBound::Unknown)
+        return {};
+      if (B.K == TripBound::HardwareConcurrency)
+        Result.K = TripBound::HardwareConcurrency;
+      Result.Value = std::max(Result.Value, B.Value);
+    }
+    return Result;
+  }
   return {};
-}
-
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                        : nullptr))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
 }
 
 /// `for (T i = init; i OP limit; ...)` with the loop variable on one side.
@@ -116,17 +259,65 @@ TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
         Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
       return {TripBound::Constant,
               Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue()};
+  // A local std::vector made with a count and never resized:
+  // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
+  if (const VarDecl *V = referencedVar(Range))
+    if (typeName(V->getType()) == "std::vector")
+      if (const Expr *Init = unchangedInit(V))
+        if (const auto *Construct =
+                dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+          if (Construct->getNumArgs() >= 1 &&
+              Construct->getArg(0)->getType()->isIntegerType())
+            return boundOf(Construct->getArg(0), Ctx);
   return {};
 }
 
 } // namespace
 
+/// Whether a loop condition is constant false: `do { ... } while (false)`,
+/// the statement-like macro idiom (also `while ((void)0, false && x)`).
+bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
+  bool Value = true;
+  return Cond && !Cond->isValueDependent() && !Cond->isTypeDependent() &&
+         Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
+}
+
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    if (constantFalse(Do->getCond(), Ctx))
+      return {TripBound::Constant, 1};
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    if (constantFalse(While->getCond(), Ctx))
+      return {TripBound::Constant, 0};
   if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
     return counterLoop(For, Ctx);
   if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
     return rangeLoop(Range, Ctx);
   return {};
+}
+
+std::optional<CountedLoop> countedLoop(const Stmt *Loop) {
+  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      For && For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cond || !Cond->isComparisonOp())
+    return std::nullopt;
+  if (const VarDecl *Counter = referencedVar(Cond->getLHS()))
+    return CountedLoop{Counter, Cond->getRHS()->IgnoreParenImpCasts()};
+  if (const VarDecl *Counter = referencedVar(Cond->getRHS()))
+    return CountedLoop{Counter, Cond->getLHS()->IgnoreParenImpCasts()};
+  return std::nullopt;
+}
+
+const Expr *limitSource(const Expr *Limit) {
+  for (unsigned Depth = 0; Limit && Depth < 4; ++Depth) {
+    Limit = Limit->IgnoreParenImpCasts();
+    const Expr *Init = unchangedInit(referencedVar(Limit));
+    if (!Init)
+      break;
+    Limit = Init;
+  }
+  return Limit ? Limit->IgnoreParenImpCasts() : nullptr;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

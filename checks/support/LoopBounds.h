@@ -15,11 +15,14 @@ struct TripBound {
     Constant,            ///< at most Value iterations, a compile-time constant
     HardwareConcurrency, ///< bounded by std::thread::hardware_concurrency()
   } K = Unknown;
+  /// For Constant, the bound; for HardwareConcurrency, a constant the bound
+  /// may exceed the core count by (`std::max(hw, 8u)`), usually 0.
   std::uint64_t Value = 0;
 
-  /// Bounded by a constant no larger than Limit, or by the core count.
+  /// Bounded by a constant no larger than Limit, or by the core count (and
+  /// a constant floor no larger than Limit).
   bool isSmall(std::uint64_t Limit) const {
-    return K == HardwareConcurrency || (K == Constant && Value <= Limit);
+    return (K == HardwareConcurrency || K == Constant) && Value <= Limit;
   }
 };
 
@@ -27,8 +30,25 @@ struct TripBound {
 /// `for (int i = 0; i < 4; ++i)`, `i <= N`, `i != N`, counting down;
 /// bounds like `std::min(n, 8u)`; range-for over a built-in array,
 /// `std::array`, a braced list or an `std::initializer_list`; loops up to
-/// `std::thread::hardware_concurrency()`.
+/// `std::thread::hardware_concurrency()` (also `- 1`, `/ 2`, `* 2`,
+/// `std::max(hw, 2u)`), or over a local `std::vector` constructed with such
+/// a count and never resized; `do ... while (false)` (once). A limit held
+/// in a local variable that is never written after its initialisation
+/// counts as its initialiser.
 TripBound tripBound(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
+
+/// A counting `for` loop: `for (T i = init; i OP limit; ...)`, with the
+/// loop variable on either side of the comparison.
+struct CountedLoop {
+  const clang::VarDecl *Counter = nullptr;
+  const clang::Expr *Limit = nullptr;
+};
+std::optional<CountedLoop> countedLoop(const clang::Stmt *Loop);
+
+/// The expression a limit stands for: Limit itself, or the initialiser of
+/// the local variable it names when that variable is never written after
+/// its initialisation (followed a few steps).
+const clang::Expr *limitSource(const clang::Expr *Limit);
 
 /// The body of a loop statement, or null for other statements.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

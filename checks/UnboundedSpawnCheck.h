@@ -1,0 +1,53 @@
+#ifndef COROLINT_UNBOUNDEDSPAWNCHECK_H
+#define COROLINT_UNBOUNDEDSPAWNCHECK_H
+
+#include "support/CoroCheck.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace corolint {
+
+/// Loops that start a task or a thread on every iteration without waiting
+/// for it and without a concurrency limit. Looks at every function, not
+/// only coroutines: a thread per item in a plain function is as unbounded.
+/// See docs/checks/coro-unbounded-spawn.md.
+class UnboundedSpawnCheck : public CoroCheck {
+public:
+  UnboundedSpawnCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override { HelperLimiters.clear(); }
+
+  struct Settings {
+    unsigned MaxConstantFanOut;
+    bool ReportAcceptLoops;
+    bool ReportWorkerLoops;
+    NameList ExtraSpawns;
+    NameList ExtraLimiters;
+    RuleEntry ExtraSpawnRule;
+  };
+
+protected:
+  bool checksPlainFunctions() const override { return true; }
+  void checkCoroutine(const clang::FunctionDecl &F,
+                      const clang::CoroutineBodyStmt &Body,
+                      clang::ASTContext &Ctx) override;
+  void checkPlainFunction(const clang::FunctionDecl &F, const clang::Stmt &Body,
+                          clang::ASTContext &Ctx) override;
+
+private:
+  void analyse(const clang::FunctionDecl &F, const clang::Stmt *Body,
+               clang::ASTContext &Ctx);
+
+  std::string ExtraSpawnsOption;
+  std::string ExtraLimitersOption;
+  Settings Opts;
+  /// Whether a helper function takes a limiter (awaited or blocking), by
+  /// function; computed once per translation unit.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> HelperLimiters;
+
+  friend class SpawnLoopAnalysis;
+};
+
+} // namespace corolint
+
+#endif
