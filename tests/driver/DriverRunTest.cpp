@@ -445,6 +445,34 @@ TEST(DriverRun, ProgressLines) {
   EXPECT_EQ(Auto.Err.find("[1/5]"), std::string::npos) << Auto.Err; // not a terminal
 }
 
+TEST(DriverRun, ExampleProject) {
+  // What scripts/demo.sh shows: examples/ with its generated database.
+  std::string Dir = scratchDir("DriverRun.Example");
+  Outcome Gen = runProgram({sourcePath("examples/make-compile-commands.sh"), Dir});
+  ASSERT_EQ(Gen.Exit, 0) << Gen.Err;
+  Outcome R = runCorolint({"-p", Dir, "--source-root=" + sourcePath("examples"),
+                           "--progress=never", "--sarif=" + Dir + "/corolint.sarif",
+                           std::string("--checks=") + TestedChecks});
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  std::vector<std::string> Want = {
+      "src/server.cpp:59:7: warning: blocking call to 'std::this_thread::sleep_for' "
+      "in coroutine 'kvstore::session'* [coro-blocking-call]",
+      "src/server.cpp:70:7: warning: call to 'kvstore::record_write' may block "
+      "coroutine 'kvstore::session'; it reaches blocking call "
+      "'std::basic_ofstream::basic_ofstream'* [coro-blocking-call]",
+      "src/server.cpp:42:5: note: 'kvstore::record_write' calls 'kvstore::append_to_journal'",
+      "src/server.cpp:36:17: note: 'kvstore::append_to_journal' blocks in "
+      "'std::basic_ofstream::basic_ofstream'",
+      "src/store.cpp:44:34: warning: 'lock' (std::unique_lock<std::mutex>) is held "
+      "across a suspension point* [coro-lock-across-suspend]",
+      "src/store.cpp:46:5: note: coroutine may suspend here"};
+  std::vector<std::string> Got = lines(R.Out);
+  ASSERT_EQ(Got.size(), Want.size()) << R.Out;
+  for (std::size_t I = 0; I < Want.size(); ++I)
+    EXPECT_TRUE(matchesPattern(Got[I], Want[I])) << Got[I];
+  EXPECT_EQ(readJson(Dir + "/corolint.sarif")["runs"][0]["results"].size(), 3u);
+}
+
 TEST(DriverRun, OutputFilesAreReplacedWhole) {
   std::string Db = smallDatabase("DriverRun.Atomic");
   writeFile(Db + "/out.txt", "stale contents that are longer than nothing\n");
