@@ -200,7 +200,7 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!Root)
     return Fail(Error);
 
-  std::optional<TidyConfiguration> Config = makeTidyConfiguration(O, *Root, Error);
+  std::optional<TidyConfiguration> Config = makeTidyConfiguration(O, Error);
   if (!Config)
     return Fail(Error);
   std::vector<std::string> Enabled = Config->enabledChecks(*Root);

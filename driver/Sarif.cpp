@@ -54,21 +54,21 @@ std::string pascalCase(llvm::StringRef Id) {
   return Out;
 }
 
-Json artifactLocation(const ReportLocation &L, const std::string &Root) {
+/// Inside the source root: relative to %SRCROOT%; elsewhere: absolute.
+Json artifactLocation(const ReportLocation &L) {
   Json A = Json::object();
-  if (L.Display != L.File || L.File.empty()) {
+  if (L.Display != L.File) {
     A["uri"] = percentEncodePath(L.Display);
     A["uriBaseId"] = SrcRoot;
   } else {
     A["uri"] = fileUri(L.File);
   }
-  (void)Root;
   return A;
 }
 
-Json physicalLocation(const ReportLocation &L, const std::string &Root) {
+Json physicalLocation(const ReportLocation &L) {
   Json P = Json::object();
-  P["artifactLocation"] = artifactLocation(L, Root);
+  P["artifactLocation"] = artifactLocation(L);
   if (L.HasPosition) {
     Json Region = Json::object();
     Region["startLine"] = L.Start.Line;
@@ -80,17 +80,16 @@ Json physicalLocation(const ReportLocation &L, const std::string &Root) {
   return P;
 }
 
-Json location(const ReportLocation &L, const std::string &Root,
-              const std::string *Message = nullptr) {
+Json location(const ReportLocation &L, const std::string *Message = nullptr) {
   Json J = Json::object();
-  J["physicalLocation"] = physicalLocation(L, Root);
+  J["physicalLocation"] = physicalLocation(L);
   if (Message)
     J["message"] = {{"text", *Message}};
   return J;
 }
 
-Json result(const ReportItem &I, const std::string &Root,
-            const std::vector<std::string> &RuleIds, bool Baseline) {
+Json result(const ReportItem &I, const std::vector<std::string> &RuleIds,
+            bool Baseline) {
   Json J = Json::object();
   J["ruleId"] = I.Check;
   J["ruleIndex"] = std::lower_bound(RuleIds.begin(), RuleIds.end(), I.Check) -
@@ -110,7 +109,7 @@ Json result(const ReportItem &I, const std::string &Root,
   }
   J["message"] = {{"text", Text}};
   if (!I.Loc.File.empty()) {
-    Json Loc = location(I.Loc, Root);
+    Json Loc = location(I.Loc);
     if (!I.Function.empty())
       Loc["logicalLocations"] = Json::array(
           {Json{{"fullyQualifiedName", I.Function}, {"kind", "function"}}});
@@ -121,16 +120,16 @@ Json result(const ReportItem &I, const std::string &Root,
     for (std::size_t K = 0; K < Linked.size(); ++K) {
       Json R = Json::object();
       R["id"] = K + 1;
-      R["physicalLocation"] = physicalLocation(Linked[K]->Loc, Root);
+      R["physicalLocation"] = physicalLocation(Linked[K]->Loc);
       R["message"] = {{"text", Linked[K]->Message}};
       Related.push_back(R);
     }
     J["relatedLocations"] = Related;
     // A finding with notes is a chain: the finding, then each step.
     Json Steps = Json::array();
-    Steps.push_back({{"location", location(I.Loc, Root, &I.Message)}});
+    Steps.push_back({{"location", location(I.Loc, &I.Message)}});
     for (const ReportNote *N : Linked)
-      Steps.push_back({{"location", location(N->Loc, Root, &N->Message)}});
+      Steps.push_back({{"location", location(N->Loc, &N->Message)}});
     J["codeFlows"] = Json::array(
         {Json{{"threadFlows", Json::array({Json{{"locations", Steps}}})}}});
   }
@@ -291,7 +290,7 @@ Json buildSarif(const Report &R, const RunInfo &Info) {
 
   Json Results = Json::array();
   for (const ReportItem &I : R.Items)
-    Results.push_back(result(I, R.SourceRoot, RuleIds, Info.Baseline));
+    Results.push_back(result(I, RuleIds, Info.Baseline));
   std::stable_sort(Results.begin(), Results.end(), sarifResultLess);
 
   Json Notifications = Json::array();
@@ -306,9 +305,9 @@ Json buildSarif(const Report &R, const RunInfo &Info) {
     TU.Display = F.Display;
     const ReportLocation &At =
         F.FirstError.Loc.File.empty() ? TU : F.FirstError.Loc;
-    N["locations"] = Json::array({location(At, R.SourceRoot)});
+    N["locations"] = Json::array({location(At)});
     N["properties"] = {
-        {"translationUnit", artifactLocation(TU, R.SourceRoot)["uri"]}};
+        {"translationUnit", artifactLocation(TU)["uri"]}};
     Notifications.push_back(N);
   }
   std::stable_sort(Notifications.begin(), Notifications.end(),

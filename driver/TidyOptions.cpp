@@ -165,9 +165,7 @@ TidyConfiguration::enabledChecks(const std::string &Dir) const {
 }
 
 std::optional<TidyConfiguration>
-makeTidyConfiguration(const Options &O, const std::string &SourceRoot,
-                      std::string &Error) {
-  (void)SourceRoot;
+makeTidyConfiguration(const Options &O, std::string &Error) {
   TidyConfiguration C;
   for (const std::string &File : O.RuleFiles) {
     if (!checkRuleFile(File, Error))

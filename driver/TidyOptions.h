@@ -34,8 +34,7 @@ public:
 /// files, the configuration file, the check globs) and builds it. On error
 /// returns nullopt and a one-line Error naming the file or option.
 std::optional<TidyConfiguration>
-makeTidyConfiguration(const Options &O, const std::string &SourceRoot,
-                      std::string &Error);
+makeTidyConfiguration(const Options &O, std::string &Error);
 
 /// Every check this build can run (the coro module, and clang-tidy's
 /// analyzer checks if it has them), sorted.
