@@ -135,6 +135,10 @@ bool isMutatingName(llvm::StringRef Name) {
       "evict",   "invalidate", "purge",  "grant",    "revoke",   "assign",
       "enable",  "disable",  "pay",      "charge",   "refund",   "order",
       "book",    "reply",    "respond",  "broadcast", "forward", "replicate",
+      "auth",    "authenticate", "authorize", "handshake", "negotiate",
+      "join",    "leave",    "enter",    "exit",     "begin",    "prepare",
+      "setup",   "configure", "install", "receive",  "recv",     "take",
+      "next",    "poll",
   };
   for (const char *V : Verbs)
     if (Verb == V)
