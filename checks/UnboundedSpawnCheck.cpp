@@ -11,7 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -20,6 +20,10 @@ namespace {
 
 bool isLoop(const Stmt *S) {
   return isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
+}
+
+bool isOneOf(llvm::StringRef Name, std::initializer_list<llvm::StringRef> Names) {
+  return llvm::is_contained(Names, Name);
 }
 
 bool isSuspension(const Stmt *S) {
@@ -254,10 +258,8 @@ public:
     llvm::StringRef Last = llvm::StringRef(Name).rsplit("::").second;
     if (Last.empty())
       Last = Name;
-    Found = Found || llvm::StringSwitch<bool>(Last)
-                         .Cases("size", "ssize", "length", "count", true)
-                         .Cases("distance", "size_bytes", true)
-                         .Default(false);
+    Found = Found || isOneOf(Last, {"size", "ssize", "length", "count",
+                                    "distance", "size_bytes"});
     return !Found;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
@@ -430,10 +432,9 @@ bool SpawnLoopAnalysis::inWaitContext(const Expr *E) const {
       if (Member->getBase()->IgnoreParenImpCasts() == Child ||
           Member->getBase() == Child)
         if (Member->getMemberDecl()->getIdentifier() &&
-            llvm::StringSwitch<bool>(Member->getMemberDecl()->getName())
-                .Cases("size", "ssize", "empty", "capacity", true)
-                .Cases("joinable", "get_id", "valid", "is_ready", true)
-                .Default(false))
+            isOneOf(Member->getMemberDecl()->getName(),
+                    {"size", "ssize", "empty", "capacity", "joinable",
+                     "get_id", "valid", "is_ready"}))
           return false;
     if (isa<CallExpr>(P) && isWaitCall(cast<Expr>(P), Catalog))
       return true;

@@ -6,7 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -95,10 +95,11 @@ private:
   static bool isReadOnlyMember(const CXXMethodDecl *M) {
     if (!M->getIdentifier())
       return M->getOverloadedOperator() == OO_Subscript;
-    return llvm::StringSwitch<bool>(M->getName())
-        .Cases("begin", "end", "cbegin", "cend", "rbegin", "rend", true)
-        .Cases("size", "empty", "at", "front", "back", "data", true)
-        .Default(false);
+    return llvm::is_contained(
+        std::initializer_list<llvm::StringRef>{"begin", "end", "cbegin", "cend",
+                                               "rbegin", "rend", "size", "empty",
+                                               "at", "front", "back", "data"},
+        M->getName());
   }
   const VarDecl *V;
 };
