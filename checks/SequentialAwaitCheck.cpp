@@ -219,6 +219,10 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
   if (!Type.empty() && (catalog().lookup(Section::Synchronization, Type) ||
                         catalog().lookup(Section::Yields, Type)))
     return nullptr;
+  // A callable argument runs code the analysis does not see.
+  for (const Expr *Arg : Call->arguments())
+    if (isCallableArgument(Arg))
+      return nullptr;
   CombinatorFinder Combinators(catalog());
   Combinators.TraverseStmt(const_cast<CallExpr *>(Call));
   if (Combinators.Found)

@@ -111,6 +111,15 @@ awaitable<std::size_t> shared_buffer_view(tcp::socket s1, tcp::socket s2) {
   co_return n1 + n2;
 }
 
+// One named buffer view for both reads.
+awaitable<std::size_t> one_view_two_sockets(tcp::socket s1, tcp::socket s2) {
+  std::array<char, 512> data;
+  auto view = asio::buffer(data);
+  std::size_t n1 = co_await s1.async_read_some(view, use_awaitable);
+  std::size_t n2 = co_await s2.async_read_some(view, use_awaitable);
+  co_return n1 + n2;
+}
+
 // Forwarding: read on one socket, write what was read to the other.
 awaitable<void> forward(tcp::socket from, tcp::socket to) {
   std::array<char, 1024> data;

@@ -3,6 +3,7 @@
 // named): data, anti and output dependences, control dependence, receivers,
 // intervening statements, and loops over ranges.
 #include "corolint_task.hpp"
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -39,7 +40,7 @@ struct Cache {
 
 task<int> two_fetches() {
   auto a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here
-  auto b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 41; await them concurrently [coro-sequential-await]
+  auto b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 42; await them concurrently [coro-sequential-await]
   co_return a + b;
 }
 
@@ -197,6 +198,36 @@ task<int> helper_writes_argument(int cursor) {
   advance(cursor);
   int b = co_await fetch_page(cursor);
   co_return a + b;
+}
+
+// A handle to shared state passed by value: both may change what it points
+// to. A handle to const state is only read.
+struct State { int step; };
+task<int> step_a(std::shared_ptr<State> st);
+task<int> step_b(std::shared_ptr<State> st);
+task<int> read_a(std::shared_ptr<const State> st);
+task<int> read_b(std::shared_ptr<const State> st);
+task<int> shared_state_handle(std::shared_ptr<State> st) {
+  int a = co_await step_a(st);
+  int b = co_await step_b(st);
+  co_return a + b;
+}
+task<int> shared_const_handle(std::shared_ptr<const State> st) {
+  int a = co_await read_a(st); // expect-note: 'read_a(...)' is awaited here
+  int b = co_await read_b(st); // expect-warning: 'read_b(...)' does not depend on the result of 'read_a(...)' [coro-sequential-await]
+  co_return a + b;
+}
+
+// A callable argument runs code the analysis cannot see.
+task<int> with_deadline(int ms, std::function<int()> fallback);
+template <class F> task<int> with_fallback(int ms, F fallback) {
+  co_return fallback() + ms;
+}
+task<int> callable_argument() {
+  int a = co_await with_deadline(10, [] { return 1; });
+  int b = co_await fetch_b();
+  int c = co_await with_fallback(10, [] { return 2; });
+  co_return a + b + c;
 }
 
 // A receiver the analysis cannot name (the helper itself is pure).

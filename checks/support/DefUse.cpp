@@ -201,6 +201,53 @@ bool mutatesObject(const CXXMethodDecl *M) {
   return true;
 }
 
+} // namespace
+
+bool isWritableHandle(QualType T, QualType &Pointee) {
+  Pointee = QualType();
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R)
+    return false;
+  QualType First;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+    if (Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      First = Spec->getTemplateArgs()[0].getAsType();
+  std::string Name = typeName(T);
+  llvm::StringRef N(Name);
+  N.consume_front("boost::");
+  if (N == "std::span" || N == "std::reference_wrapper") {
+    if (First.isNull() || First.isConstQualified())
+      return false;
+    Pointee = plainType(First);
+    return true;
+  }
+  if (N == "asio::mutable_buffer" || N == "asio::mutable_buffers_1" ||
+      N == "asio::mutable_registered_buffer") {
+    Pointee = QualType(); // raw bytes
+    return true;
+  }
+  if (N.contains_insensitive("iterator"))
+    return !N.contains_insensitive("const");
+  if (isPointerLikeClass(T) && N != "std::optional" &&
+      !N.contains_insensitive("const")) {
+    if (!First.isNull()) {
+      if (First.isConstQualified())
+        return false;
+      Pointee = plainType(First);
+    }
+    return true;
+  }
+  return false;
+}
+
+bool isCallableArgument(const Expr *Arg) { return isCallable(Arg); }
+
+namespace {
+
 /// Variables and members of *this an expression names, for alias merging.
 class RootCollector : public EvaluatedCodeVisitor<RootCollector> {
 public:
@@ -301,6 +348,18 @@ public:
                  const Stmt *Where) {
     if (!FD)
       return;
+    // A handle passed on in any way (a smart pointer, a mutable buffer or
+    // span, an iterator) lets the callee write what it refers to.
+    for (const Expr *Arg : Args) {
+      QualType Pointee;
+      if (!isWritableHandle(Arg->getType(), Pointee))
+        continue;
+      if (auto O = DU.objectOf(Arg)) {
+        O->Indirect = true;
+        O->Type = Pointee;
+        record(O, true, Where);
+      }
+    }
     for (unsigned I = 0; I < Args.size() && I < FD->getNumParams(); ++I) {
       QualType P = FD->getParamDecl(I)->getType();
       const Expr *Arg = Args[I];

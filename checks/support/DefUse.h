@@ -141,6 +141,16 @@ private:
   std::shared_ptr<HelperCache> Helpers;
 };
 
+/// Whether values of type T refer to objects a callee may write through
+/// them: smart pointers, mutable spans and buffers, non-const iterators
+/// (raw pointers are judged by parameter type). Pointee is the type they
+/// refer to when known.
+bool isWritableHandle(clang::QualType T, clang::QualType &Pointee);
+
+/// Whether an argument runs code when called: a lambda, a function object,
+/// a function pointer or reference.
+bool isCallableArgument(const clang::Expr *Arg);
+
 /// Strips the nodes around a value that do not change which value it is:
 /// parentheses, implicit casts, temporaries, full-expression cleanups and
 /// copy/move constructions.
