@@ -1,3 +1,4 @@
+#include "AwaitlessLoopCheck.h"
 #include "BlockingCallCheck.h"
 #include "IgnoredSendResultCheck.h"
 #include "LockAcrossSuspendCheck.h"
@@ -16,6 +17,7 @@ namespace {
 class CoroModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
+    F.registerCheck<AwaitlessLoopCheck>("coro-awaitless-loop");
     F.registerCheck<BlockingCallCheck>("coro-blocking-call");
     F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     F.registerCheck<IgnoredSendResultCheck>("coro-ignored-send-result");

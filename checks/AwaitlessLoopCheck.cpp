@@ -1,0 +1,567 @@
+#include "AwaitlessLoopCheck.h"
+#include "support/BlockingAnalysis.h"
+#include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 8>;
+
+const Expr *strip(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts() : nullptr;
+}
+
+/// Whether T names a thread pool or its executor/scheduler
+/// (asio::thread_pool, cppcoro::static_thread_pool, coro::thread_pool,
+/// concurrencpp::thread_pool_executor, folly::CPUThreadPoolExecutor,
+/// exec::static_thread_pool, QThreadPool), also behind pointers and smart
+/// pointers.
+bool isThreadPoolType(QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 2)
+    return false;
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  std::string Name = llvm::StringRef(typeName(T)).lower();
+  llvm::erase(Name, '_');
+  if (llvm::StringRef(Name).contains("threadpool"))
+    return true;
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl()))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          isThreadPoolType(Arg.getAsType(), Depth + 1))
+        return true;
+  return false;
+}
+
+/// Whether a call's object or one of its arguments is a thread pool.
+bool involvesThreadPool(const Expr *Call) {
+  Call = strip(Call);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Object = M->getImplicitObjectArgument())
+      if (isThreadPoolType(Object->getType()))
+        return true;
+  if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    for (const Expr *Arg : C->arguments())
+      if (isThreadPoolType(Arg->getType()))
+        return true;
+  } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
+    for (const Expr *Arg : C->arguments())
+      if (isThreadPoolType(Arg->getType()))
+        return true;
+  }
+  return false;
+}
+
+// --- Busy-wait loops ------------------------------------------------------
+
+/// Calls a spinning body may make: CPU pause/yield hints and fences.
+bool isSpinHint(llvm::StringRef Name) {
+  return Name == "std::this_thread::yield" || Name == "sched_yield" ||
+         Name == "pthread_yield" || Name == "_mm_pause" ||
+         Name == "__builtin_ia32_pause" || Name == "__yield" ||
+         Name == "__builtin_arm_yield" || Name == "std::atomic_thread_fence" ||
+         Name == "std::atomic_signal_fence" ||
+         Name == "__atomic_thread_fence" || Name == "__atomic_signal_fence";
+}
+
+/// Whether Call is an operation on an atomic object: a member of
+/// std::atomic/atomic_ref/atomic_flag (or any type named *atomic*), the
+/// std::atomic_* free functions, the compiler's __atomic builtins.
+bool isAtomicOperation(const Expr *Call, const Expr **Object = nullptr) {
+  Call = strip(Call);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Obj = M->getImplicitObjectArgument();
+    if (!Obj)
+      return false;
+    QualType T = Obj->getType();
+    if (const auto *P = T->getAs<PointerType>())
+      T = P->getPointeeType();
+    if (llvm::StringRef(typeName(T)).lower().find("atomic") ==
+        std::string::npos)
+      return false;
+    if (Object)
+      *Object = Obj;
+    return true;
+  }
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (!C)
+    return false;
+  std::string Name = calleeName(C);
+  llvm::StringRef N(Name);
+  if (N.starts_with("std::atomic_") || N.starts_with("atomic_") ||
+      N.starts_with("__atomic_") || N.starts_with("__c11_atomic_") ||
+      N.starts_with("__sync_")) {
+    if (Object && C->getNumArgs() > 0)
+      *Object = C->getArg(0);
+    return true;
+  }
+  return false;
+}
+
+/// Variables (and `this` members) a statement assigns, steps or takes the
+/// address of.
+class AssignedVariables : public EvaluatedCodeVisitor<AssignedVariables> {
+public:
+  DeclSet Vars;
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      add(U->getSubExpr());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      add(B->getLHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
+    if (C->isAssignmentOp() && C->getNumArgs() > 0)
+      add(C->getArg(0));
+    return true;
+  }
+
+private:
+  void add(const Expr *E) {
+    E = strip(E);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+      Vars.insert(Ref->getDecl());
+    else if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
+      Vars.insert(M->getMemberDecl());
+  }
+};
+
+enum class CondKind { Reject, Pure, Poll };
+
+struct SpinCondition {
+  const ASTContext &Ctx;
+  const DeclSet &Assigned;
+  const Expr *Polled = nullptr; // what the first poll reads
+
+  /// Whether E reads a flag: an atomic, a volatile or a bool variable that
+  /// the loop does not assign.
+  CondKind leaf(const Expr *E) {
+    const Expr *Object = nullptr;
+    if (isAtomicOperation(E, &Object)) {
+      Polled = Polled ? Polled : Object;
+      return CondKind::Poll;
+    }
+    const Expr *Read = E;
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_Deref)
+        Read = strip(U->getSubExpr());
+    const ValueDecl *D = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Read))
+      D = Ref->getDecl();
+    else if (const auto *M = dyn_cast<MemberExpr>(Read))
+      D = M->getMemberDecl();
+    if (!D || isa<EnumConstantDecl>(D) || isa<FunctionDecl>(D))
+      return D ? CondKind::Pure : CondKind::Reject;
+    if (Assigned.count(D))
+      return CondKind::Reject; // the loop itself changes it
+    QualType T = E->getType();
+    if (T.isVolatileQualified() || Read->getType().isVolatileQualified() ||
+        T->isBooleanType()) {
+      Polled = Polled ? Polled : E;
+      return CondKind::Poll;
+    }
+    return CondKind::Pure;
+  }
+
+  CondKind classify(const Expr *E) {
+    E = strip(E);
+    if (!E)
+      return CondKind::Reject;
+    if (isa<IntegerLiteral>(E) || isa<CXXBoolLiteralExpr>(E) ||
+        isa<CharacterLiteral>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+        isa<FloatingLiteral>(E))
+      return CondKind::Pure;
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      if (U->getOpcode() == UO_LNot)
+        return classify(U->getSubExpr());
+    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+      if (!B->isLogicalOp() && !B->isComparisonOp())
+        return CondKind::Reject;
+      CondKind L = classify(B->getLHS()), R = classify(B->getRHS());
+      if (L == CondKind::Reject || R == CondKind::Reject)
+        return CondKind::Reject;
+      return L == CondKind::Poll || R == CondKind::Poll ? CondKind::Poll
+                                                         : CondKind::Pure;
+    }
+    return leaf(E);
+  }
+};
+
+/// Whether a spinning loop's body only waits: no loop exits, no nested
+/// loops, no calls other than pause/yield hints and atomic operations.
+class TrivialBody : public EvaluatedCodeVisitor<TrivialBody> {
+public:
+  bool Trivial = true;
+  bool VisitStmt(Stmt *S) {
+    if (isa<BreakStmt>(S) || isa<ReturnStmt>(S) || isa<GotoStmt>(S) ||
+        isa<CoreturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<ForStmt>(S) ||
+        isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S) ||
+        isa<CoroutineSuspendExpr>(S) || isa<DependentCoawaitExpr>(S))
+      Trivial = false;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (!isSpinHint(calleeName(Call)) && !isAtomicOperation(Call))
+        Trivial = false;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      if (!Construct->getConstructor() ||
+          !Construct->getConstructor()->isTrivial())
+        Trivial = false;
+    return Trivial;
+  }
+};
+
+bool trivial(const Stmt *S) {
+  if (!S)
+    return true;
+  TrivialBody V;
+  V.TraverseStmt(const_cast<Stmt *>(S));
+  return V.Trivial;
+}
+
+bool isBreak(const Stmt *S) {
+  if (const auto *C = dyn_cast_or_null<CompoundStmt>(S))
+    return C->size() == 1 && isBreak(C->body_front());
+  return isa_and_nonnull<BreakStmt>(S);
+}
+
+bool isConstantTrue(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return true; // for (;;)
+  bool V = false;
+  return !E->isValueDependent() && E->EvaluateAsBooleanCondition(V, Ctx) && V;
+}
+
+/// A loop that busy-waits on a flag: what it polls, or null.
+const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
+  if (isa<CXXForRangeStmt>(Loop))
+    return nullptr;
+  AssignedVariables Assigned;
+  Assigned.TraverseStmt(const_cast<Stmt *>(Loop));
+  SpinCondition Cond{Ctx, Assigned.Vars};
+  const Expr *C = nullptr;
+  const Stmt *Body = loopBody(Loop);
+  const Stmt *Inc = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    C = For->getCond();
+    Inc = For->getInc();
+    if (For->getConditionVariable())
+      return nullptr;
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    C = While->getCond();
+    if (While->getConditionVariable())
+      return nullptr;
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    C = Do->getCond();
+  }
+  if (!trivial(Inc))
+    return nullptr;
+  if (!isConstantTrue(C, Ctx)) {
+    if (Cond.classify(C) != CondKind::Poll || !trivial(Body))
+      return nullptr;
+    return Cond.Polled;
+  }
+  // for (;;) { if (flag.load()) break; pause(); }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Block)
+    return nullptr;
+  const IfStmt *Exit = nullptr;
+  for (const Stmt *S : Block->body()) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!Exit && If && !If->getElse() && !If->getInit() &&
+        !If->getConditionVariable() && isBreak(If->getThen())) {
+      Exit = If;
+      continue;
+    }
+    if (!trivial(S))
+      return nullptr;
+  }
+  if (!Exit || Cond.classify(Exit->getCond()) != CondKind::Poll)
+    return nullptr;
+  return Cond.Polled;
+}
+
+std::string sourceText(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return {};
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
+                                              Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > 60 || Text.contains('\n'))
+    return {};
+  return Text.str();
+}
+
+/// The loops of a coroutine body in pre-order; OnLoop says whether to look
+/// inside a loop for more.
+class LoopFinder : public EvaluatedCodeVisitor<LoopFinder> {
+  using Base = EvaluatedCodeVisitor<LoopFinder>;
+
+public:
+  explicit LoopFinder(llvm::function_ref<bool(const Stmt *)> OnLoop)
+      : OnLoop(OnLoop) {}
+  bool TraverseForStmt(ForStmt *S) {
+    return !OnLoop(S) || Base::TraverseForStmt(S);
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return !OnLoop(S) || Base::TraverseCXXForRangeStmt(S);
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return !OnLoop(S) || Base::TraverseWhileStmt(S);
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return !OnLoop(S) || Base::TraverseDoStmt(S);
+  }
+
+private:
+  llvm::function_ref<bool(const Stmt *)> OnLoop;
+};
+
+/// The call or construction that takes the lambda of Closure as an argument.
+class LambdaCallFinder : public RecursiveASTVisitor<LambdaCallFinder> {
+public:
+  explicit LambdaCallFinder(const CXXRecordDecl *Closure) : Closure(Closure) {}
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitCallExpr(CallExpr *C) {
+    for (const Expr *Arg : C->arguments())
+      check(C, Arg);
+    return !Call;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+    if (C->getConstructor() && C->getConstructor()->isCopyOrMoveConstructor())
+      return true;
+    for (const Expr *Arg : C->arguments())
+      check(C, Arg);
+    return !Call;
+  }
+  const Expr *Call = nullptr;
+
+private:
+  void check(const Expr *C, const Expr *Arg) {
+    for (unsigned Depth = 0; Arg && Depth < 8; ++Depth) {
+      Arg = Arg->IgnoreParenImpCasts();
+      if (const auto *L = dyn_cast<LambdaExpr>(Arg)) {
+        if (L->getLambdaClass() == Closure && !Call)
+          Call = C;
+        return;
+      }
+      if (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Arg))
+        Arg = T->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Arg))
+        Arg = B->getSubExpr();
+      else if (const auto *K = dyn_cast<CXXConstructExpr>(Arg);
+               K && K->getNumArgs() == 1 && K->getConstructor() &&
+               K->getConstructor()->isCopyOrMoveConstructor())
+        Arg = K->getArg(0);
+      else
+        return;
+    }
+  }
+  const CXXRecordDecl *Closure;
+};
+
+SourceLocation keywordLoc(const Stmt *Loop) { return Loop->getBeginLoc(); }
+
+/// Where to point at a call: its callee's name.
+SourceLocation callLoc(const Stmt *S) {
+  if (const auto *C = dyn_cast<CallExpr>(S))
+    if (!isa<CXXOperatorCallExpr>(C))
+      if (const Expr *Callee = C->getCallee())
+        return Callee->getExprLoc();
+  if (isa<CXXOperatorCallExpr>(S) || isa<CXXConstructExpr>(S))
+    return S->getBeginLoc(); // `[&] {...}()`, `std::regex re(p)`
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->getExprLoc();
+  return S->getBeginLoc();
+}
+
+} // namespace
+
+AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
+                                       tidy::ClangTidyContext *Ctx)
+    : CoroCheck(Name, Ctx),
+      ExtraOption(Options.get("ExtraCpuHeavyFunctions", "")),
+      IgnoredOption(Options.get("IgnoredFunctions", "")),
+      SmallTripCount(Options.get("SmallTripCount", 64U)),
+      HeavyLevels(std::max(1U, Options.get("HeavyLevels", 2U))),
+      HelperDepth(Options.get("HelperDepth", 6U)),
+      Extra(nameListOption("ExtraCpuHeavyFunctions")),
+      Ignored(nameListOption("IgnoredFunctions")),
+      Analysis(catalog(), Extra, Ignored,
+               LoopCostAnalysis::Options{SmallTripCount, HelperDepth}) {}
+
+void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroCheck::storeOptions(Opts);
+  Options.store(Opts, "ExtraCpuHeavyFunctions", ExtraOption);
+  Options.store(Opts, "IgnoredFunctions", IgnoredOption);
+  Options.store(Opts, "SmallTripCount", SmallTripCount);
+  Options.store(Opts, "HeavyLevels", HeavyLevels);
+  Options.store(Opts, "HelperDepth", HelperDepth);
+}
+
+bool AwaitlessLoopCheck::yieldsPerIteration(const Stmt *Loop,
+                                            ASTContext &Ctx) const {
+  for (const Stmt *Part : loopIterationParts(Loop)) {
+    for (const SuspensionPoint &P : suspensionPointsIn(Part))
+      if (canSuspend(P.E, catalog(), Ctx))
+        return true;
+    for (const CallSite &Site : callsIn(Part)) {
+      const FunctionDecl *Callee = calleeOf(Site.Call);
+      if (Callee ? catalog().lookup(Section::Yields, Callee)
+                 : catalog().lookup(Section::Yields, calleeName(Site.Call)))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F,
+                                           ASTContext &) const {
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M || !M->getParent()->isLambda())
+    return false;
+  // The call the lambda is an argument of is in the function that defines
+  // it: search that body (cheaper than the AST-wide parent map).
+  const CXXRecordDecl *Closure = M->getParent();
+  const DeclContext *DC = Closure->getDeclContext();
+  while (DC && !isa<FunctionDecl>(DC))
+    DC = DC->getParent();
+  const auto *Home = dyn_cast_or_null<FunctionDecl>(DC);
+  if (!Home || !Home->getBody())
+    return false;
+  LambdaCallFinder Finder(Closure);
+  Finder.TraverseStmt(Home->getBody());
+  const Expr *Call = Finder.Call;
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (Callee ? catalog().lookup(Section::Offload, Callee)
+             : catalog().lookup(Section::Offload, calleeName(Call)))
+    return true;
+  return involvesThreadPool(Call);
+}
+
+std::vector<SourceLocation>
+AwaitlessLoopCheck::poolMoves(const CoroutineBodyStmt &Body) const {
+  std::vector<SourceLocation> Moves;
+  for (const SuspensionPoint &P : suspensionPoints(&Body)) {
+    const Expr *Operand = strip(awaitedOperand(P.E));
+    if (!Operand || !(isa<CallExpr>(Operand)))
+      continue;
+    std::string Name = calleeName(Operand);
+    const FunctionDecl *Callee = calleeOf(Operand);
+    bool Schedules =
+        (Callee ? catalog().lookup(Section::Yields, Callee)
+                : catalog().lookup(Section::Yields, Name)) ||
+        llvm::StringRef(Name).contains("schedule") ||
+        llvm::StringRef(Name).contains("resume_on");
+    if (Schedules && involvesThreadPool(Operand))
+      Moves.push_back(P.E->getBeginLoc());
+  }
+  return Moves;
+}
+
+void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
+                                        const CoroutineBodyStmt &Body,
+                                        ASTContext &Ctx) {
+  if (isOffloadedLambda(F, Ctx))
+    return;
+  Wording W;
+  if (const RuleEntry *Type =
+          catalog().awaitableType(typeName(F.getReturnType()))) {
+    W.Yield = Type->attribute("yield").str();
+    W.Offload = Type->attribute("offload").str();
+    W.Event = Type->attribute("event").str();
+  }
+  std::vector<SourceLocation> Moves = poolMoves(Body);
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto OnPool = [&](const Stmt *Loop) {
+    for (SourceLocation Move : Moves)
+      if (SM.isBeforeInTranslationUnit(Move, Loop->getBeginLoc()))
+        return true;
+    return false;
+  };
+
+  auto OnLoop = [&](const Stmt *Loop) -> bool {
+    if (OnPool(Loop))
+      return false; // runs on a thread pool from here on
+    if (yieldsPerIteration(Loop, Ctx))
+      return true; // look for loops inside that do not
+    if (Analysis.isSmallLoop(Loop, Ctx))
+      return true;
+    if (const Expr *Polled = spinningOn(Loop, Ctx)) {
+      std::string What = sourceText(Polled, Ctx);
+      diag(keywordLoc(Loop),
+           "loop in coroutine '%0' spins on %1 without suspending; await an "
+           "event instead%2")
+          << displayName(F) << (What.empty() ? "a flag" : "'" + What + "'")
+          << (W.Event.empty() ? std::string() : " (" + W.Event + ")");
+      return false;
+    }
+    IterationCost Cost = Analysis.loopCost(Loop, Ctx);
+    if (Cost.Levels >= HeavyLevels) {
+      reportHeavy(F, Loop, Cost, W, Ctx);
+      return false;
+    }
+    return true;
+  };
+  LoopFinder Finder(OnLoop);
+  Finder.TraverseStmt(Body.getBody());
+}
+
+void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
+                                     const IterationCost &Cost,
+                                     const Wording &W, ASTContext &Ctx) {
+  diag(keywordLoc(Loop),
+       "loop in coroutine '%0' never suspends and does heavy work per "
+       "iteration; yield every N iterations%1 or move it to a thread pool%2")
+      << displayName(F)
+      << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
+      << (W.Offload.empty() ? std::string() : " (" + W.Offload + ")");
+  for (const CostStep &S : Cost.Steps) {
+    std::string Caller = displayName(S.Caller ? *S.Caller : F);
+    switch (S.K) {
+    case CostStep::Loop: {
+      std::string Bound =
+          S.Bound.K == TripBound::Constant
+              ? "over " + std::to_string(S.Bound.Value) + " iterations"
+              : "over a runtime bound";
+      if (S.Caller)
+        diag(keywordLoc(S.Where), "loop in '%0' %1", DiagnosticIDs::Note)
+            << Caller << Bound;
+      else
+        diag(keywordLoc(S.Where), "nested loop %0", DiagnosticIDs::Note)
+            << Bound;
+      break;
+    }
+    case CostStep::CpuHeavy: {
+      std::string Reason =
+          S.Rule && !S.Rule->Reason.empty() ? ": " + S.Rule->Reason : "";
+      diag(callLoc(S.Where), "'%0' does heavy CPU work%1",
+           DiagnosticIDs::Note)
+          << S.Name << Reason;
+      break;
+    }
+    case CostStep::Call:
+      diag(callLoc(S.Where), "'%0' calls '%1'", DiagnosticIDs::Note)
+          << Caller << (S.Callee ? displayName(*S.Callee) : std::string("?"));
+      break;
+    }
+  }
+}
+
+} // namespace corolint
