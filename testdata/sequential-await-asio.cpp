@@ -194,6 +194,19 @@ awaitable<void> parallel_group(tcp::socket &s1, tcp::socket &s2) {
   (void)c;
 }
 
+// Already concurrent: a parallel group kept in a variable.
+awaitable<void> named_parallel_group(tcp::socket &s1, tcp::socket &s2) {
+  std::array<char, 64> d1, d2;
+  auto group = asio::experimental::make_parallel_group(
+      s1.async_read_some(asio::buffer(d1), asio::experimental::deferred),
+      s2.async_read_some(asio::buffer(d2), asio::experimental::deferred));
+  auto [order, e1, n1, e2, n2] =
+      co_await group.async_wait(asio::experimental::wait_for_all(), use_awaitable);
+  int c = co_await fetch_c();
+  (void)order;
+  (void)c;
+}
+
 // A session's socket: every read in the loop is on it.
 awaitable<void> echo_loop(tcp::socket sock, std::vector<std::string> lines) {
   std::vector<std::size_t> sizes;
