@@ -249,7 +249,7 @@ private:
 };
 
 /// Whether an expression mentions the size of some data: `v.size()`,
-/// `std::size(a)`, `std::distance(b, e)`, `s.length()`.
+/// `std::size(a)`, `std::distance(b, e)`, `s.length()`, `v.capacity()`.
 class SizeFinder : public RecursiveASTVisitor<SizeFinder> {
 public:
   bool Found = false;
@@ -259,7 +259,7 @@ public:
     if (Last.empty())
       Last = Name;
     Found = Found || isOneOf(Last, {"size", "ssize", "length", "count",
-                                    "distance", "size_bytes"});
+                                    "capacity", "distance", "size_bytes"});
     return !Found;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
@@ -309,9 +309,15 @@ private:
   std::vector<const Stmt *> enclosingLoops(const Stmt *S) const {
     std::vector<const Stmt *> Loops;
     for (const Stmt *Child = S, *P = parent(S); P; Child = P, P = parent(P))
-      if (isLoop(P) && Child != initOf(P))
+      if (isLoop(P) && Child != initOf(P) && Child != rangeOf(P))
         Loops.push_back(P);
     return Loops;
+  }
+  /// A range-for's range, evaluated once before the loop.
+  static const Stmt *rangeOf(const Stmt *Loop) {
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+      return Range->getRangeInit();
+    return nullptr;
   }
   static const Stmt *initOf(const Stmt *Loop) {
     if (const auto *For = dyn_cast<ForStmt>(Loop))
@@ -590,7 +596,9 @@ SpawnLoopAnalysis::fate(const SpawnSite &S, const Stmt *Loop,
   Holder = nullptr;
   if (S.How == SpawnSite::Emplace) {
     Holder = namedObject(S.Object);
-    return holderFate(S, Holder, Loop, false, false);
+    // optional<jthread>::emplace replaces the previous one, like `t = ...`.
+    bool Replaces = typeName(S.Object->getType()) == "std::optional";
+    return holderFate(S, Holder, Loop, Replaces, Replaces);
   }
   QualType Result = S.E->getType();
   bool HoldsWork = S.How == SpawnSite::Construct ||
@@ -839,6 +847,8 @@ bool SpawnLoopAnalysis::unconditionallyBefore(const Expr *Event,
                                               const Stmt *Loop) const {
   if (within(S.E, Event))
     return false; // the event contains the spawn (co_await co_spawn(...))
+  if (Event->getBeginLoc().isInvalid() || S.E->getBeginLoc().isInvalid())
+    return false;
   if (!within(Event, S.E) &&
       !SM.isBeforeInTranslationUnit(Event->getBeginLoc(), S.E->getBeginLoc()))
     return false;

@@ -9,6 +9,7 @@
 #include <future>
 #include <initializer_list>
 #include <mutex>
+#include <optional>
 #include <pthread.h>
 #include <semaphore>
 #include <string>
@@ -100,6 +101,12 @@ void do_while_threads(std::vector<std::thread> &threads, int n) {
 void large_constant_bound(std::vector<std::thread> &threads) {
   for (int k = 0; k < 1000; ++k) // expect-note: loop runs up to 1000 times, more than MaxConstantFanOut (64)
     threads.emplace_back(work, k); // expect-warning: 'std::thread' starts one thread [coro-unbounded-spawn]
+}
+
+void capacity_count_loop(std::vector<std::thread> &threads, const std::vector<item> &items) {
+  // A count that is the size of some data is a loop over that data.
+  for (std::size_t k = 0; k < items.capacity(); ++k) // expect-note: loop runs up to 'items.capacity()' times
+    threads.emplace_back(work, int(k)); // expect-warning: 'std::thread' starts one thread [coro-unbounded-spawn]
 }
 
 void indexed_count_loop(const item *items, int n) {
@@ -209,6 +216,19 @@ void async_deferred(const std::vector<item> &items) {
   std::vector<std::future<void>> futures;
   for (const item &i : items)
     futures.push_back(std::async(std::launch::deferred, process, i));
+}
+
+void optional_slot_replaced(const std::vector<item> &items) {
+  std::optional<std::jthread> current;
+  for (const item &i : items)
+    current.emplace(process, i); // joins the previous one first
+}
+
+void spawn_in_range_expression(std::vector<std::future<void>> (*start_all)()) {
+  for (auto &f : start_all()) // the range is evaluated once
+    f.wait();
+  for (const item &i : std::vector<item>{item{std::async(std::launch::async, work, 1).valid()}})
+    process(i);
 }
 
 void future_waited_same_iteration(const std::vector<item> &items) {
