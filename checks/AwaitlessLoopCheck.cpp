@@ -145,7 +145,6 @@ private:
 enum class CondKind { Reject, Pure, Poll };
 
 struct SpinCondition {
-  const ASTContext &Ctx;
   const DeclSet &Assigned;
   const Expr *Polled = nullptr; // what the first poll reads
 
@@ -252,7 +251,7 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
     return nullptr;
   AssignedVariables Assigned;
   Assigned.TraverseStmt(const_cast<Stmt *>(Loop));
-  SpinCondition Cond{Ctx, Assigned.Vars};
+  SpinCondition Cond{Assigned.Vars};
   const Expr *C = nullptr;
   const Stmt *Body = loopBody(Loop);
   const Stmt *Inc = nullptr;
@@ -429,8 +428,7 @@ bool AwaitlessLoopCheck::yieldsPerIteration(const Stmt *Loop,
   return false;
 }
 
-bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F,
-                                           ASTContext &) const {
+bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F) const {
   const auto *M = dyn_cast<CXXMethodDecl>(&F);
   if (!M || !M->getParent()->isLambda())
     return false;
@@ -478,7 +476,7 @@ AwaitlessLoopCheck::poolMoves(const CoroutineBodyStmt &Body) const {
 void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
                                         const CoroutineBodyStmt &Body,
                                         ASTContext &Ctx) {
-  if (isOffloadedLambda(F, Ctx))
+  if (isOffloadedLambda(F))
     return;
   Wording W;
   if (const RuleEntry *Type =
@@ -514,7 +512,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     }
     IterationCost Cost = Analysis.loopCost(Loop, Ctx);
     if (Cost.Levels >= HeavyLevels) {
-      reportHeavy(F, Loop, Cost, W, Ctx);
+      reportHeavy(F, Loop, Cost, W);
       return false;
     }
     return true;
@@ -525,7 +523,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
 
 void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
                                      const IterationCost &Cost,
-                                     const Wording &W, ASTContext &Ctx) {
+                                     const Wording &W) {
   diag(keywordLoc(Loop),
        "loop in coroutine '%0' never suspends and does heavy work per "
        "iteration; yield every N iterations%1 or move it to a thread pool%2")

@@ -29,15 +29,13 @@ private:
   bool yieldsPerIteration(const clang::Stmt *Loop, clang::ASTContext &Ctx) const;
   /// Whether F is a coroutine lambda handed to a thread pool or an
   /// `offload` function.
-  bool isOffloadedLambda(const clang::FunctionDecl &F,
-                         clang::ASTContext &Ctx) const;
+  bool isOffloadedLambda(const clang::FunctionDecl &F) const;
   /// Where the coroutine moves itself onto a thread pool
   /// (`co_await pool.schedule()`).
   std::vector<clang::SourceLocation>
   poolMoves(const clang::CoroutineBodyStmt &Body) const;
   void reportHeavy(const clang::FunctionDecl &F, const clang::Stmt *Loop,
-                   const IterationCost &Cost, const Wording &W,
-                   clang::ASTContext &Ctx);
+                   const IterationCost &Cost, const Wording &W);
 
   std::string ExtraOption;
   std::string IgnoredOption;

@@ -380,6 +380,19 @@ task<> clear_buffers(std::vector<Buffer> &bufs, char *scratch, std::size_t len,
   co_return;
 }
 
+// A helper looping over a large constant bound is heavy per call too.
+int mix_rounds(int x) {
+  for (int r = 0; r < 4096; ++r) // expect-note: loop in 'mix_rounds' over 4096 iterations
+    x = x * 1103515245 + 12345;
+  return x;
+}
+task<int> mix_all(const std::vector<int> &v) {
+  int s = 0;
+  for (int x : v) // expect-warning: never suspends [coro-awaitless-loop]
+    s ^= mix_rounds(x); // expect-note: 'mix_all' calls 'mix_rounds'
+  co_return s;
+}
+
 // A helper looping over an argument of small constant size is cheap.
 int count_of(const char *set, char c) {
   int n = 0;
