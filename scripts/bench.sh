@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Measures what corolint costs on top of parsing: wall time and peak memory of
+# clang-tidy with each coro check alone and all of them, against
+# `clang++ -fsyntax-only` on the same generated translation unit, and of the
+# corolint driver over a compile database of several such files.
+#
+# Usage: scripts/bench.sh [BUILD_DIR]
+#   BENCH_COROUTINES (default 1000)  coroutines in the generated file
+#   BENCH_HELPERS    (default 200)   helpers in the diamond call lattice
+#   BENCH_FILES      (default 4)     files in the driver's compile database
+# Not part of the test run: numbers depend on the machine.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+major=$(sed -n 's/^LLVM_DIR:PATH=\/usr\/lib\/llvm-\([0-9]*\).*/\1/p' "$build/CMakeCache.txt")
+plugin=$build/lib/corolint-tidy.so
+driver=$build/bin/corolint
+for f in "$plugin" "$driver"; do
+  [ -e "$f" ] || { echo "bench: $f not found; run scripts/build.sh first" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+coroutines=${BENCH_COROUTINES:-1000}
+helpers=${BENCH_HELPERS:-200}
+files=${BENCH_FILES:-4}
+python3 "$root/scripts/bench_source.py" "$coroutines" "$helpers" > "$work/bench.cpp"
+flags=(-std=c++20 "-I$root/testdata/include")
+echo "workload: $coroutines coroutines, $helpers helpers, $(wc -l < "$work/bench.cpp") lines; LLVM $major"
+
+# Prints "<label>  <seconds> s  <MiB> MiB  <findings>" for one command.
+measure() {
+  local label=$1; shift
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/out" 2>&1 || true
+  read -r secs kib < <(tail -n 1 "$work/time")
+  local found
+  if [ -s "$work/out.sarif" ]; then
+    found=$(python3 -c 'import json,sys; print(sum(len(r["results"]) for r in json.load(open(sys.argv[1]))["runs"]))' "$work/out.sarif")
+    rm "$work/out.sarif"
+  else
+    found=$(grep -cE 'warning: |error: ' "$work/out" || true)
+  fi
+  printf '%-28s %7s s %7d MiB %7s findings\n' "$label" "$secs" $((kib / 1024)) "$found"
+}
+
+measure "parse only (clang++)" "clang++-$major" -fsyntax-only "${flags[@]}" "$work/bench.cpp"
+checks=$(clang-tidy-"$major" --load "$plugin" -checks='-*,coro-*' --list-checks | grep -o 'coro-[a-z-]*')
+for check in $checks; do
+  measure "$check" "clang-tidy-$major" --load "$plugin" -checks="-*,$check" \
+    "$work/bench.cpp" -- "${flags[@]}"
+done
+measure "coro-* (plugin)" "clang-tidy-$major" --load "$plugin" -checks='-*,coro-*' \
+  "$work/bench.cpp" -- "${flags[@]}"
+
+# The driver over a database of copies, one job and two.
+entries=()
+for i in $(seq 1 "$files"); do
+  cp "$work/bench.cpp" "$work/bench$i.cpp"
+  entries+=("{\"directory\":\"$work\",\"file\":\"bench$i.cpp\",\"arguments\":[\"clang++\",\"-std=c++20\",\"-I$root/testdata/include\",\"-c\",\"bench$i.cpp\"]}")
+done
+(IFS=,; echo "[${entries[*]}]") > "$work/compile_commands.json"
+measure "driver, $files files, -j1" "$driver" -p "$work" -j 1 --format=sarif -o "$work/out.sarif"
+measure "driver, $files files, -j2" "$driver" -p "$work" -j 2 --format=sarif -o "$work/out.sarif"
