@@ -9,6 +9,10 @@
 #include <folly/coro/Task.h>
 #include <folly/futures/Future.h>
 #include <coro/coro.hpp>
+#include <seastar/core/coroutine.hh>
+#include <seastar/core/future.hh>
+#include <seastar/core/when_all.hh>
+#include <seastar/coroutine/as_future.hh>
 #include <stdexec/execution.hpp>
 #include <thread>
 
@@ -49,6 +53,31 @@ coro::task<void> sender_in_coroutine() {
   auto r = stdexec::sync_wait(stdexec::just(1)); // expect-error: blocking call to 'stdexec::sync_wait' [coro-blocking-call]
   (void)r;
   co_return;
+}
+
+// --- seastar ----------------------------------------------------------------
+// future::get() waits only on a future that is not resolved yet; the ones an
+// await hands back (as_future, when_all) and make_ready_future's are.
+seastar::future<int> seastar_inner();
+seastar::future<int> seastar_waits() {
+  seastar::future<int> f = seastar_inner();
+  int a = f.get(); // expect-error: blocking call to 'seastar::future::get' in coroutine 'seastar_waits' [coro-blocking-call]
+  int b = seastar_inner().get(); // expect-error: blocking call to 'seastar::future::get' [coro-blocking-call]
+  auto g = co_await seastar::coroutine::as_future(seastar_inner());
+  g = seastar_inner(); // no longer the awaited, resolved future
+  int c = g.get(); // expect-error: blocking call to 'seastar::future::get' [coro-blocking-call]
+  co_return a + b + c;
+}
+seastar::future<int> seastar_ready_values() {
+  auto f = co_await seastar::coroutine::as_future(seastar_inner());
+  int a = f.get();
+  f = co_await seastar::coroutine::as_future(seastar_inner());
+  a += f.get();
+  auto [x, y] = co_await seastar::when_all(seastar_inner(), seastar_inner());
+  a += x.get() + y.get();
+  a += (co_await seastar::coroutine::as_future(seastar_inner())).get();
+  a += seastar::make_ready_future<int>(1).get();
+  co_return a;
 }
 
 // --- Outside coroutines every one of these is fine ----------------------------

@@ -181,6 +181,21 @@ task<int> blocking_connect(int fd, const sockaddr *addr, socklen_t len) {
   co_await poll_writable(fd);
   co_return r;
 }
+// A test-case macro (seastar's SEASTAR_TEST_CASE) around a coroutine whose
+// socket pair is created non-blocking: the function starts inside the macro.
+#define ASYNC_TEST_CASE(name) task<> name()
+ASYNC_TEST_CASE(socketpair_nonblocking) {
+  int sv[2];
+  ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv);
+  ::write(sv[1], "ab", 2);
+  co_await poll_writable(sv[0]);
+}
+ASYNC_TEST_CASE(socketpair_blocking) {
+  int sv[2];
+  ::socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+  ::write(sv[1], "ab", 2); // expect-warning: blocking call to 'write' in coroutine 'socketpair_blocking' [coro-blocking-call]
+  co_await poll_writable(sv[0]);
+}
 // An unrelated helper that mentions EAGAIN does not excuse the caller.
 bool retryable(int e) { return e == EAGAIN; }
 task<> write_then_check(int fd, const char *p) {

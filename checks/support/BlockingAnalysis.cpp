@@ -2,6 +2,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
+#include "support/ReadyValue.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -81,12 +82,15 @@ bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
   if (!Inserted)
     return It->second;
   const SourceManager &SM = F.getASTContext().getSourceManager();
-  SourceRange R = F.getSourceRange();
-  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID() ||
-      SM.getFileID(R.getBegin()) != SM.getFileID(R.getEnd()))
+  // Test-case macros (`SEASTAR_TEST_CASE(name) { ... }`) begin the function
+  // inside a macro: read the text from where the macro is used.
+  SourceLocation From = SM.getExpansionLoc(F.getSourceRange().getBegin());
+  SourceLocation To = SM.getExpansionLoc(F.getSourceRange().getEnd());
+  if (From.isInvalid() || To.isInvalid() ||
+      SM.getFileID(From) != SM.getFileID(To))
     return false;
-  const char *Begin = SM.getCharacterData(R.getBegin());
-  const char *End = SM.getCharacterData(R.getEnd());
+  const char *Begin = SM.getCharacterData(From);
+  const char *End = SM.getCharacterData(To);
   llvm::StringRef Text(Begin, End >= Begin ? End - Begin : 0);
   for (llvm::StringRef Marker : {"EAGAIN", "EWOULDBLOCK", "EINPROGRESS",
                                  "MSG_DONTWAIT", "O_NONBLOCK", "SOCK_NONBLOCK"})
@@ -113,6 +117,9 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
                                   : Catalog.lookup(Section::Blocking, Name)) {
     if (R->attribute("fd_call") == "true" &&
         usesNonBlockingDescriptors(Enclosing))
+      return std::nullopt;
+    if (R->attribute("ready_after_await") == "true" &&
+        objectIsReady(Call, Enclosing, NameList(R->attribute("ready_from"))))
       return std::nullopt;
     return BlockingRule{R, Name};
   }

@@ -50,6 +50,8 @@ public:
   /// itself blocking. Calls on file descriptors (rules with `fd_call`) do
   /// not block in a function written for non-blocking descriptors: one that
   /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK.
+  /// Waits on objects that are complete already (rules with
+  /// `ready_after_await`, see ReadyValue.h) do not block either.
   std::optional<BlockingRule> directRule(const clang::Expr *Call,
                                          const clang::FunctionDecl &Enclosing);
 
