@@ -3,6 +3,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -294,16 +295,6 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
   return Cond.Polled;
 }
 
-std::string sourceText(const Expr *E, const ASTContext &Ctx) {
-  if (!E)
-    return {};
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
-  if (Text.empty() || Text.size() > 60 || Text.contains('\n'))
-    return {};
-  return Text.str();
-}
 
 /// The loops of a coroutine body in pre-order; OnLoop says whether to look
 /// inside a loop for more.
@@ -502,7 +493,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     if (Analysis.isSmallLoop(Loop, Ctx))
       return true;
     if (const Expr *Polled = spinningOn(Loop, Ctx)) {
-      std::string What = sourceText(Polled, Ctx);
+      std::string What = spelling(Polled, Ctx, 60);
       diag(keywordLoc(Loop),
            "loop in coroutine '%0' spins on %1 without suspending; await an "
            "event instead%2")

@@ -2,6 +2,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 #include "support/ResultUse.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -266,11 +267,9 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
       return;
     if (S.Rule && listedIn(typeName(Token->getType()),
                            S.Rule->attribute("discarding_tokens"))) {
-      const SourceManager &SM = Ctx.getSourceManager();
-      llvm::StringRef Text = Lexer::getSourceText(
-          CharSourceRange::getTokenRange(Token->getSourceRange()), SM,
-          Ctx.getLangOpts());
-      std::string Spelled = Text.empty() ? typeName(Token->getType()) : Text.str();
+      std::string Spelled = spelling(Token, Ctx, 80);
+      if (Spelled.empty())
+        Spelled = typeName(Token->getType());
       report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
                  "' is ignored by completion token '" + Spelled + "'")
                     .str());

@@ -3,6 +3,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -64,16 +65,8 @@ bool isHoistableKind(const Stmt *S) {
 /// The text to show for an awaited call: the callee as written plus "()"
 /// or "(...)".
 std::string describe(const CallExpr *Call, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const Expr *Callee = Call->getCallee()->IgnoreImplicit();
-  std::string Text;
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Callee->getSourceRange()), SM,
-      Ctx.getLangOpts());
-  if (Range.isValid())
-    Text = Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).str();
-  if (Text.empty() || Text.size() > 60 ||
-      Text.find_first_of("\n\r") != std::string::npos) {
+  std::string Text = spelling(Call->getCallee()->IgnoreImplicit(), Ctx, 60);
+  if (Text.empty()) {
     const FunctionDecl *FD = Call->getDirectCallee();
     Text = FD ? FD->getNameAsString() : "operation";
   }

@@ -4,6 +4,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
+#include "support/SourceText.h"
 #include "support/SpawnSites.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -268,16 +269,6 @@ public:
   }
 };
 
-std::string sourceText(const Expr *E, const ASTContext &Ctx) {
-  if (!E)
-    return {};
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
-  if (Text.empty() || Text.size() > 40 || Text.contains('\n'))
-    return {};
-  return Text.str();
-}
 
 } // namespace
 
@@ -974,7 +965,7 @@ std::string SpawnLoopAnalysis::loopNote(const Stmt *Loop,
       return "loop runs " + std::to_string(Bound.Value) +
              " times, more than MaxConstantFanOut (" +
              std::to_string(Opts.MaxConstantFanOut) + ")";
-    std::string Text = sourceText(Range->getRangeInit(), Ctx);
+    std::string Text = spelling(Range->getRangeInit(), Ctx, 40);
     return Text.empty() ? "loop runs once per element of its range"
                         : "loop runs once per element of '" + Text + "'";
   }
@@ -987,7 +978,7 @@ std::string SpawnLoopAnalysis::loopNote(const Stmt *Loop,
            std::to_string(Bound.Value) + " times, more than MaxConstantFanOut (" +
            std::to_string(Opts.MaxConstantFanOut) + ")";
   if (auto Counted = countedLoop(Loop)) {
-    std::string Text = sourceText(Counted->Limit, Ctx);
+    std::string Text = spelling(Counted->Limit, Ctx, 40);
     if (!Text.empty())
       return "loop runs up to '" + Text + "' times";
   }

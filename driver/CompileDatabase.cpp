@@ -149,18 +149,7 @@ std::optional<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildPath,
 }
 
 std::optional<std::string> findCompileDatabase(llvm::StringRef Dir) {
-  llvm::SmallString<256> Cur(Dir);
-  while (!Cur.empty()) {
-    llvm::SmallString<256> Json(Cur);
-    llvm::sys::path::append(Json, "compile_commands.json");
-    if (llvm::sys::fs::exists(Json))
-      return std::string(Cur);
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Cur);
-    if (Parent == Cur)
-      break;
-    Cur = Parent;
-  }
-  return std::nullopt;
+  return enclosingDirWith(Dir, "compile_commands.json");
 }
 
 CompileDatabase fixedCompileDatabase(llvm::ArrayRef<std::string> Args) {

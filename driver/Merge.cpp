@@ -157,12 +157,7 @@ std::optional<Json> mergeSarif(const std::vector<std::string> &Paths,
     if (Runs.front().contains(Key))
       Run[Key] = Runs.front()[Key];
   Run["results"] = Results;
-
-  Json Log = Json::object();
-  Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  Log["version"] = "2.1.0";
-  Log["runs"] = Json::array({Run});
-  return Log;
+  return sarifLog(std::move(Run));
 }
 
 } // namespace corolint::driver

@@ -42,12 +42,13 @@ std::string displayPath(llvm::StringRef Path, llvm::StringRef Root) {
   return Path.str();
 }
 
-std::optional<std::string> gitWorkTree(llvm::StringRef Dir) {
+std::optional<std::string> enclosingDirWith(llvm::StringRef Dir,
+                                            llvm::StringRef Entry) {
   llvm::SmallString<256> Cur(Dir);
   while (!Cur.empty()) {
-    llvm::SmallString<256> Git(Cur);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
+    llvm::SmallString<256> Candidate(Cur);
+    llvm::sys::path::append(Candidate, Entry);
+    if (llvm::sys::fs::exists(Candidate))
       return std::string(Cur);
     llvm::StringRef Parent = llvm::sys::path::parent_path(Cur);
     if (Parent == Cur)

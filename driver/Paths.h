@@ -19,8 +19,14 @@ std::optional<std::string> relativeTo(llvm::StringRef Path, llvm::StringRef Root
 /// How findings name a file: relative to Root when inside it, else absolute.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
 
+/// Dir or the nearest directory above it that holds an entry named Entry.
+std::optional<std::string> enclosingDirWith(llvm::StringRef Dir,
+                                            llvm::StringRef Entry);
+
 /// The enclosing git work tree of Dir (a directory holding ".git"), if any.
-std::optional<std::string> gitWorkTree(llvm::StringRef Dir);
+inline std::optional<std::string> gitWorkTree(llvm::StringRef Dir) {
+  return enclosingDirWith(Dir, ".git");
+}
 
 } // namespace corolint::driver
 

@@ -343,11 +343,14 @@ Json buildSarif(const Report &R, const RunInfo &Info) {
   }
   Run["columnKind"] = "utf16CodeUnits";
   Run["results"] = Results;
+  return sarifLog(std::move(Run));
+}
 
+Json sarifLog(Json Run) {
   Json Log = Json::object();
   Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   Log["version"] = "2.1.0";
-  Log["runs"] = Json::array({Run});
+  Log["runs"] = Json::array({std::move(Run)});
   return Log;
 }
 

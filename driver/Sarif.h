@@ -40,6 +40,9 @@ Json sarifRule(const std::string &Check);
 /// The log as written to files: two-space indented, ending in a newline.
 std::string sarifText(const Json &Log);
 
+/// A SARIF 2.1.0 log of the one run Run.
+Json sarifLog(Json Run);
+
 /// The current time as SARIF writes it.
 std::string utcNow();
 

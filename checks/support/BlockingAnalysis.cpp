@@ -133,21 +133,9 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   return std::nullopt;
 }
 
-bool BlockingAnalysis::isSummarised(const FunctionDecl *F) const {
-  if (!F || !F->hasBody() || isCoroutine(F))
-    return false;
-  const SourceManager &SM = F->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(F->getLocation()))
-    return false;
-  std::string Name = qualifiedName(F);
-  if (Ignored.matches(Name) || Catalog.isLibraryName(Name))
-    return false;
-  return true;
-}
-
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !isSummarised(Def))
+  if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -173,7 +161,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
     const FunctionDecl *Callee = calleeOf(Site.Call);
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !isSummarised(Def))
+    if (!Callee || !Callee->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);

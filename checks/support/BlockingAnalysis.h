@@ -73,7 +73,6 @@ private:
   /// Returns whether the result is final (did not rely on a function whose
   /// summary was still being computed, i.e. recursion).
   bool compute(const clang::FunctionDecl *F, std::optional<BlockingPath> &Out);
-  bool isSummarised(const clang::FunctionDecl *F) const;
   bool usesNonBlockingDescriptors(const clang::FunctionDecl &F);
 
   const RuleCatalog &Catalog;

@@ -1,8 +1,10 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/NameList.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 
+#include "clang/Basic/SourceManager.h"
 #include <algorithm>
 
 using namespace clang;
@@ -120,6 +122,17 @@ bool canSuspend(const Expr *SuspendExpr, const RuleCatalog &Catalog,
         return false;
   }
   return true;
+}
+
+bool isUserHelper(const FunctionDecl *F, const RuleCatalog &Catalog,
+                  const NameList &Ignored) {
+  if (!F || !F->hasBody() || isCoroutine(F))
+    return false;
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(F->getLocation()))
+    return false;
+  std::string Name = qualifiedName(F);
+  return !Ignored.matches(Name) && !Catalog.isLibraryName(Name);
 }
 
 } // namespace corolint

@@ -8,6 +8,7 @@
 
 namespace corolint {
 
+class NameList;
 class RuleCatalog;
 
 /// The coroutine body of F (a function, member function or lambda call
@@ -44,6 +45,14 @@ const clang::Expr *awaitedOperand(const clang::Expr *SuspendExpr);
 /// suspending. True when unknown.
 bool canSuspend(const clang::Expr *SuspendExpr, const RuleCatalog &Catalog,
                 const clang::ASTContext &Ctx);
+
+/// Whether analyses that follow calls read F's body as a helper of a
+/// coroutine: a definition in user code that is not itself a coroutine
+/// (those are analysed as coroutines), not in a system header or a
+/// catalogued library's namespace (libraries are judged by the catalog
+/// alone) and not among the user's Ignored names.
+bool isUserHelper(const clang::FunctionDecl *F, const RuleCatalog &Catalog,
+                  const NameList &Ignored);
 
 } // namespace corolint
 

@@ -762,20 +762,10 @@ bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
   return false;
 }
 
-bool LoopCostAnalysis::isSummarised(const FunctionDecl *F) const {
-  if (!F || !F->hasBody() || isCoroutine(F))
-    return false;
-  const SourceManager &SM = F->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(F->getLocation()))
-    return false;
-  std::string Name = qualifiedName(F);
-  return !Ignored.matches(Name) && !Catalog.isLibraryName(Name);
-}
-
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
                                bool &Final) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !isSummarised(Def))
+  if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
     return false;
   auto It = Summaries.find(Def);
   if (It != Summaries.end()) {

@@ -111,7 +111,6 @@ private:
     CostSet Costs;
   };
 
-  bool isSummarised(const clang::FunctionDecl *F) const;
   /// F's summary into Out; false when F is not summarised. Final is
   /// cleared when the result relied on a summary still being computed.
   bool summary(const clang::FunctionDecl *F, CostSet &Out, bool &Final);

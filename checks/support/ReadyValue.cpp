@@ -1,4 +1,5 @@
 #include "support/ReadyValue.h"
+#include "support/DefUse.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -10,28 +11,8 @@ using namespace clang;
 namespace corolint {
 namespace {
 
-/// E without the wrappers a by-value initialisation or a temporary adds.
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *K = dyn_cast<CXXConstructExpr>(E);
-             K && K->getNumArgs() == 1 &&
-             K->getConstructor()->isCopyOrMoveConstructor())
-      E = K->getArg(0);
-    else
-      return E;
-  }
-  return E;
-}
-
 bool isAwait(const Expr *E) {
-  E = strip(E);
+  E = ignoreValuePreserving(E);
   return E && (isa<CoawaitExpr>(E) || isa<DependentCoawaitExpr>(E));
 }
 
@@ -65,7 +46,7 @@ private:
 };
 
 bool fromMaker(const Expr *E, const NameList &Makers) {
-  E = strip(E);
+  E = ignoreValuePreserving(E);
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   if (!Call || Makers.empty())
     return false;
@@ -80,7 +61,7 @@ bool objectIsReady(const Expr *MemberCall, const FunctionDecl &Enclosing,
   const auto *M = dyn_cast<CXXMemberCallExpr>(MemberCall);
   if (!M || !M->getImplicitObjectArgument())
     return false;
-  const Expr *Object = strip(M->getImplicitObjectArgument());
+  const Expr *Object = ignoreValuePreserving(M->getImplicitObjectArgument());
   if (isAwait(Object) || fromMaker(Object, Makers))
     return true;
   const auto *Ref = dyn_cast<DeclRefExpr>(Object);
