@@ -279,6 +279,20 @@ void scope_drained_each_iteration(exec::async_scope &scope, const std::vector<in
     stdexec::sync_wait(scope.on_empty());
   }
 }
+
+template <class Future> void keep(Future &&);
+void scope_futures_each(exec::async_scope &scope, const std::vector<int> &items) {
+  for (int x : items) // expect-note: loop runs once
+    keep(scope.spawn_future(stdexec::just(x))); // expect-warning: 'exec::__scope::async_scope::spawn_future' starts one task [coro-unbounded-spawn]
+  stdexec::sync_wait(scope.on_empty());
+}
+
+void scope_future_waited_each_iteration(exec::async_scope &scope, const std::vector<int> &items) {
+  for (int x : items) {
+    auto f = scope.spawn_future(stdexec::just(x));
+    stdexec::sync_wait(std::move(f));
+  }
+}
 } // namespace with_stdexec
 
 // --- seastar ----------------------------------------------------------------------
