@@ -297,9 +297,14 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
       Result.Findings.push_back(std::move(F));
     }
   }
-  // A configuration error (reported through the same diagnostics engine)
-  // makes the tool "fail" too; that is a usage problem, not this file's.
-  if (ToolFailed && (!Result.CompilerErrors.empty() || Result.ConfigErrors.empty()))
+  // The tool "fails" whenever an error was reported: a compiler error
+  // (handled above), but also a configuration error (a usage problem, not
+  // this file's) or a check's finding of error severity (`sync_wait` in a
+  // coroutine), after which the file was analysed completely.
+  bool CheckErrors = std::any_of(
+      Result.Findings.begin(), Result.Findings.end(),
+      [](const Finding &F) { return F.Severity == Level::Error; });
+  if (ToolFailed && Result.ConfigErrors.empty() && !CheckErrors)
     Result.Failed = true;
   return Result;
 }

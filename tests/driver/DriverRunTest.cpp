@@ -434,6 +434,37 @@ TEST(DriverRun, FailedTranslationUnit) {
   EXPECT_EQ(Log["runs"][0]["results"].size(), 1u);
 }
 
+// A finding of error severity (running a scheduler to completion in a
+// coroutine) makes clang's diagnostics engine count an error; the file was
+// still analysed completely.
+TEST(DriverRun, ErrorSeverityFindingIsNotAFailedTranslationUnit) {
+  std::string Dir = scratchDir("DriverRun.ErrorSeverity");
+  writeFile(Dir + "/run.cpp", "#include \"task.h\"\n"
+                              "namespace acme { void run_until_done(task); }\n"
+                              "task outer() {\n"
+                              "  acme::run_until_done(next_event());\n"
+                              "  co_await next_event();\n"
+                              "}\n");
+  writeFile(Dir + "/acme.json",
+            R"({"library": "acme", "blocking": [{"name": "acme::run_until_done",
+                "kind": "sync-wait", "severity": "error",
+                "reason": "runs the event loop until the task ends"}]})");
+  writeCompileDatabase(Dir, Dir, {"run.cpp"},
+                       {"-I" + sourcePath("testdata/projects/fingerprints")});
+  Outcome R = runCorolint({"-p", Dir, "--source-root=" + Dir, "--progress=never",
+                           "--rules=" + Dir + "/acme.json", "--sarif=" + Dir + "/out.sarif",
+                           "--checks=-*,coro-blocking-call"});
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  EXPECT_TRUE(matchesPattern(R.Out, "run.cpp:4:3: error: blocking call to "
+                                    "'acme::run_until_done' in coroutine 'outer'*\n"))
+      << R.Out;
+  EXPECT_EQ(R.Err.find("cannot analyse"), std::string::npos) << R.Err;
+  json Log = readJson(Dir + "/out.sarif");
+  EXPECT_EQ(Log["runs"][0]["invocations"][0]["executionSuccessful"], true);
+  ASSERT_EQ(Log["runs"][0]["results"].size(), 1u);
+  EXPECT_EQ(Log["runs"][0]["results"][0]["level"], "error");
+}
+
 TEST(DriverRun, ProgressLines) {
   std::string Db = smallDatabase("DriverRun.Progress");
   Outcome Always = runCorolint(with(smallArgs(Db), {"--progress=always", "-j1"}));
