@@ -145,15 +145,54 @@ private:
 
 enum class CondKind { Reject, Pure, Poll };
 
+/// The `expected` argument of a compare-exchange, or null for other calls.
+const Expr *expectedOfCompareExchange(const Expr *Call) {
+  Call = strip(Call);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = M->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        Method->getName().starts_with("compare_exchange") && M->getNumArgs())
+      return M->getArg(0);
+    return nullptr;
+  }
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (C && llvm::StringRef(calleeName(C)).contains("compare_exchange") &&
+      C->getNumArgs() > 1)
+    return C->getArg(1);
+  return nullptr;
+}
+
 struct SpinCondition {
   const DeclSet &Assigned;
   const Expr *Polled = nullptr; // what the first poll reads
+
+  /// A compare-exchange loop that keeps the value it found as the next
+  /// `expected` (`while (!a.compare_exchange_weak(old, old + 1)) {}`) is a
+  /// lock-free update that ends once no other thread interferes, not a
+  /// wait. One that resets `expected` every round (a spin lock) waits.
+  bool isUpdateLoopExchange(const Expr *E) const {
+    const Expr *Expected = expectedOfCompareExchange(E);
+    if (!Expected)
+      return false;
+    Expected = strip(Expected);
+    if (const auto *U = dyn_cast<UnaryOperator>(Expected))
+      if (U->getOpcode() == UO_AddrOf)
+        Expected = strip(U->getSubExpr());
+    const ValueDecl *D = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Expected))
+      D = Ref->getDecl();
+    else if (const auto *M = dyn_cast<MemberExpr>(Expected))
+      D = M->getMemberDecl();
+    return D && !Assigned.count(D);
+  }
 
   /// Whether E reads a flag: an atomic, a volatile or a bool variable that
   /// the loop does not assign.
   CondKind leaf(const Expr *E) {
     const Expr *Object = nullptr;
     if (isAtomicOperation(E, &Object)) {
+      if (isUpdateLoopExchange(E))
+        return CondKind::Reject;
       Polled = Polled ? Polled : Object;
       return CondKind::Poll;
     }

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <ranges>
+#include <span>
 #include <regex>
 #include <string>
 #include <thread>
@@ -227,6 +229,55 @@ task<int> linear(const std::vector<Header> &headers, const std::vector<int> &v,
   co_return found + int(sum);
 }
 
+// The element reached through a local name, a view or a span is still the
+// element (found by an adversarial review).
+struct Order { std::vector<int> items; };
+std::vector<std::string> split(const std::string &line, char sep);
+task<int> element_aliases(const std::vector<Order> &orders,
+                          const std::vector<std::string> &lines,
+                          const std::vector<std::vector<int>> &m) {
+  int n = 0;
+  for (const auto &o : orders) {
+    const auto &items = o.items;
+    for (int i : items)
+      n += i;
+  }
+  for (std::size_t k = 0; k < orders.size(); ++k) {
+    const Order &ord = orders[k];
+    for (int i : ord.items)
+      n += i;
+  }
+  for (const auto &line : lines) {
+    auto fields = split(line, ',');
+    for (const auto &f : fields)
+      n += f.size();
+  }
+  for (const auto &row : m)
+    for (int x : row | std::views::reverse)
+      n += x;
+  for (const auto &row : m)
+    for (int x : std::span(row))
+      n += x;
+  co_return n;
+}
+// A local naming the whole collection is not the element.
+task<int> alias_of_everything(const std::vector<Order> &orders) {
+  int n = 0;
+  for (const auto &o : orders) { // expect-warning: never suspends [coro-awaitless-loop]
+    const auto &all = orders;
+    for (const auto &other : all) // expect-note: nested loop over a runtime bound
+      n += o.items.size() == other.items.size();
+  }
+  co_return n;
+}
+template <class T> task<int> element_member_in_template(const std::vector<T> &orders) {
+  int n = 0;
+  for (const auto &o : orders)
+    for (int i : o.items)
+      n += i;
+  co_return n;
+}
+
 // Scanners share their cursor with the inner loop: linear in the input.
 task<int> tokens(const std::string &s, const char *p, const char *end) {
   int count = 0;
@@ -244,7 +295,27 @@ task<int> tokens(const std::string &s, const char *p, const char *end) {
       ++p;
     ++count;
   }
+  // The cursor handed to the inner loop and back.
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ',')
+      ++j;
+    ++count;
+    i = j + 1;
+  }
   co_return count;
+}
+// A copy of the outer counter that is not handed back: pairs, reported.
+task<int> pairs_from_copy(const std::vector<int> &v) {
+  int n = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) { // expect-warning: never suspends [coro-awaitless-loop]
+    std::size_t j = i + 1;
+    while (j < v.size()) { // expect-note: nested loop over a runtime bound
+      n += v[i] == v[j];
+      ++j;
+    }
+  }
+  co_return n;
 }
 
 // Inner loops that stop on data, not a count (varint decoding, retries).
@@ -582,6 +653,23 @@ task<> spins() {
   int spins_done = 0;
   while (!done) // expect-warning: spins on 'done' [coro-awaitless-loop]
     ++spins_done;
+  co_return;
+}
+
+// Compare-exchange loops: an update that keeps what it found as the next
+// `expected` ends once no other thread interferes; a spin lock that resets
+// `expected` every round waits for the holder.
+task<> compare_exchange(std::atomic<int> &counter, std::atomic<int> &high,
+                        std::atomic<bool> &lock, int v) {
+  int old = counter.load();
+  while (!counter.compare_exchange_weak(old, old + 1)) {
+  }
+  int cur = high.load();
+  while (cur < v && !high.compare_exchange_weak(cur, v)) {
+  }
+  bool expected = false;
+  while (!lock.compare_exchange_weak(expected, true)) // expect-warning: spins on 'lock' [coro-awaitless-loop]
+    expected = false;
   co_return;
 }
 

@@ -189,6 +189,8 @@ void addVar(const VarDecl *V, VarSet &Out) {
       Out.insert(B);
 }
 
+void addElementAliases(const Stmt *Body, VarSet &Vars);
+
 /// The variables that move with a loop's iterations: its range-for
 /// variable, the variables its for-init declares, its condition variable
 /// and the variables it steps.
@@ -206,6 +208,7 @@ VarSet loopVariables(const Stmt *Loop) {
     addVar(While->getConditionVariable(), Vars);
   for (const ValueDecl *D : steps(Loop).Stepped)
     Vars.insert(D);
+  addElementAliases(loopBody(Loop), Vars);
   return Vars;
 }
 
@@ -288,6 +291,13 @@ bool contentRef(const Stmt *S, const VarSet &Vars, Role R) {
       return Hit(M->getMemberDecl());
     return contentRef(M->getBase(), Vars, Role::Content);
   }
+  // `o.items` on an element of dependent type, in a template.
+  if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(S))
+    return !M->isImplicitAccess() &&
+           contentRef(M->getBase(), Vars, Role::Content);
+  // A view or span over the element (`std::span(row)`) is the element.
+  if (isa<CXXConstructExpr>(S) && R != Role::None)
+    return Children(Role::Arg);
   if (const auto *U = dyn_cast<UnaryOperator>(S)) {
     if (U->getOpcode() == UO_Deref)
       return Children(Role::Content);
@@ -304,6 +314,13 @@ bool contentRef(const Stmt *S, const VarSet &Vars, Role R) {
       return Children(Op->getNumArgs() == 1 ? Role::Content : Role::None);
     case OO_Call:
       break;
+    case OO_Pipe:
+      // A range adaptor over the element: `row | std::views::reverse`.
+      return Op->getNumArgs() == 2 &&
+             contentRef(Op->getArg(0), Vars,
+                        R == Role::None || !Op->getArg(0)->getType()->isRecordType()
+                            ? Role::None
+                            : Role::Content);
     default:
       return Children(Role::None);
     }
@@ -321,6 +338,58 @@ bool contentRef(const Stmt *S, const VarSet &Vars, Role R) {
     return false;
   }
   return Children(Role::None);
+}
+
+/// Local variables of a loop body that name (a part of) the current
+/// element: `const auto &items = o.items;`, `auto fields = split(line);`,
+/// `const Job &j = jobs[i];`. Walking them is walking the element. Also a
+/// copy of the loop's cursor that is handed back to it (`j = i; while (j <
+/// n && s[j] != ',') ++j; i = j + 1;`): an inner loop advancing it shares
+/// the cursor.
+class ElementAliases : public EvaluatedCodeVisitor<ElementAliases> {
+public:
+  explicit ElementAliases(VarSet &Vars) : Vars(Vars) {}
+  bool VisitVarDecl(VarDecl *V) {
+    const Expr *Init = V->getInit();
+    if (!Init || Vars.count(V))
+      return true;
+    if (isArithmetic(V->getType())) {
+      VarSet Refs;
+      collectRefs(Init, Refs);
+      for (const ValueDecl *D : Refs)
+        if (Vars.count(D))
+          CursorCopies.push_back({V, D});
+    } else if (contentRef(Init, Vars, Role::Arg)) {
+      addVar(V, Vars);
+    }
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+        Assignments.push_back({Ref->getDecl(), B->getRHS()});
+    return true;
+  }
+
+  void addCursorCopies() {
+    for (const auto &[Copy, Cursor] : CursorCopies)
+      for (const auto &[Target, Value] : Assignments)
+        if (Target == Cursor && refersTo(Value, Copy))
+          Vars.insert(Copy);
+  }
+
+private:
+  VarSet &Vars;
+  std::vector<std::pair<const VarDecl *, const ValueDecl *>> CursorCopies;
+  std::vector<std::pair<const ValueDecl *, const Expr *>> Assignments;
+};
+
+void addElementAliases(const Stmt *Body, VarSet &Vars) {
+  if (!Body)
+    return;
+  ElementAliases V(Vars);
+  V.TraverseStmt(const_cast<Stmt *>(Body));
+  V.addCursorCopies();
 }
 
 /// The expressions that decide how often Loop iterates, and how to read
