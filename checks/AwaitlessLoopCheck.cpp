@@ -483,22 +483,25 @@ bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F) const {
   return involvesThreadPool(Call);
 }
 
-std::vector<SourceLocation>
+std::vector<AwaitlessLoopCheck::Hop>
 AwaitlessLoopCheck::poolMoves(const CoroutineBodyStmt &Body) const {
-  std::vector<SourceLocation> Moves;
+  std::vector<Hop> Moves;
   for (const SuspensionPoint &P : suspensionPoints(&Body)) {
     const Expr *Operand = strip(awaitedOperand(P.E));
     if (!Operand || !(isa<CallExpr>(Operand)))
       continue;
     std::string Name = calleeName(Operand);
     const FunctionDecl *Callee = calleeOf(Operand);
-    bool Schedules =
-        (Callee ? catalog().lookup(Section::Yields, Callee)
-                : catalog().lookup(Section::Yields, Name)) ||
-        llvm::StringRef(Name).contains("schedule") ||
-        llvm::StringRef(Name).contains("resume_on");
-    if (Schedules && involvesThreadPool(Operand))
-      Moves.push_back(P.E->getBeginLoc());
+    bool Explicit = llvm::StringRef(Name).contains("schedule") ||
+                    llvm::StringRef(Name).contains("resume_on");
+    bool Schedules = Explicit || (Callee ? catalog().lookup(Section::Yields, Callee)
+                                         : catalog().lookup(Section::Yields, Name));
+    if (!Schedules)
+      continue;
+    if (involvesThreadPool(Operand))
+      Moves.push_back({P.E->getBeginLoc(), true});
+    else if (Explicit) // back to an event loop: `co_await io->schedule()`
+      Moves.push_back({P.E->getBeginLoc(), false});
   }
   return Moves;
 }
@@ -515,13 +518,14 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.Offload = Type->attribute("offload").str();
     W.Event = Type->attribute("event").str();
   }
-  std::vector<SourceLocation> Moves = poolMoves(Body);
+  std::vector<Hop> Moves = poolMoves(Body);
   const SourceManager &SM = Ctx.getSourceManager();
   auto OnPool = [&](const Stmt *Loop) {
-    for (SourceLocation Move : Moves)
-      if (SM.isBeforeInTranslationUnit(Move, Loop->getBeginLoc()))
-        return true;
-    return false;
+    bool Pool = false; // where the last hop before the loop went
+    for (const Hop &Move : Moves)
+      if (SM.isBeforeInTranslationUnit(Move.Where, Loop->getBeginLoc()))
+        Pool = Move.ToPool;
+    return Pool;
   };
 
   auto OnLoop = [&](const Stmt *Loop) -> bool {

@@ -98,6 +98,22 @@ coro::task<int> libcoro_on_io(std::shared_ptr<coro::io_scheduler> sched,
   co_return s;
 }
 
+// Back from the pool to the event loop: loops after that hop are reported.
+coro::task<int> libcoro_pool_then_io(std::shared_ptr<coro::thread_pool> tp,
+                                     std::shared_ptr<coro::io_scheduler> sched,
+                                     const std::vector<int> &v) {
+  co_await tp->schedule();
+  int s = 0;
+  for (int a : v)
+    for (int b : v)
+      s += a * b;
+  co_await sched->schedule();
+  for (int a : v) // expect-warning: never suspends [coro-awaitless-loop]
+    for (int b : v) // expect-note: nested loop
+      s -= a * b;
+  co_return s;
+}
+
 coro::task<> libcoro_spin() {
   while (!done) { // expect-warning: spins on 'done' without suspending; await an event instead (co_await ev on a coro::event the other side sets) [coro-awaitless-loop]
   }
