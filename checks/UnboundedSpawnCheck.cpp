@@ -269,6 +269,43 @@ public:
   }
 };
 
+/// The return statements a function body runs (not those of nested
+/// lambdas or local classes).
+class ReturnFinder : public EvaluatedCodeVisitor<ReturnFinder> {
+public:
+  std::vector<const ReturnStmt *> Returns;
+  bool VisitReturnStmt(ReturnStmt *R) {
+    Returns.push_back(R);
+    return true;
+  }
+};
+
+/// The call whose result a returned value is, looking through what passes
+/// a value on unchanged (implicit conversions, temporaries, copies and
+/// moves, std::move): `return sem.acquire();`.
+const Expr *returnedCall(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() != 1 || !Construct->getConstructor() ||
+          !Construct->getConstructor()->isCopyOrMoveConstructor())
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      return nullptr;
+    std::string Name = calleeName(Call);
+    if ((Name == "std::move" || Name == "std::forward") &&
+        Call->getNumArgs() == 1) {
+      E = Call->getArg(0);
+      continue;
+    }
+    return Call;
+  }
+  return nullptr;
+}
 
 } // namespace
 
@@ -334,6 +371,9 @@ private:
   bool joinedIn(const SpawnSite &S, const Stmt *Loop) const;
   bool outParamWaited(const SpawnSite &S, const Stmt *Loop) const;
   bool exitsAfter(const SpawnSite &S, const Stmt *Loop) const;
+  bool breaksOutOf(const Stmt *Block, const Stmt *Loop) const;
+  bool throwsOutOf(const CXXThrowExpr *Throw, const Stmt *Block,
+                   const Stmt *Loop) const;
 
   bool isLimiter(const Expr *Call) const;
   bool synchronous(const Expr *Call) const;
@@ -669,13 +709,53 @@ SpawnLoopAnalysis::fate(const SpawnSite &S, const Stmt *Loop,
   return Fate::PerIteration;
 }
 
+bool SpawnLoopAnalysis::breaksOutOf(const Stmt *Block,
+                                    const Stmt *Loop) const {
+  // A `break` leaves the innermost switch or loop around it.
+  for (const Stmt *P = parent(Block); P && P != Loop; P = parent(P))
+    if (isa<SwitchStmt>(P) || isLoop(P))
+      return false;
+  return true;
+}
+
+bool SpawnLoopAnalysis::throwsOutOf(const CXXThrowExpr *Throw,
+                                    const Stmt *Block,
+                                    const Stmt *Loop) const {
+  // A `try` inside the loop whose handler catches what is thrown keeps
+  // the iteration going: try { spawn; throw 1; } catch (int) {}
+  const Expr *Operand = Throw->getSubExpr();
+  QualType Thrown;
+  if (Operand)
+    Thrown = Operand->getType().getUnqualifiedType();
+  for (const Stmt *Child = Block, *P = parent(Block); P && P != Loop;
+       Child = P, P = parent(P)) {
+    const auto *Try = dyn_cast<CXXTryStmt>(P);
+    if (!Try || Child != Try->getTryBlock())
+      continue;
+    for (unsigned K = 0; K < Try->getNumHandlers(); ++K) {
+      const CXXCatchStmt *Handler = Try->getHandler(K);
+      if (!Handler->getExceptionDecl())
+        return false; // catch (...)
+      if (Thrown.isNull())
+        continue; // `throw;` rethrows what is being handled
+      QualType Caught =
+          Handler->getCaughtType().getNonReferenceType().getUnqualifiedType();
+      if (Ctx.hasSameUnqualifiedType(Caught, Thrown))
+        return false;
+      const CXXRecordDecl *ThrownClass = Thrown->getAsCXXRecordDecl();
+      const CXXRecordDecl *CaughtClass = Caught->getAsCXXRecordDecl();
+      if (ThrownClass && CaughtClass && ThrownClass->hasDefinition() &&
+          ThrownClass->isDerivedFrom(CaughtClass))
+        return false;
+    }
+  }
+  return true;
+}
+
 bool SpawnLoopAnalysis::exitsAfter(const SpawnSite &S,
                                    const Stmt *Loop) const {
-  bool InnerBreakable = false; // a switch or loop between here and Loop
   for (const Stmt *Child = S.E, *P = parent(S.E); P && P != Loop;
        Child = P, P = parent(P)) {
-    if (isa<SwitchStmt>(P) || isLoop(P))
-      InnerBreakable = true;
     const auto *Block = dyn_cast<CompoundStmt>(P);
     if (!Block)
       continue;
@@ -688,11 +768,12 @@ bool SpawnLoopAnalysis::exitsAfter(const SpawnSite &S,
       if (!After)
         continue;
       if (isa<ReturnStmt, CoreturnStmt, GotoStmt>(Each) ||
-          (isa<BreakStmt>(Each) && !InnerBreakable))
+          (isa<BreakStmt>(Each) && breaksOutOf(Block, Loop)))
         return true;
       if (const auto *E = dyn_cast<Expr>(Each))
-        if (isa<CXXThrowExpr>(E->IgnoreImplicit()))
-          return true;
+        if (const auto *Throw = dyn_cast<CXXThrowExpr>(E->IgnoreImplicit()))
+          if (throwsOutOf(Throw, Block, Loop))
+            return true;
     }
   }
   return false;
@@ -732,6 +813,21 @@ bool SpawnLoopAnalysis::helperLimits(const FunctionDecl *H, unsigned Depth) {
                   helperLimits(calleeOf(Site.Call), Depth + 1))) {
       Limits = true;
       break;
+    }
+  }
+  // A helper that hands out the limiter's awaitable for its caller to
+  // await: `auto slot() { return sem.acquire(); }`. The caller only asks
+  // after seeing the call awaited (or its result used synchronously).
+  if (!Limits && !coroutineBody(Def)) {
+    ReturnFinder Returns;
+    Returns.TraverseStmt(const_cast<Stmt *>(HelperBody));
+    for (const ReturnStmt *Return : Returns.Returns) {
+      const Expr *Value = returnedCall(Return->getRetValue());
+      if (Value && (isLimiter(Value) ||
+                    helperLimits(calleeOf(Value), Depth + 1))) {
+        Limits = true;
+        break;
+      }
     }
   }
   Check.HelperLimiters[Def] = Limits;
@@ -1020,7 +1116,7 @@ void SpawnLoopAnalysis::run() {
       continue;
     for (const Stmt *Loop : enclosingLoops(S.E)) {
       if (exitsAfter(S, Loop))
-        break; // starts once, then leaves the loop
+        continue; // starts once per run of this loop, then leaves it
       const ValueDecl *Holder = nullptr;
       if (fate(S, Loop, Holder) == Fate::Waited)
         break;

@@ -135,6 +135,19 @@ asio::awaitable<void> channel_slots(std::vector<std::string> requests) {
   }
 }
 
+auto acquire_slot(slot_channel &slots) {
+  return slots.async_send(asio::error_code{}, 0, asio::use_awaitable);
+}
+
+asio::awaitable<void> channel_slot_from_a_helper(std::vector<std::string> requests) {
+  auto ex = co_await asio::this_coro::executor;
+  slot_channel slots(ex, 16);
+  for (auto &r : requests) {
+    co_await acquire_slot(slots);
+    asio::co_spawn(ex, handle(r), [&slots](std::exception_ptr) { slots.try_receive([](asio::error_code, int) {}); });
+  }
+}
+
 asio::awaitable<void> inflight_counter(std::vector<std::string> requests) {
   auto ex = co_await asio::this_coro::executor;
   asio::steady_timer timer(ex);

@@ -134,6 +134,27 @@ coro::task<void> semaphore_first(std::shared_ptr<coro::thread_pool> tp, coro::se
   }
 }
 
+// A helper that returns the semaphore's awaitable for the caller to await.
+struct limiter {
+  coro::semaphore<8> s{8};
+  auto slot() { return s.acquire(); }
+};
+auto hop(coro::thread_pool &tp) { return tp.schedule(); }
+
+coro::task<void> slot_from_a_helper(coro::thread_pool &tp, limiter &lim, std::vector<int> items) {
+  for (int x : items) {
+    co_await lim.slot();
+    tp.spawn_detached(release_after(work(x), lim.s));
+  }
+}
+
+coro::task<void> helper_returns_no_limiter(coro::thread_pool &tp, std::vector<int> items) {
+  for (int x : items) { // expect-note: loop runs once per element of 'items'
+    co_await hop(tp); // resumes on the pool, caps nothing
+    tp.spawn_detached(work(x)); // expect-warning: 'coro::thread_pool::spawn_detached' starts one task [coro-unbounded-spawn]
+  }
+}
+
 coro::task<void> batches(std::shared_ptr<coro::thread_pool> tp, std::vector<int> items) {
   std::vector<coro::task<void>> joins;
   for (int x : items) {
@@ -338,6 +359,15 @@ seastar::future<> one_behind(std::vector<int> items) {
 seastar::future<> units_first(std::vector<int> items, seastar::semaphore &sem) {
   for (int x : items) {
     auto units = co_await seastar::get_units(sem, 1);
+    (void)handle_with(x, std::move(units));
+  }
+}
+
+auto take(seastar::semaphore &s) { return seastar::get_units(s, 1); }
+
+seastar::future<> units_from_a_helper(std::vector<int> items, seastar::semaphore &sem) {
+  for (int x : items) {
+    auto units = co_await take(sem);
     (void)handle_with(x, std::move(units));
   }
 }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <pthread.h>
 #include <semaphore>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -134,6 +135,53 @@ task<> threads_from_a_coroutine(std::vector<item> items) {
   for (const item &i : items) // expect-note: loop runs once
     pool.emplace_back([i] { process(i); }); // expect-warning: 'std::jthread' starts one thread [coro-unbounded-spawn]
   co_await step();
+}
+
+// A `break` that leaves only a switch, an inner loop or a do-while(false),
+// or a `throw` caught inside the loop, does not leave the loop around it.
+void break_leaves_only_the_switch(const std::vector<item> &items) {
+  for (const item &i : items) // expect-note: loop runs once per element of 'items'
+    switch (i.id) {
+    case 1:
+      std::thread(process, i).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+      break;
+    default:
+      work(i.id);
+      break;
+    }
+}
+
+void break_leaves_only_the_retry_loop(const std::vector<item> &items) {
+  for (const item &i : items) { // expect-note: loop runs once per element of 'items'
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      if (!ready())
+        continue;
+      std::thread(process, i).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+      break;
+    }
+  }
+}
+
+void break_leaves_only_the_do_once(const std::vector<item> &items) {
+  for (const item &i : items) { // expect-note: loop runs once per element of 'items'
+    do {
+      if (i.id == 0) {
+        std::thread(process, i).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+        break;
+      }
+      work(i.id);
+    } while (false);
+  }
+}
+
+void throw_caught_in_the_loop(const std::vector<item> &items) {
+  for (const item &i : items) { // expect-note: loop runs once per element of 'items'
+    try {
+      std::thread(process, i).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+      throw std::runtime_error("started"); // caught below: the loop goes on
+    } catch (const std::exception &) {
+    }
+  }
 }
 
 // --- Not reported: small or machine-sized bounds ------------------------------
@@ -326,6 +374,51 @@ void first_match_only(const std::vector<item> &items) {
       std::thread(process, i).detach();
       break;
     }
+  }
+}
+
+void start_first_ready(const std::vector<item> &items) {
+  for (const item &i : items) {
+    if (!ready())
+      continue;
+    std::thread(process, i).detach();
+    break;
+  }
+}
+
+void first_match_per_shard(const std::vector<item> &items) {
+  // The break leaves the inner loop: one thread per shard, four in all.
+  for (int shard = 0; shard < 4; ++shard)
+    for (const item &i : items)
+      if (i.id % 4 == shard) {
+        std::thread(process, i).detach();
+        break;
+      }
+}
+
+void break_after_the_switch(const std::vector<item> &items) {
+  for (const item &i : items) {
+    switch (i.id) {
+    case 1:
+      std::thread(process, i).detach();
+      break;
+    default:
+      continue;
+    }
+    break; // leaves the for after the first started thread
+  }
+}
+
+void throw_leaves_the_loop(const std::vector<item> &items) {
+  try {
+    for (const item &i : items) {
+      try {
+        std::thread(process, i).detach();
+        throw std::runtime_error("started");
+      } catch (const std::logic_error &) { // does not catch a runtime_error
+      }
+    }
+  } catch (const std::exception &) {
   }
 }
 
