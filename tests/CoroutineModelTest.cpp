@@ -221,6 +221,41 @@ TEST_F(Loops, ConstantBoundsAreKnownAndRuntimeOnesAreNot) {
   EXPECT_FALSE(B[0].isSmall(3));
 }
 
+TEST_F(Loops, ConstantRangesBesidesLiteralsAndArrays) {
+  parse(R"cpp(
+    #include <initializer_list>
+    #include <ranges>
+    #include <string>
+    #include <string_view>
+    #include <vector>
+    using namespace std::literals;
+    void f(const std::vector<int> &v, int n) {
+      for (int i : std::views::iota(0, 3)) {}
+      auto seps = {',', ';'};
+      for (char c : seps) {}
+      for (char c : "aeiou"sv) {}
+      for (char c : std::string_view("aeiou")) {}
+      static const std::vector<std::string> kNames{"a", "b", "c"};
+      for (const auto &s : kNames) {}
+      for (int i : std::views::iota(0, n)) {}
+      std::vector<int> grows{1, 2};
+      grows.push_back(3);
+      for (int x : grows) {}
+      for (int x : v) {}
+    }
+  )cpp");
+  auto B = bounds("f");
+  ASSERT_EQ(B.size(), 8u);
+  EXPECT_EQ(B[0].K, TripBound::Constant); EXPECT_EQ(B[0].Value, 3u);
+  EXPECT_EQ(B[1].K, TripBound::Constant); EXPECT_EQ(B[1].Value, 2u);
+  EXPECT_EQ(B[2].K, TripBound::Constant); EXPECT_EQ(B[2].Value, 5u);
+  EXPECT_EQ(B[3].K, TripBound::Constant); EXPECT_EQ(B[3].Value, 5u);
+  EXPECT_EQ(B[4].K, TripBound::Constant); EXPECT_EQ(B[4].Value, 3u);
+  EXPECT_EQ(B[5].K, TripBound::Unknown); // runtime end
+  EXPECT_EQ(B[6].K, TripBound::Unknown); // changed after its braced init
+  EXPECT_EQ(B[7].K, TripBound::Unknown);
+}
+
 TEST_F(Loops, BoundsThroughUnchangedLocalsCoreCountArithmeticAndSizedVectors) {
   parse(R"cpp(
     namespace std {

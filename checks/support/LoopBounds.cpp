@@ -239,17 +239,26 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
   return {};
 }
 
-TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
-  const Expr *Range = For->getRangeInit();
-  if (!Range)
+/// How many elements a range expression has, when that is a constant: a
+/// braced list, an array, std::array, a string literal view, a constant
+/// `std::views::iota(a, b)`, or a local variable initialised with one of
+/// those and never changed.
+TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) {
+  if (!Range || Depth > 3)
     return {};
-  Range = Range->IgnoreImplicit();
+  Range = Range->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Range))
+    return rangeOf(Cast->getSubExpr(), Ctx, Depth + 1);
   if (const auto *List = dyn_cast<InitListExpr>(Range))
     return {TripBound::Constant, List->getNumInits()};
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
-    if (const auto *Init = dyn_cast<InitListExpr>(
-            List->getSubExpr()->IgnoreImplicit()))
-      return {TripBound::Constant, Init->getNumInits()};
+    return rangeOf(List->getSubExpr(), Ctx, Depth + 1);
+  if (const auto *Literal = dyn_cast<StringLiteral>(Range))
+    return {TripBound::Constant, Literal->getLength()};
+  // "aeiou"sv, std::string_view("aeiou")
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Range))
+    if (Literal->getNumArgs() > 0)
+      return rangeOf(Literal->getArg(0), Ctx, Depth + 1);
   QualType T = Range->getType().getNonReferenceType();
   if (const auto *Array = Ctx.getAsConstantArrayType(T))
     return {TripBound::Constant, Array->getSize().getZExtValue()};
@@ -260,17 +269,57 @@ TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
         Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
       return {TripBound::Constant,
               Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue()};
-  // A local std::vector made with a count and never resized:
-  // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
-  if (const VarDecl *V = referencedVar(Range))
-    if (typeName(V->getType()) == "std::vector")
-      if (const Expr *Init = unchangedInit(V))
+  std::string Type = typeName(T);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Range)) {
+    unsigned Given = 0; // arguments not left to their defaults
+    for (const Expr *Arg : Construct->arguments())
+      Given += !isa<CXXDefaultArgExpr>(Arg);
+    if (Given == 1 && Construct->getNumArgs() >= 1) {
+      const Expr *Arg = Construct->getArg(0);
+      if (Type == "std::basic_string_view" || Type == "std::span")
+        return rangeOf(Arg, Ctx, Depth + 1);
+      // A container built from a braced list: `std::vector<int>{1, 2, 3}`.
+      if (isa<CXXStdInitializerListExpr>(Arg->IgnoreImplicit()))
+        return rangeOf(Arg, Ctx, Depth + 1);
+    }
+  }
+  // std::views::iota(a, b) with constant ends.
+  if (const auto *Call = dyn_cast<CallExpr>(Range)) {
+    std::string Name = calledObjectName(Call);
+    if (Name.empty())
+      Name = calleeName(Call);
+    if ((Name == "std::ranges::views::iota" || Name == "std::views::iota") &&
+        Call->getNumArgs() >= 2) {
+      unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+      if (Call->getNumArgs() == First + 2) {
+        auto From = constantValue(Call->getArg(First), Ctx);
+        auto To = constantValue(Call->getArg(First + 1), Ctx);
+        if (From && To && *To >= *From)
+          return {TripBound::Constant, std::uint64_t(*To - *From)};
+      }
+    }
+  }
+  if (const VarDecl *V = referencedVar(Range)) {
+    // A local std::vector made with a count and never resized:
+    // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
+    if (const Expr *Init = unchangedInit(V)) {
+      if (Type == "std::vector")
         if (const auto *Construct =
                 dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
           if (Construct->getNumArgs() >= 1 &&
               Construct->getArg(0)->getType()->isIntegerType())
             return boundOf(Construct->getArg(0), Ctx);
+      return rangeOf(Init, Ctx, Depth + 1);
+    }
+    // `static const std::vector<std::string> kNames{"a", "b"};`
+    if (V->isStaticLocal() && V->getType().isConstQualified() && V->getInit())
+      return rangeOf(V->getInit(), Ctx, Depth + 1);
+  }
   return {};
+}
+
+TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
+  return rangeOf(For->getRangeInit(), Ctx);
 }
 
 } // namespace

@@ -29,7 +29,10 @@ struct TripBound {
 /// The trip bound of Loop (a for, range-for, while or do statement):
 /// `for (int i = 0; i < 4; ++i)`, `i <= N`, `i != N`, counting down;
 /// bounds like `std::min(n, 8u)`; range-for over a built-in array,
-/// `std::array`, a braced list or an `std::initializer_list`; loops up to
+/// `std::array`, a braced list or an `std::initializer_list` (also held in
+/// an unchanged local), a string literal or a view of one, a container
+/// built from a braced list and never changed (or `static const`),
+/// `std::views::iota(a, b)` with constant ends; loops up to
 /// `std::thread::hardware_concurrency()` (also `- 1`, `/ 2`, `* 2`,
 /// `std::max(hw, 2u)`), or over a local `std::vector` constructed with such
 /// a count and never resized; `do ... while (false)` (once). A limit held
