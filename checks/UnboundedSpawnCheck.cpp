@@ -67,6 +67,11 @@ public:
       InLoops.push_back(C);
     return true;
   }
+  bool VisitCXXUnresolvedConstructExpr(CXXUnresolvedConstructExpr *C) {
+    if (LoopDepth)
+      InLoops.push_back(C);
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *R) {
     Refs[R->getDecl()].push_back(R);
     return true;

@@ -436,3 +436,22 @@ void spawned_inside_lambda_body(const std::vector<item> &items) {
   auto start = [](const item &i) { std::thread(process, i).detach(); };
   start(items.front());
 }
+
+// In a class template a lambda's type is dependent, so the thread built
+// from it is an unresolved construction until instantiation.
+template <class Tag> struct dispatcher {
+  void detach_each(const std::vector<item> &items) {
+    for (const auto &x : items) // expect-note: loop runs once per element of 'items'
+      std::thread([x] { process(x); }).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+  }
+  void keep_each(const std::vector<item> &items, std::vector<std::thread> &out) {
+    for (const auto &x : items) // expect-note: loop runs once
+      out.push_back(std::thread([x] { process(x); })); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+  }
+  void join_each(const std::vector<item> &items) {
+    for (const auto &x : items)
+      std::thread([x] { process(x); }).join();
+    for (const auto &x : items)
+      std::jthread([x] { process(x); });
+  }
+};

@@ -195,6 +195,26 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
     S.Loc = Construct->getBeginLoc();
     return S;
   }
+  // In a template, a thread built from something dependent (a lambda in
+  // a class template): `std::thread([x] { process(x); })`.
+  if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
+    const CXXRecordDecl *Class = Unresolved->getTypeAsWritten()->getAsCXXRecordDecl();
+    if (!Class || Unresolved->getNumArgs() == 0 || !Class->getIdentifier())
+      return std::nullopt;
+    std::string Name = qualifiedName(Class);
+    const RuleEntry *Rule = Catalog.lookup(
+        Section::Spawn, Name + "::" + Class->getName().str());
+    if (!Rule)
+      return std::nullopt;
+    SpawnSite S;
+    S.How = SpawnSite::Construct;
+    S.E = Unresolved;
+    S.Rule = Rule;
+    S.Name = Name;
+    S.IsThread = Rule->Kind == "thread";
+    S.Loc = Unresolved->getBeginLoc();
+    return S;
+  }
   const auto *C = dyn_cast<CallExpr>(E);
   if (C) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
