@@ -388,6 +388,9 @@ private:
   bool conditionalWait(const SpawnSite &S, const Stmt *Loop,
                        const ValueDecl *Holder) const;
   bool containsWait(const Stmt *S) const;
+  /// Whether a loop guarded by a comparison of the work in flight waits
+  /// for it to drop: it awaits, blocks in a wait, sleeps, yields or spins.
+  bool pollsUntilBelow(const Stmt *Body) const;
 
   const Expr *eventBefore(const SpawnSite &S, const Stmt *Loop) const;
   std::vector<const Expr *> eventsIn(const Stmt *S) const;
@@ -849,6 +852,25 @@ bool SpawnLoopAnalysis::containsWait(const Stmt *S) const {
   return false;
 }
 
+bool SpawnLoopAnalysis::pollsUntilBelow(const Stmt *Body) const {
+  if (containsWait(Body))
+    return true;
+  // A thread-side cap: `while (inflight >= N) std::this_thread::sleep_for(1ms);`
+  // (or yield, or an empty spin) repeats until the count drops.
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+    if (Block->body_empty())
+      return true;
+  if (isa_and_nonnull<NullStmt>(Body))
+    return true;
+  for (const CallSite &Site : callsIn(Body)) {
+    const RuleEntry *Rule = callRule(Section::Blocking, Site.Call, Catalog);
+    if ((Rule && Rule->Kind == "sleep") ||
+        calleeName(Site.Call) == "std::this_thread::yield")
+      return true;
+  }
+  return false;
+}
+
 bool SpawnLoopAnalysis::conditionalWait(const SpawnSite &S, const Stmt *Loop,
                                         const ValueDecl *Holder) const {
   const Stmt *LoopBody = loopBody(Loop);
@@ -882,10 +904,10 @@ bool SpawnLoopAnalysis::conditionalWait(const SpawnSite &S, const Stmt *Loop,
            (If->getElse() && containsWait(If->getElse()))))
         return true;
     } else if (const auto *While = dyn_cast<WhileStmt>(B)) {
-      if (compares(While->getCond()) && containsWait(While->getBody()))
+      if (compares(While->getCond()) && pollsUntilBelow(While->getBody()))
         return true;
     } else if (const auto *Do = dyn_cast<DoStmt>(B)) {
-      if (compares(Do->getCond()) && containsWait(Do->getBody()))
+      if (compares(Do->getCond()) && pollsUntilBelow(Do->getBody()))
         return true;
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <future>
@@ -337,6 +338,32 @@ void condition_variable_cap(const std::vector<item> &items) {
     ++running;
     lock.unlock();
     std::thread([i] { process(i); std::lock_guard g(m); --running; cv.notify_one(); }).detach();
+  }
+}
+
+// A thread-side cap polled with a sleep, a yield or a spin.
+std::atomic<int> inflight{0};
+void sleep_until_below_cap(const std::vector<item> &items) {
+  for (const item &i : items) {
+    while (inflight >= 8)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ++inflight;
+    std::thread([i] { process(i); --inflight; }).detach();
+  }
+  for (const item &i : items) {
+    while (inflight.load() >= 8)
+      std::this_thread::yield();
+    ++inflight;
+    std::thread([i] { process(i); --inflight; }).detach();
+  }
+}
+// A loop on the count that does other work is no cap.
+void count_loop_that_works(const std::vector<item> &items) {
+  for (const item &i : items) { // expect-note: loop runs once
+    while (inflight >= 8)
+      process(i);
+    ++inflight;
+    std::thread([i] { process(i); --inflight; }).detach(); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
   }
 }
 
