@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <future>
 #include <initializer_list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <pthread.h>
@@ -482,3 +483,16 @@ template <class Tag> struct dispatcher {
       std::jthread([x] { process(x); });
   }
 };
+
+// Threads made by std::make_unique / std::make_shared.
+void owned_threads(const std::vector<item> &items,
+                   std::vector<std::unique_ptr<std::thread>> &out) {
+  for (const auto &i : items) // expect-note: loop runs once
+    out.push_back(std::make_unique<std::thread>(process, i)); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+  for (const auto &i : items) {
+    auto t = std::make_unique<std::thread>(process, i);
+    t->join();
+  }
+  for (const auto &i : items)
+    auto v = std::make_unique<std::vector<item>>(3, i);
+}

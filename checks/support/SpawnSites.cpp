@@ -216,6 +216,30 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
     return S;
   }
   const auto *C = dyn_cast<CallExpr>(E);
+  // `std::make_unique<std::thread>(f, x)`: the construction happens in the
+  // library, the thread is the caller's.
+  if (const FunctionDecl *Maker = C ? C->getDirectCallee() : nullptr)
+    if (const TemplateArgumentList *Args = Maker->getTemplateSpecializationArgs())
+      if (C->getNumArgs() > 0 && Args->size() > 0 &&
+          Args->get(0).getKind() == TemplateArgument::Type) {
+        std::string Name = qualifiedName(Maker);
+        const CXXRecordDecl *Class = Args->get(0).getAsType()->getAsCXXRecordDecl();
+        if ((Name == "std::make_unique" || Name == "std::make_shared") && Class &&
+            Class->getIdentifier()) {
+          std::string ClassName = qualifiedName(Class);
+          if (const RuleEntry *Rule = Catalog.lookup(
+                  Section::Spawn, ClassName + "::" + Class->getName().str())) {
+            SpawnSite S;
+            S.How = SpawnSite::Construct;
+            S.E = C;
+            S.Rule = Rule;
+            S.Name = ClassName;
+            S.IsThread = Rule->Kind == "thread";
+            S.Loc = C->getBeginLoc();
+            return S;
+          }
+        }
+      }
   if (C) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
       if (auto S = emplaceSpawn(Member, Catalog))
