@@ -112,6 +112,15 @@ bool isAtomicOperation(const Expr *Call, const Expr **Object = nullptr) {
   return false;
 }
 
+/// The variable or member E names directly, if any.
+const ValueDecl *variableOf(const Expr *E) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
+    return M->getMemberDecl();
+  return nullptr;
+}
+
 /// Variables (and `this` members) a statement assigns, steps or takes the
 /// address of.
 class AssignedVariables : public EvaluatedCodeVisitor<AssignedVariables> {
@@ -135,11 +144,8 @@ public:
 
 private:
   void add(const Expr *E) {
-    E = strip(E);
-    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-      Vars.insert(Ref->getDecl());
-    else if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
-      Vars.insert(M->getMemberDecl());
+    if (const ValueDecl *D = variableOf(strip(E)))
+      Vars.insert(D);
   }
 };
 
@@ -178,11 +184,7 @@ struct SpinCondition {
     if (const auto *U = dyn_cast<UnaryOperator>(Expected))
       if (U->getOpcode() == UO_AddrOf)
         Expected = strip(U->getSubExpr());
-    const ValueDecl *D = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Expected))
-      D = Ref->getDecl();
-    else if (const auto *M = dyn_cast<MemberExpr>(Expected))
-      D = M->getMemberDecl();
+    const ValueDecl *D = variableOf(Expected);
     return D && !Assigned.count(D);
   }
 
@@ -200,11 +202,7 @@ struct SpinCondition {
     if (const auto *U = dyn_cast<UnaryOperator>(E))
       if (U->getOpcode() == UO_Deref)
         Read = strip(U->getSubExpr());
-    const ValueDecl *D = nullptr;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Read))
-      D = Ref->getDecl();
-    else if (const auto *M = dyn_cast<MemberExpr>(Read))
-      D = M->getMemberDecl();
+    const ValueDecl *D = variableOf(Read);
     if (!D || isa<EnumConstantDecl>(D) || isa<FunctionDecl>(D))
       return D ? CondKind::Pure : CondKind::Reject;
     if (Assigned.count(D))

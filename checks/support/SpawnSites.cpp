@@ -161,6 +161,27 @@ std::optional<SpawnSite> emplaceSpawn(const CXXMemberCallExpr *C,
   return S;
 }
 
+/// A spawn that builds an object of Class at E, when the catalog lists
+/// Class's constructor (`std::thread::thread`).
+std::optional<SpawnSite> constructionOf(const Expr *E, const CXXRecordDecl *Class,
+                                        const RuleCatalog &Catalog) {
+  if (!Class || !Class->getIdentifier())
+    return std::nullopt;
+  std::string Name = qualifiedName(Class);
+  const RuleEntry *Rule =
+      Catalog.lookup(Section::Spawn, Name + "::" + Class->getName().str());
+  if (!Rule)
+    return std::nullopt;
+  SpawnSite S;
+  S.How = SpawnSite::Construct;
+  S.E = E;
+  S.Rule = Rule;
+  S.Name = Name;
+  S.IsThread = Rule->Kind == "thread";
+  S.Loc = E->getBeginLoc();
+  return S;
+}
+
 } // namespace
 
 bool SpawnSite::resultWaits() const {
@@ -198,22 +219,11 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
   // In a template, a thread built from something dependent (a lambda in
   // a class template): `std::thread([x] { process(x); })`.
   if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(E)) {
-    const CXXRecordDecl *Class = Unresolved->getTypeAsWritten()->getAsCXXRecordDecl();
-    if (!Class || Unresolved->getNumArgs() == 0 || !Class->getIdentifier())
+    if (Unresolved->getNumArgs() == 0)
       return std::nullopt;
-    std::string Name = qualifiedName(Class);
-    const RuleEntry *Rule = Catalog.lookup(
-        Section::Spawn, Name + "::" + Class->getName().str());
-    if (!Rule)
-      return std::nullopt;
-    SpawnSite S;
-    S.How = SpawnSite::Construct;
-    S.E = Unresolved;
-    S.Rule = Rule;
-    S.Name = Name;
-    S.IsThread = Rule->Kind == "thread";
-    S.Loc = Unresolved->getBeginLoc();
-    return S;
+    return constructionOf(Unresolved,
+                          Unresolved->getTypeAsWritten()->getAsCXXRecordDecl(),
+                          Catalog);
   }
   const auto *C = dyn_cast<CallExpr>(E);
   // `std::make_unique<std::thread>(f, x)`: the construction happens in the
@@ -223,22 +233,10 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
       if (C->getNumArgs() > 0 && Args->size() > 0 &&
           Args->get(0).getKind() == TemplateArgument::Type) {
         std::string Name = qualifiedName(Maker);
-        const CXXRecordDecl *Class = Args->get(0).getAsType()->getAsCXXRecordDecl();
-        if ((Name == "std::make_unique" || Name == "std::make_shared") && Class &&
-            Class->getIdentifier()) {
-          std::string ClassName = qualifiedName(Class);
-          if (const RuleEntry *Rule = Catalog.lookup(
-                  Section::Spawn, ClassName + "::" + Class->getName().str())) {
-            SpawnSite S;
-            S.How = SpawnSite::Construct;
-            S.E = C;
-            S.Rule = Rule;
-            S.Name = ClassName;
-            S.IsThread = Rule->Kind == "thread";
-            S.Loc = C->getBeginLoc();
+        if (Name == "std::make_unique" || Name == "std::make_shared")
+          if (auto S = constructionOf(
+                  C, Args->get(0).getAsType()->getAsCXXRecordDecl(), Catalog))
             return S;
-          }
-        }
       }
   if (C) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
