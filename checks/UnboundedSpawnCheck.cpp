@@ -387,7 +387,9 @@ private:
                   const ValueDecl *Holder);
   bool conditionalWait(const SpawnSite &S, const Stmt *Loop,
                        const ValueDecl *Holder) const;
-  bool containsWait(const Stmt *S) const;
+  /// Whether S waits: a suspension, a catalogued wait (`join`, `get`), or
+  /// a call of a plain helper (up to two deep) that does.
+  bool containsWait(const Stmt *S, unsigned Depth = 0) const;
   /// Whether a loop guarded by a comparison of the work in flight waits
   /// for it to drop: it awaits, blocks in a wait, sleeps, yields or spins.
   bool pollsUntilBelow(const Stmt *Body) const;
@@ -842,13 +844,22 @@ bool SpawnLoopAnalysis::helperLimits(const FunctionDecl *H, unsigned Depth) {
   return Limits;
 }
 
-bool SpawnLoopAnalysis::containsWait(const Stmt *S) const {
+bool SpawnLoopAnalysis::containsWait(const Stmt *S, unsigned Depth) const {
   for (const SuspensionPoint &P : suspensionPointsIn(S))
     if (canSuspend(P.E, Catalog, Ctx))
       return true;
-  for (const CallSite &Site : callsIn(S))
+  for (const CallSite &Site : callsIn(S)) {
     if (isWaitCall(Site.Call, Catalog))
       return true;
+    // A batch joined by a helper: `if (ts.size() >= 8) join_all(ts);`
+    const FunctionDecl *Def = nullptr;
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    if (Depth < 2 && Callee && Callee->hasBody(Def) && !coroutineBody(Def) &&
+        !SM.isInSystemHeader(Def->getLocation()) &&
+        !Catalog.isLibraryName(qualifiedName(Def)) &&
+        containsWait(Def->getBody(), Depth + 1))
+      return true;
+  }
   return false;
 }
 

@@ -496,3 +496,29 @@ void owned_threads(const std::vector<item> &items,
   for (const auto &i : items)
     auto v = std::make_unique<std::vector<item>>(3, i);
 }
+
+// Batches joined by a helper when the count reaches a bound.
+void join_all(std::vector<std::thread> &ts) {
+  for (auto &t : ts)
+    t.join();
+  ts.clear();
+}
+void log_batch(std::vector<std::thread> &ts);
+void batches_joined_by_helper(const std::vector<item> &items) {
+  std::vector<std::thread> ts;
+  for (const auto &i : items) {
+    ts.emplace_back(process, i);
+    if (ts.size() >= 8)
+      join_all(ts);
+  }
+  join_all(ts);
+}
+void batches_only_logged(const std::vector<item> &items) {
+  std::vector<std::thread> ts;
+  for (const auto &i : items) { // expect-note: loop runs once
+    ts.emplace_back(process, i); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+    if (ts.size() >= 8)
+      log_batch(ts);
+  }
+  join_all(ts);
+}
