@@ -110,15 +110,6 @@ const DeclRefExpr *errorVariableOf(const Expr *Token) {
   return nullptr;
 }
 
-bool listedIn(llvm::StringRef Name, llvm::StringRef List) {
-  if (Name.empty())
-    return false;
-  for (const std::string &Item : splitOptionList(List))
-    if (Name == Item || Name.ends_with("::" + Item))
-      return true;
-  return false;
-}
-
 bool hasAwaitableMember(const CXXRecordDecl *RD, ASTContext &Ctx, int Depth) {
   if (!RD || Depth > 8)
     return false;
@@ -230,7 +221,7 @@ static const CoawaitExpr *awaitingExpr(const CallExpr *Call,
   const auto *Wrapper = dyn_cast_or_null<CallExpr>(Par);
   if (!Rule || !Wrapper || Wrapper->getNumArgs() != 1 ||
       Wrapper->getArg(0) != Cur ||
-      !listedIn(calleeName(Wrapper), Rule->attribute("result_wrappers")))
+      !Rule->lists("result_wrappers", calleeName(Wrapper)))
     return nullptr;
   return dyn_cast_or_null<CoawaitExpr>(
       Parents.parent(outermostSameValue(Wrapper, Parents)));
@@ -265,8 +256,7 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
     // Not awaited: the completion token or handler decides.
     if (!Token)
       return;
-    if (S.Rule && listedIn(typeName(Token->getType()),
-                           S.Rule->attribute("discarding_tokens"))) {
+    if (S.Rule && S.Rule->lists("discarding_tokens", typeName(Token->getType()))) {
       std::string Spelled = spelling(Token, Ctx, 80);
       if (Spelled.empty())
         Spelled = typeName(Token->getType());

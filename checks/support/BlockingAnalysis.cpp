@@ -119,7 +119,7 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
         usesNonBlockingDescriptors(Enclosing))
       return std::nullopt;
     if (R->attribute("ready_after_await") == "true" &&
-        objectIsReady(Call, Enclosing, NameList(R->attribute("ready_from"))))
+        objectIsReady(Call, Enclosing, R->attribute("ready_from")))
       return std::nullopt;
     return BlockingRule{R, Name};
   }

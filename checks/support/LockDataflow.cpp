@@ -138,9 +138,7 @@ private:
             R ? Catalog.lookup(Section::Mutexes, qualifiedName(R)) : nullptr)
       if (!E->attribute(Attribute).empty())
         Names = E->attribute(Attribute);
-    llvm::SmallVector<llvm::StringRef, 8> Items;
-    Names.split(Items, ';', -1, false);
-    return llvm::is_contained(Items, Method);
+    return listNames(Names, Method);
   }
 
   /// The variable or member E names (looking through &, parentheses and

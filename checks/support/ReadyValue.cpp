@@ -1,6 +1,7 @@
 #include "support/ReadyValue.h"
 #include "support/DefUse.h"
 #include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -45,19 +46,16 @@ private:
   const VarDecl *V;
 };
 
-bool fromMaker(const Expr *E, const NameList &Makers) {
+bool fromMaker(const Expr *E, llvm::StringRef Makers) {
   E = ignoreValuePreserving(E);
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
-  if (!Call || Makers.empty())
-    return false;
-  std::string Name = calleeName(Call);
-  return !Name.empty() && Makers.matches(Name);
+  return Call && listNames(Makers, calleeName(Call));
 }
 
 } // namespace
 
 bool objectIsReady(const Expr *MemberCall, const FunctionDecl &Enclosing,
-                   const NameList &Makers) {
+                   llvm::StringRef Makers) {
   const auto *M = dyn_cast<CXXMemberCallExpr>(MemberCall);
   if (!M || !M->getImplicitObjectArgument())
     return false;

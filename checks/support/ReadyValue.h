@@ -1,8 +1,6 @@
 #ifndef COROLINT_SUPPORT_READYVALUE_H
 #define COROLINT_SUPPORT_READYVALUE_H
 
-#include "support/NameList.h"
-
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 
@@ -13,11 +11,11 @@ namespace corolint {
 /// for a value an await produced (`co_await as_future(x)` and `co_await
 /// when_all(...)` hand back resolved seastar futures), either directly or
 /// through a local variable or structured binding that is only ever set
-/// from awaits in Enclosing, and for the result of a call to one of Makers
-/// (`make_ready_future`).
+/// from awaits in Enclosing, and for the result of a call to a function
+/// the list Makers names (`make_ready_future`, see listNames).
 bool objectIsReady(const clang::Expr *MemberCall,
                    const clang::FunctionDecl &Enclosing,
-                   const NameList &Makers);
+                   llvm::StringRef Makers);
 
 } // namespace corolint
 

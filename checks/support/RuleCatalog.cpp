@@ -268,4 +268,22 @@ RuleCatalog::get(llvm::ArrayRef<std::string> ExtraFiles,
   return Slot;
 }
 
+bool listNames(llvm::StringRef List, llvm::StringRef Name) {
+  if (Name.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (!Item.empty() && (Name == Item || (Name.ends_with(Item) &&
+                                           Name.drop_back(Item.size()).ends_with("::"))))
+      return true;
+  }
+  return false;
+}
+
+bool RuleEntry::lists(llvm::StringRef Key, llvm::StringRef Name) const {
+  return listNames(attribute(Key), Name);
+}
+
 } // namespace corolint

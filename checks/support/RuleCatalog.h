@@ -53,7 +53,13 @@ struct RuleEntry {
     auto It = Attributes.find(Key);
     return It == Attributes.end() ? llvm::StringRef() : It->second;
   }
+  /// Whether the list attribute Key names Name (see listNames).
+  bool lists(llvm::StringRef Key, llvm::StringRef Name) const;
 };
+
+/// Whether a `;`-separated list attribute names Name: an item equal to it,
+/// or to its last components (`detached_t` names `asio::detached_t`).
+bool listNames(llvm::StringRef List, llvm::StringRef Name);
 
 /// A problem in a rule file, located like a compiler diagnostic.
 struct RuleError {

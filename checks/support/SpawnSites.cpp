@@ -15,15 +15,6 @@ bool hasAttribute(const RuleEntry *R, llvm::StringRef Key,
   return R && R->attribute(Key) == Value;
 }
 
-bool listContains(llvm::StringRef List, llvm::StringRef Item) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  List.split(Parts, ';', -1, false);
-  for (llvm::StringRef P : Parts)
-    if (P.trim() == Item)
-      return true;
-  return false;
-}
-
 /// Whether T, or a type argument of T (a token adapter such as
 /// `as_tuple_t<use_awaitable_t<>>`), is one of the `;`-separated names.
 bool typeIsOneOf(QualType T, llvm::StringRef Names, unsigned Depth = 0) {
@@ -31,7 +22,7 @@ bool typeIsOneOf(QualType T, llvm::StringRef Names, unsigned Depth = 0) {
     return false;
   T = T.getNonReferenceType().getUnqualifiedType();
   std::string Name = typeName(T);
-  if (!Name.empty() && listContains(Names, Name))
+  if (!Name.empty() && listNames(Names, Name))
     return true;
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           T->getAsCXXRecordDecl()))
@@ -69,7 +60,7 @@ bool startsWork(const CallExpr *C, const RuleEntry &R) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
         if (isa<EnumConstantDecl>(Ref->getDecl()) &&
-            listContains(Unless, qualifiedName(Ref->getDecl())))
+            listNames(Unless, qualifiedName(Ref->getDecl())))
           return false;
   return true;
 }
@@ -161,25 +152,31 @@ std::optional<SpawnSite> emplaceSpawn(const CXXMemberCallExpr *C,
   return S;
 }
 
-/// A spawn that builds an object of Class at E, when the catalog lists
-/// Class's constructor (`std::thread::thread`).
-std::optional<SpawnSite> constructionOf(const Expr *E, const CXXRecordDecl *Class,
-                                        const RuleCatalog &Catalog) {
-  if (!Class || !Class->getIdentifier())
-    return std::nullopt;
-  std::string Name = qualifiedName(Class);
-  const RuleEntry *Rule =
-      Catalog.lookup(Section::Spawn, Name + "::" + Class->getName().str());
-  if (!Rule)
-    return std::nullopt;
+/// The spawn of building an object of Class at E under Rule.
+SpawnSite constructionSite(const Expr *E, const RuleEntry *Rule,
+                           const CXXRecordDecl *Class) {
   SpawnSite S;
   S.How = SpawnSite::Construct;
   S.E = E;
   S.Rule = Rule;
-  S.Name = Name;
+  S.Name = qualifiedName(Class);
   S.IsThread = Rule->Kind == "thread";
   S.Loc = E->getBeginLoc();
   return S;
+}
+
+/// The spawn of building an object of Class at E, when the catalog lists
+/// Class's constructor (`std::thread::thread`) but the constructor itself
+/// is not in the AST (dependent code, std::make_unique).
+std::optional<SpawnSite> constructionOf(const Expr *E, const CXXRecordDecl *Class,
+                                        const RuleCatalog &Catalog) {
+  if (!Class || !Class->getIdentifier())
+    return std::nullopt;
+  const RuleEntry *Rule = Catalog.lookup(
+      Section::Spawn, qualifiedName(Class) + "::" + Class->getName().str());
+  if (!Rule)
+    return std::nullopt;
+  return constructionSite(E, Rule, Class);
 }
 
 } // namespace
@@ -189,7 +186,7 @@ bool SpawnSite::resultWaits() const {
 }
 
 bool SpawnSite::isJoinMethod(llvm::StringRef Method) const {
-  return Rule && listContains(Rule->attribute("join"), Method);
+  return Rule && Rule->lists("join", Method);
 }
 
 std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
@@ -207,14 +204,7 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
     const RuleEntry *Rule = Catalog.lookup(Section::Spawn, Ctor);
     if (!Rule)
       return std::nullopt;
-    SpawnSite S;
-    S.How = SpawnSite::Construct;
-    S.E = Construct;
-    S.Rule = Rule;
-    S.Name = qualifiedName(Ctor->getParent());
-    S.IsThread = Rule->Kind == "thread";
-    S.Loc = Construct->getBeginLoc();
-    return S;
+    return constructionSite(Construct, Rule, Ctor->getParent());
   }
   // In a template, a thread built from something dependent (a lambda in
   // a class template): `std::thread([x] { process(x); })`.
