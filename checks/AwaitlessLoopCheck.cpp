@@ -4,6 +4,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
+#include "support/SpinHints.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -69,15 +70,6 @@ bool involvesThreadPool(const Expr *Call) {
 // --- Busy-wait loops ------------------------------------------------------
 
 /// Calls a spinning body may make: CPU pause/yield hints and fences.
-bool isSpinHint(llvm::StringRef Name) {
-  return Name == "std::this_thread::yield" || Name == "sched_yield" ||
-         Name == "pthread_yield" || Name == "_mm_pause" ||
-         Name == "__builtin_ia32_pause" || Name == "__yield" ||
-         Name == "__builtin_arm_yield" || Name == "std::atomic_thread_fence" ||
-         Name == "std::atomic_signal_fence" ||
-         Name == "__atomic_thread_fence" || Name == "__atomic_signal_fence";
-}
-
 /// Whether Call is an operation on an atomic object: a member of
 /// std::atomic/atomic_ref/atomic_flag (or any type named *atomic*), the
 /// std::atomic_* free functions, the compiler's __atomic builtins.

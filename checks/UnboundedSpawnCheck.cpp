@@ -6,6 +6,7 @@
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
 #include "support/SpawnSites.h"
+#include "support/SpinHints.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -876,7 +877,7 @@ bool SpawnLoopAnalysis::pollsUntilBelow(const Stmt *Body) const {
   for (const CallSite &Site : callsIn(Body)) {
     const RuleEntry *Rule = callRule(Section::Blocking, Site.Call, Catalog);
     if ((Rule && Rule->Kind == "sleep") ||
-        calleeName(Site.Call) == "std::this_thread::yield")
+        isSpinHint(calleeName(Site.Call)))
       return true;
   }
   return false;
