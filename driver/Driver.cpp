@@ -174,7 +174,7 @@ bool writeOutputs(const Options &O, const Report &R, const RunInfo &Info,
 int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
              llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
   std::string Error;
-  std::optional<Json> Log = mergeSarif(O.Files, CommandLine, Error);
+  std::optional<Json> Log = mergeSarif(O.Files, CommandLine, O.MergeShards, Error);
   if (!Log)
     return Failure(Err)(Error);
   std::string Text = sarifText(*Log);
@@ -194,6 +194,8 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   Info.CommandLine = CommandLine;
   Info.StartTimeUtc = utcNow();
   Info.Category = O.Category;
+  Info.ShardIndex = O.ShardIndex;
+  Info.ShardCount = O.ShardCount;
   std::string Error;
 
   std::optional<std::string> Root = sourceRoot(O, Error);

@@ -41,6 +41,47 @@ std::optional<Json> readLog(const std::string &Path, std::string &Error) {
   return Log;
 }
 
+/// Whether the logs are shards 1..Count of one analysis, each exactly once.
+bool completeShards(const std::vector<std::string> &Paths,
+                    const std::vector<Json> &Logs, unsigned Count,
+                    std::string &Error) {
+  std::map<unsigned, std::string> Seen; // shard index -> log
+  for (std::size_t I = 0; I < Logs.size(); ++I) {
+    for (const Json &Run : Logs[I]["runs"]) {
+      const Json *Shard = nullptr;
+      if (Run.contains("properties") && Run["properties"].is_object() &&
+          Run["properties"].contains("corolintShard"))
+        Shard = &Run["properties"]["corolintShard"];
+      if (!Shard || !Shard->is_object() || !(*Shard)["index"].is_number_unsigned() ||
+          !(*Shard)["count"].is_number_unsigned()) {
+        Error = "'" + Paths[I] + "' is not the log of a --shard=K/" +
+                std::to_string(Count) + " run";
+        return false;
+      }
+      unsigned K = (*Shard)["index"], N = (*Shard)["count"];
+      if (N != Count || K == 0 || K > N) {
+        Error = "'" + Paths[I] + "' is shard " + std::to_string(K) + "/" +
+                std::to_string(N) + ", not one of " + std::to_string(Count);
+        return false;
+      }
+      auto [It, New] = Seen.emplace(K, Paths[I]);
+      if (!New && It->second != Paths[I]) {
+        Error = "'" + Paths[I] + "' and '" + It->second + "' are both shard " +
+                std::to_string(K) + "/" + std::to_string(Count);
+        return false;
+      }
+    }
+  }
+  for (unsigned K = 1; K <= Count; ++K)
+    if (!Seen.count(K)) {
+      Error = "shard " + std::to_string(K) + "/" + std::to_string(Count) +
+              " is missing (" + std::to_string(Seen.size()) + " of " +
+              std::to_string(Count) + " shard logs given)";
+      return false;
+    }
+  return true;
+}
+
 void appendUnique(Json &To, const Json &From, std::set<std::string> &Seen) {
   for (const Json &N : From)
     if (Seen.insert(N.dump()).second)
@@ -51,15 +92,20 @@ void appendUnique(Json &To, const Json &From, std::set<std::string> &Seen) {
 
 std::optional<Json> mergeSarif(const std::vector<std::string> &Paths,
                                const std::vector<std::string> &CommandLine,
-                               std::string &Error) {
-  std::vector<Json> Runs;
+                               unsigned Shards, std::string &Error) {
+  std::vector<Json> Logs;
   for (const std::string &Path : Paths) {
     std::optional<Json> Log = readLog(Path, Error);
     if (!Log)
       return std::nullopt;
-    for (Json &Run : (*Log)["runs"])
-      Runs.push_back(std::move(Run));
+    Logs.push_back(std::move(*Log));
   }
+  if (Shards != 0 && !completeShards(Paths, Logs, Shards, Error))
+    return std::nullopt;
+  std::vector<Json> Runs;
+  for (Json &Log : Logs)
+    for (Json &Run : Log["runs"])
+      Runs.push_back(std::move(Run));
   if (Runs.empty()) {
     Error = "no runs to merge";
     return std::nullopt;

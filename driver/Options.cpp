@@ -8,7 +8,7 @@ namespace {
 
 enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, Jobs, Format, Output, Sarif,
-  SourceRoot, Baseline, FailOn, Progress, Category, Shard, ListChecks,
+  SourceRoot, Baseline, FailOn, Progress, Category, Shard, Shards, ListChecks,
   Version, Help,
 };
 
@@ -30,6 +30,7 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("progress", Opt::Progress)
       .Case("category", Opt::Category)
       .Case("shard", Opt::Shard)
+      .Case("shards", Opt::Shards)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -104,6 +105,8 @@ public:
         return fail("'corolint merge' takes SARIF files, not compiler arguments");
       if (O.Files.empty())
         return fail("'corolint merge' expects SARIF files to merge");
+    } else if (O.MergeShards != 0) {
+      return fail("--shards is an option of 'corolint merge'; use --shard=K/N to analyse one shard");
     }
     return O;
   }
@@ -210,6 +213,13 @@ private:
       O.ShardCount = *Count;
       return true;
     }
+    case Opt::Shards: {
+      auto Count = positive(V);
+      if (!Count)
+        return bad("--shards expects a number of shards >= 1, not '" + V + "'");
+      O.MergeShards = *Count;
+      return true;
+    }
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -242,7 +252,7 @@ std::optional<Options> parseOptions(llvm::ArrayRef<std::string> Args,
 std::string helpText() {
   return R"(USAGE: corolint [options] -p BUILD_DIR [FILE...]
        corolint [options] FILE... -- COMPILER_ARGS...
-       corolint merge SHARD.sarif... [-o ALL.sarif]
+       corolint merge [--shards=N] SHARD.sarif... [-o ALL.sarif]
 
 Runs the coro-* checks over a project through clang-tidy's engine, so
 .clang-tidy files, CheckOptions and NOLINT comments work as in clang-tidy.
@@ -276,6 +286,8 @@ OPTIONS:
                           uploaded to code scanning
   --shard=K/N             analyse the K-th of N stable parts of the files;
                           combine the parts' SARIF with 'corolint merge'
+  --shards=N              (merge) require exactly the logs of shards 1..N;
+                          a missing, repeated or unreadable one is exit 2
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit

@@ -341,6 +341,9 @@ Json buildSarif(const Report &R, const RunInfo &Info) {
       Id += "/";
     Run["automationDetails"] = {{"id", Id}};
   }
+  if (Info.ShardCount != 0)
+    Run["properties"] = {{"corolintShard",
+                          {{"index", Info.ShardIndex}, {"count", Info.ShardCount}}}};
   Run["columnKind"] = "utf16CodeUnits";
   Run["results"] = Results;
   return sarifLog(std::move(Run));

@@ -18,6 +18,8 @@ struct RunInfo {
   std::string EndTimeUtc;
   std::string Category;     // runAutomationDetails.id; empty: none
   bool Baseline = false;    // results carry baselineState
+  unsigned ShardIndex = 0;  // --shard=K/N, recorded so 'merge --shards' can
+  unsigned ShardCount = 0;  // tell a missing shard; 0: not sharded
 };
 
 /// The SARIF 2.1.0 log of one run: tool.driver with a rule for every

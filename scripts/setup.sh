@@ -7,6 +7,7 @@ LLVM_MAJORS=${COROLINT_LLVM_MAJORS:-"19 22"}
 
 packages=(cmake make g++ git python3 nlohmann-json3-dev libgtest-dev libasio-dev)
 packages+=(time) # /usr/bin/time for scripts/bench.sh
+packages+=(dpkg-dev binutils) # scripts/package.sh: CPack's dpkg-shlibdeps, readelf in its test
 packages+=(libicu72) # for the SARIF Multitool (.NET) the driver tests run
 for v in $LLVM_MAJORS; do
   packages+=("llvm-$v-dev" "libclang-$v-dev" "libclang-cpp$v-dev" "clang-$v"

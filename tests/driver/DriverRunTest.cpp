@@ -287,6 +287,8 @@ TEST(DriverRun, ShardsMergedEqualASingleRun) {
       Text += S.Out;
       Merge.push_back(Shard);
     }
+    if (N == 3) // with and without the completeness check
+      Merge.push_back("--shards=3");
     Merge.push_back("-o");
     Merge.push_back(Db + "/merged.sarif");
     Outcome M = runCorolint(Merge);
@@ -301,6 +303,50 @@ TEST(DriverRun, ShardsMergedEqualASingleRun) {
     for (const std::string &L : AllLines)
       EXPECT_GE(Got.count(L), 1u) << L;
   }
+}
+
+TEST(DriverRun, MergeShardsRefusesAnIncompleteSet) {
+  std::string Db = smallDatabase("DriverRun.MergeShards");
+  auto Shard = [&](const std::string &KN) {
+    std::string Path = Db + "/s" + KN.substr(0, 1) + "of" + KN.substr(2) + ".sarif";
+    Outcome S = runCorolint(with(smallArgs(Db), {"--shard=" + KN, "--sarif=" + Path}));
+    EXPECT_TRUE(S.Exit == 0 || S.Exit == 1) << S.Err;
+    return Path;
+  };
+  std::string S1 = Shard("1/3"), S2 = Shard("2/3"), S3 = Shard("3/3"), Half = Shard("1/2");
+  Outcome Unsharded = runCorolint(with(smallArgs(Db), {"--sarif=" + Db + "/all.sarif"}));
+  ASSERT_EQ(Unsharded.Exit, 1) << Unsharded.Err;
+  std::string Out = Db + "/merged.sarif";
+  auto Merge = [&](std::vector<std::string> Logs) {
+    std::vector<std::string> Args = {"merge", "--shards=3", "-o", Out};
+    Args.insert(Args.end(), Logs.begin(), Logs.end());
+    return runCorolint(Args);
+  };
+  struct Case {
+    std::vector<std::string> Logs;
+    const char *Error;
+  } Cases[] = {
+      {{S1, S2}, "corolint: error: shard 3/3 is missing (2 of 3 shard logs given)\n"},
+      {{S1, S3, S1}, "corolint: error: shard 2/3 is missing (2 of 3 shard logs given)\n"},
+      {{S1, S2, Db + "/gone.sarif"}, "corolint: error: cannot read '*/gone.sarif': *\n"},
+      {{S1, S2, Half}, "corolint: error: '*/s1of2.sarif' is shard 1/2, not one of 3\n"},
+      {{S1, S2, Db + "/all.sarif"},
+       "corolint: error: '*/all.sarif' is not the log of a --shard=K/3 run\n"},
+  };
+  for (const Case &C : Cases) {
+    llvm::sys::fs::remove(Out);
+    Outcome M = Merge(C.Logs);
+    EXPECT_EQ(M.Exit, 2) << C.Error;
+    EXPECT_TRUE(matchesPattern(M.Err, C.Error)) << M.Err;
+    EXPECT_FALSE(llvm::sys::fs::exists(Out)) << "a partial merge was written";
+  }
+  Outcome Whole = Merge({S3, S1, S2});
+  EXPECT_EQ(Whole.Exit, 0) << Whole.Err;
+  EXPECT_TRUE(llvm::sys::fs::exists(Out));
+  // --shards belongs to merge.
+  Outcome Misused = runCorolint(with(smallArgs(Db), {"--shards=3"}));
+  EXPECT_EQ(Misused.Exit, 2);
+  EXPECT_TRUE(matchesPattern(Misused.Err, "*--shards is an option of 'corolint merge'*")) << Misused.Err;
 }
 
 TEST(DriverRun, BaselineReportsOnlyNewFindings) {

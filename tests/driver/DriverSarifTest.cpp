@@ -196,7 +196,7 @@ TEST(DriverSarif, MergeDeduplicatesRulesAndResults) {
   writeFile(Dir + "/b.sarif", sarifText(buildSarif(B, RunInfo())));
   std::string Error;
   std::optional<Json> M =
-      mergeSarif({Dir + "/a.sarif", Dir + "/b.sarif"}, {"corolint", "merge"}, Error);
+      mergeSarif({Dir + "/a.sarif", Dir + "/b.sarif"}, {"corolint", "merge"}, 0, Error);
   ASSERT_TRUE(M) << Error;
   const Json &Run = (*M)["runs"][0];
   ASSERT_EQ(Run["tool"]["driver"]["rules"].size(), 2u);
@@ -213,17 +213,17 @@ TEST(DriverSarif, MergeDeduplicatesRulesAndResults) {
   Json Single = buildSarif(B, RunInfo());
   writeFile(Dir + "/single.sarif", sarifText(Single));
   std::optional<Json> Self =
-      mergeSarif({Dir + "/single.sarif", Dir + "/single.sarif"}, {}, Error);
+      mergeSarif({Dir + "/single.sarif", Dir + "/single.sarif"}, {}, 0, Error);
   ASSERT_TRUE(Self) << Error;
   EXPECT_EQ(corolint::test::withoutRunDetails(nlohmann::json::parse(Self->dump())),
             corolint::test::withoutRunDetails(nlohmann::json::parse(Single.dump())));
 
   writeFile(Dir + "/other.sarif",
             R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "other"}}, "results": []}]})");
-  EXPECT_FALSE(mergeSarif({Dir + "/a.sarif", Dir + "/other.sarif"}, {}, Error));
+  EXPECT_FALSE(mergeSarif({Dir + "/a.sarif", Dir + "/other.sarif"}, {}, 0, Error));
   EXPECT_EQ(Error, "cannot merge runs of 'corolint' and 'other'");
   writeFile(Dir + "/broken.sarif", "{");
-  EXPECT_FALSE(mergeSarif({Dir + "/broken.sarif"}, {}, Error));
+  EXPECT_FALSE(mergeSarif({Dir + "/broken.sarif"}, {}, 0, Error));
   EXPECT_NE(Error.find("broken.sarif' is not valid JSON"), std::string::npos) << Error;
 }
 
