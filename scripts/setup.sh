@@ -8,6 +8,7 @@ LLVM_MAJORS=${COROLINT_LLVM_MAJORS:-"19 22"}
 packages=(cmake make g++ git python3 nlohmann-json3-dev libgtest-dev libasio-dev)
 packages+=(time) # /usr/bin/time for scripts/bench.sh
 packages+=(dpkg-dev binutils) # scripts/package.sh: CPack's dpkg-shlibdeps, readelf in its test
+packages+=(pre-commit) # the test of .pre-commit-hooks.yaml
 packages+=(libicu72) # for the SARIF Multitool (.NET) the driver tests run
 for v in $LLVM_MAJORS; do
   packages+=("llvm-$v-dev" "libclang-$v-dev" "libclang-cpp$v-dev" "clang-$v"
@@ -50,4 +51,15 @@ if [ ! -x "$multitool" ]; then
   chmod u+x "$multitool"
 else
   echo "setup: SARIF Multitool present"
+fi
+
+# A GitHub Actions workflow validator, which checks docs/ci.md's workflows.
+validator=$root/.tools/action-validator/node_modules/.bin/action-validator
+if [ ! -x "$validator" ]; then
+  echo "setup: installing @action-validator/cli into .tools/action-validator"
+  mkdir -p "$root/.tools/action-validator"
+  npm install --prefix "$root/.tools/action-validator" --no-audit --no-fund --loglevel=error \
+    @action-validator/cli@0.6.0 >/dev/null
+else
+  echo "setup: workflow validator present"
 fi
