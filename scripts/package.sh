@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds corolint's Debian package with CPack: stripped binaries under /usr,
 # Depends computed from what they link. Its last output line is the .deb's path.
+# Without --prebuilt it first installs the build's dependencies (setup.sh, for
+# this LLVM major only) and builds, so it works on a fresh Debian 12 machine.
 # Usage: scripts/package.sh [--prebuilt] [BUILD_DIR] [LLVM_MAJOR]
 #   --prebuilt  package BUILD_DIR as it is (no configure, no build)
 set -euo pipefail
@@ -12,6 +14,7 @@ mkdir -p "$build" && build=$(cd "$build" && pwd)
 major=${2:-19}
 
 if [ "$prebuilt" = 0 ]; then
+  COROLINT_LLVM_MAJORS=$major "$root/scripts/setup.sh" >&2
   "$root/scripts/build.sh" "$build" "$major" >&2
 elif [ ! -f "$build/CPackConfig.cmake" ]; then
   echo "package.sh: $build is not a configured corolint build" >&2
