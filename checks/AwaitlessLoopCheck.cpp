@@ -2,6 +2,7 @@
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/ExecutionContext.h"
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
 #include "support/SpinHints.h"
@@ -22,49 +23,6 @@ using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 8>;
 
 const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts() : nullptr;
-}
-
-/// Whether T names a thread pool or its executor/scheduler
-/// (asio::thread_pool, cppcoro::static_thread_pool, coro::thread_pool,
-/// concurrencpp::thread_pool_executor, folly::CPUThreadPoolExecutor,
-/// exec::static_thread_pool, QThreadPool), also behind pointers and smart
-/// pointers.
-bool isThreadPoolType(QualType T, unsigned Depth = 0) {
-  if (T.isNull() || Depth > 2)
-    return false;
-  T = T.getNonReferenceType();
-  if (const auto *P = T->getAs<PointerType>())
-    T = P->getPointeeType();
-  std::string Name = llvm::StringRef(typeName(T)).lower();
-  llvm::erase(Name, '_');
-  if (llvm::StringRef(Name).contains("threadpool"))
-    return true;
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl()))
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-      if (Arg.getKind() == TemplateArgument::Type &&
-          isThreadPoolType(Arg.getAsType(), Depth + 1))
-        return true;
-  return false;
-}
-
-/// Whether a call's object or one of its arguments is a thread pool.
-bool involvesThreadPool(const Expr *Call) {
-  Call = strip(Call);
-  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
-    if (const Expr *Object = M->getImplicitObjectArgument())
-      if (isThreadPoolType(Object->getType()))
-        return true;
-  if (const auto *C = dyn_cast<CallExpr>(Call)) {
-    for (const Expr *Arg : C->arguments())
-      if (isThreadPoolType(Arg->getType()))
-        return true;
-  } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
-    for (const Expr *Arg : C->arguments())
-      if (isThreadPoolType(Arg->getType()))
-        return true;
-  }
-  return false;
 }
 
 // --- Busy-wait loops ------------------------------------------------------
@@ -470,30 +428,7 @@ bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F) const {
   if (Callee ? catalog().lookup(Section::Offload, Callee)
              : catalog().lookup(Section::Offload, calleeName(Call)))
     return true;
-  return involvesThreadPool(Call);
-}
-
-std::vector<AwaitlessLoopCheck::Hop>
-AwaitlessLoopCheck::poolMoves(const CoroutineBodyStmt &Body) const {
-  std::vector<Hop> Moves;
-  for (const SuspensionPoint &P : suspensionPoints(&Body)) {
-    const Expr *Operand = strip(awaitedOperand(P.E));
-    if (!Operand || !(isa<CallExpr>(Operand)))
-      continue;
-    std::string Name = calleeName(Operand);
-    const FunctionDecl *Callee = calleeOf(Operand);
-    bool Explicit = llvm::StringRef(Name).contains("schedule") ||
-                    llvm::StringRef(Name).contains("resume_on");
-    bool Schedules = Explicit || (Callee ? catalog().lookup(Section::Yields, Callee)
-                                         : catalog().lookup(Section::Yields, Name));
-    if (!Schedules)
-      continue;
-    if (involvesThreadPool(Operand))
-      Moves.push_back({P.E->getBeginLoc(), true});
-    else if (Explicit) // back to an event loop: `co_await io->schedule()`
-      Moves.push_back({P.E->getBeginLoc(), false});
-  }
-  return Moves;
+  return involvesPoolExecutor(Call, catalog());
 }
 
 void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
@@ -508,18 +443,10 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.Offload = Type->attribute("offload").str();
     W.Event = Type->attribute("event").str();
   }
-  std::vector<Hop> Moves = poolMoves(Body);
-  const SourceManager &SM = Ctx.getSourceManager();
-  auto OnPool = [&](const Stmt *Loop) {
-    bool Pool = false; // where the last hop before the loop went
-    for (const Hop &Move : Moves)
-      if (SM.isBeforeInTranslationUnit(Move.Where, Loop->getBeginLoc()))
-        Pool = Move.ToPool;
-    return Pool;
-  };
+  ExecutionContext Where(Body, catalog(), Ctx);
 
   auto OnLoop = [&](const Stmt *Loop) -> bool {
-    if (OnPool(Loop))
+    if (Where.onPool(Loop))
       return false; // runs on a thread pool from here on
     if (yieldsPerIteration(Loop, Ctx))
       return true; // look for loops inside that do not

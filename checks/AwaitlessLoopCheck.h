@@ -30,14 +30,6 @@ private:
   /// Whether F is a coroutine lambda handed to a thread pool or an
   /// `offload` function.
   bool isOffloadedLambda(const clang::FunctionDecl &F) const;
-  /// A place where the coroutine moves itself onto a thread pool
-  /// (`co_await pool.schedule()`) or back to another scheduler.
-  struct Hop {
-    clang::SourceLocation Where;
-    bool ToPool;
-  };
-  /// The hops of Body, in source order.
-  std::vector<Hop> poolMoves(const clang::CoroutineBodyStmt &Body) const;
   void reportHeavy(const clang::FunctionDecl &F, const clang::Stmt *Loop,
                    const IterationCost &Cost, const Wording &W);
 

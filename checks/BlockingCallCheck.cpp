@@ -1,5 +1,6 @@
 #include "BlockingCallCheck.h"
 #include "support/CoroutineModel.h"
+#include "support/ExecutionContext.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -41,9 +42,16 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
   bool NeverSuspends = llvm::none_of(
       suspensionPoints(&Body),
       [&](const SuspensionPoint &P) { return canSuspend(P.E, catalog(), Ctx); });
+  // After `co_await pool.schedule()` the code runs on a pool, where
+  // blocking is what the hop was for.
+  ExecutionContext Where(Body, catalog(), Ctx);
   for (const CallSite &Site : callsIn(Body.getBody())) {
     if (Site.Awaited)
       continue; // an asynchronous operation, not a blocking one
+    if (Where.onPool(Site.Call))
+      continue;
+    if (Analysis.onFatalPath(Site.Call, F, Body.getBody()))
+      continue; // on the way to ending the process
     if (auto Rule = Analysis.directRule(Site.Call, F)) {
       if (NeverSuspends && Rule->Rule->attribute("event_loop") == "true")
         continue;

@@ -194,3 +194,24 @@ concurrencpp::result<int> concurrencpp_heavy(const std::vector<int> &v) {
       s += a * b;
   co_return s;
 }
+
+// resume_on the runtime's background executor (a thread_pool_executor) runs
+// the rest there; resume_on a non-pool executor comes back.
+concurrencpp::result<int>
+concurrencpp_background_then_back(concurrencpp::runtime &rt,
+                                  std::shared_ptr<concurrencpp::inline_executor> loop,
+                                  const std::vector<int> &v) {
+  int s = 0;
+  for (int a : v) // expect-warning: never suspends and does heavy work per iteration [coro-awaitless-loop]
+    for (int b : v) // expect-note: nested loop
+      s += a * b;
+  co_await concurrencpp::resume_on(rt.background_executor());
+  for (int a : v)
+    for (int b : v)
+      s += a * b;
+  co_await concurrencpp::resume_on(loop);
+  for (int a : v) // expect-warning: never suspends and does heavy work per iteration [coro-awaitless-loop]
+    for (int b : v) // expect-note: nested loop
+      s -= a * b;
+  co_return s;
+}

@@ -35,6 +35,16 @@ asio::awaitable<void> offload(asio::thread_pool &pool) {
   co_await asio::post(pool, asio::use_awaitable);
 }
 
+// `co_await asio::post(pool, use_awaitable)` resumes the coroutine on the
+// pool; posting back to the io_context's executor returns to the event loop.
+asio::awaitable<void> hop_to_pool(asio::thread_pool &pool, asio::io_context &io) {
+  std::this_thread::sleep_for(1ms); // expect-warning: blocking call to 'std::this_thread::sleep_for' in coroutine 'hop_to_pool' [coro-blocking-call]
+  co_await asio::post(pool, asio::use_awaitable);
+  std::this_thread::sleep_for(1ms);
+  co_await asio::post(io.get_executor(), asio::use_awaitable);
+  std::this_thread::sleep_for(1ms); // expect-warning: blocking call to 'std::this_thread::sleep_for' in coroutine 'hop_to_pool' [coro-blocking-call]
+}
+
 // The same names in plain functions are not this check's business.
 void synchronous_client(tcp::socket &socket) {
   char data[16];

@@ -83,6 +83,30 @@ TEST(RuleCatalog, NamespaceAliasesAndLeadingColons) {
   EXPECT_EQ(Catalog.lookup(Section::Spawn, "asio::io_context::run"), nullptr);
 }
 
+TEST(RuleCatalog, WildcardEntriesWithExceptions) {
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(Catalog.addFile("w.json", R"({
+    "library": "fs", "namespace_aliases": {"boost::filesystem": "fs"},
+    "blocking": [{"name": "fs::*", "reason": "any", "except": "path;operator*"},
+                 {"name": "fs::status_known", "reason": "exact"}]})",
+                              Errors));
+  const RuleEntry *Exists = Catalog.lookup(Section::Blocking, "fs::exists");
+  ASSERT_NE(Exists, nullptr);
+  EXPECT_EQ(Exists->Reason, "any");
+  EXPECT_NE(Catalog.lookup(Section::Blocking, "fs::directory_iterator::directory_iterator"), nullptr);
+  EXPECT_NE(Catalog.lookup(Section::Blocking, "boost::filesystem::space"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "fs::status_known")->Reason, "exact");
+  // Excepted: the item itself, names inside it, names ending in it.
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "fs::path"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "fs::path::filename"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "fs::directory_iterator::operator*"), nullptr);
+  // Not in the scope at all.
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "fsx::exists"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Blocking, "exists"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Offload, "fs::exists"), nullptr);
+}
+
 TEST(RuleCatalog, BadUserFileIsReportedAndTheRestStillLoads) {
   std::string Good = ::testing::TempDir() + "/corolint-good.json";
   std::string Bad = ::testing::TempDir() + "/corolint-bad.json";

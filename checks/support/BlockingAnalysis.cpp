@@ -4,6 +4,7 @@
 #include "support/QualifiedName.h"
 #include "support/ReadyValue.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -61,6 +62,24 @@ QualType objectType(const Expr *Call) {
   return T;
 }
 
+/// Whether a construction a blocking constructor entry names does the
+/// blocking work: copies and moves do not, nor do constructions with fewer
+/// explicit arguments than the entry's `min_arguments` (a default-constructed
+/// `std::ifstream` opens nothing).
+bool constructionBlocks(const CXXConstructExpr &E, const RuleEntry &R) {
+  if (const CXXConstructorDecl *Ctor = E.getConstructor())
+    if (Ctor->isCopyOrMoveConstructor())
+      return false;
+  unsigned Min = 0;
+  if (R.attribute("min_arguments").getAsInteger(10, Min))
+    return true;
+  unsigned Explicit = 0;
+  for (const Expr *Arg : E.arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg))
+      ++Explicit;
+  return Explicit >= Min;
+}
+
 } // namespace
 
 std::vector<CallSite> callsIn(const Stmt *Body) {
@@ -77,15 +96,15 @@ BlockingAnalysis::BlockingAnalysis(const RuleCatalog &Catalog,
   ExtraRule.Reason = "listed in ExtraBlockingFunctions";
 }
 
-bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
-  auto [It, Inserted] = NonBlockingDescriptors.try_emplace(&F, false);
+bool BlockingAnalysis::mentionsNonBlocking(const Decl &D) {
+  auto [It, Inserted] = NonBlockingDescriptors.try_emplace(&D, false);
   if (!Inserted)
     return It->second;
-  const SourceManager &SM = F.getASTContext().getSourceManager();
+  const SourceManager &SM = D.getASTContext().getSourceManager();
   // Test-case macros (`SEASTAR_TEST_CASE(name) { ... }`) begin the function
   // inside a macro: read the text from where the macro is used.
-  SourceLocation From = SM.getExpansionLoc(F.getSourceRange().getBegin());
-  SourceLocation To = SM.getExpansionLoc(F.getSourceRange().getEnd());
+  SourceLocation From = SM.getExpansionLoc(D.getSourceRange().getBegin());
+  SourceLocation To = SM.getExpansionLoc(D.getSourceRange().getEnd());
   if (From.isInvalid() || To.isInvalid() ||
       SM.getFileID(From) != SM.getFileID(To))
     return false;
@@ -95,7 +114,30 @@ bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
   for (llvm::StringRef Marker : {"EAGAIN", "EWOULDBLOCK", "EINPROGRESS",
                                  "MSG_DONTWAIT", "O_NONBLOCK", "SOCK_NONBLOCK"})
     if (Text.contains(Marker))
-      return NonBlockingDescriptors[&F] = true;
+      return NonBlockingDescriptors[&D] = true;
+  return false;
+}
+
+bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
+  if (mentionsNonBlocking(F))
+    return true;
+  // A socket class that sets its descriptors non-blocking in one member
+  // (the constructor, open()) and accepts or reads in another.
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M || M->getParent()->isLambda())
+    return false;
+  const CXXRecordDecl *Class = M->getParent();
+  if (mentionsNonBlocking(*Class))
+    return true;
+  for (const Decl *Member : Class->decls()) {
+    const auto *Fn = dyn_cast<FunctionDecl>(Member);
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(Member))
+      Fn = T->getTemplatedDecl();
+    const FunctionDecl *Def = nullptr;
+    if (Fn && Fn != &F && Fn->hasBody(Def) && Def != &F &&
+        !Def->getLexicalDeclContext()->Equals(Class) && mentionsNonBlocking(*Def))
+      return true;
+  }
   return false;
 }
 
@@ -115,6 +157,9 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   const FunctionDecl *Callee = calleeOf(Call);
   if (const RuleEntry *R = Callee ? Catalog.lookup(Section::Blocking, Callee)
                                   : Catalog.lookup(Section::Blocking, Name)) {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+      if (!constructionBlocks(*Construct, *R))
+        return std::nullopt;
     if (R->attribute("fd_call") == "true" &&
         usesNonBlockingDescriptors(Enclosing))
       return std::nullopt;
@@ -125,11 +170,18 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   }
   if (Extra.matches(Name))
     return BlockingRule{&ExtraRule, Name};
-  // Every operation on some objects blocks (file streams).
+  // Every operation on some objects blocks (file streams), except state
+  // queries the entry lists (is_open, eof, operator bool).
   std::string Type = typeName(objectType(Call));
   if (!Type.empty() && !Ignored.matches(Type))
-    if (const RuleEntry *R = Catalog.lookup(Section::Blocking, Type))
+    if (const RuleEntry *R = Catalog.lookup(Section::Blocking, Type)) {
+      llvm::StringRef Method = Name;
+      if (std::size_t Sep = Method.rfind("::"); Sep != llvm::StringRef::npos)
+        Method = Method.drop_front(Sep + 2);
+      if (R->lists("non_blocking_members", Method))
+        return std::nullopt;
       return BlockingRule{R, Name};
+    }
   return std::nullopt;
 }
 
@@ -152,6 +204,10 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   Summaries[F].Computing = true;
   std::vector<CallSite> Sites = callsIn(F->getBody());
   bool Final = true;
+  // Calls only made on the way to ending the process do not count.
+  llvm::erase_if(Sites, [&](const CallSite &Site) {
+    return onFatalPath(Site.Call, *F, F->getBody());
+  });
   for (const CallSite &Site : Sites) {
     if (auto Rule = directRule(Site.Call, *F)) {
       Out = BlockingPath{{}, F, Site.Call, std::move(*Rule)};

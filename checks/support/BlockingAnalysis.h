@@ -1,6 +1,7 @@
 #ifndef COROLINT_SUPPORT_BLOCKINGANALYSIS_H
 #define COROLINT_SUPPORT_BLOCKINGANALYSIS_H
 
+#include "support/FatalPaths.h"
 #include "support/NameList.h"
 #include "support/RuleCatalog.h"
 
@@ -49,11 +50,21 @@ public:
   /// The rule making Call (a call, construction or `new`) in Enclosing
   /// itself blocking. Calls on file descriptors (rules with `fd_call`) do
   /// not block in a function written for non-blocking descriptors: one that
-  /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK.
+  /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK,
+  /// or a member of a class one of whose visible member definitions does.
+  /// Calls on an object of a class-wide entry (file streams) do not block
+  /// when the entry's `non_blocking_members` lists the method (is_open).
   /// Waits on objects that are complete already (rules with
   /// `ready_after_await`, see ReadyValue.h) do not block either.
   std::optional<BlockingRule> directRule(const clang::Expr *Call,
                                          const clang::FunctionDecl &Enclosing);
+
+  /// Whether Call, in Body (F's body, or a coroutine's user body), runs
+  /// only on paths that end the process (see FatalPaths.h).
+  bool onFatalPath(const clang::Expr *Call, const clang::FunctionDecl &F,
+                   const clang::Stmt *Body) {
+    return Fatal.onlyBeforeExit(Call, &F, Body, F.getASTContext());
+  }
 
   /// Why calling F may block through the code in its body; null if it does
   /// not, or its body is not visible, or it is not user code.
@@ -63,6 +74,7 @@ public:
   void clear() {
     Summaries.clear();
     NonBlockingDescriptors.clear();
+    Fatal.clear();
   }
 
 private:
@@ -74,13 +86,15 @@ private:
   /// summary was still being computed, i.e. recursion).
   bool compute(const clang::FunctionDecl *F, std::optional<BlockingPath> &Out);
   bool usesNonBlockingDescriptors(const clang::FunctionDecl &F);
+  bool mentionsNonBlocking(const clang::Decl &D);
 
   const RuleCatalog &Catalog;
   const NameList &Extra;
   const NameList &Ignored;
   RuleEntry ExtraRule;
   llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
-  llvm::DenseMap<const clang::FunctionDecl *, bool> NonBlockingDescriptors;
+  llvm::DenseMap<const clang::Decl *, bool> NonBlockingDescriptors;
+  FatalPaths Fatal;
 };
 
 /// The calls (including constructions and `new`) a body evaluates, in

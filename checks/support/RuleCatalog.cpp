@@ -20,6 +20,7 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "cpu_heavy",   "lock_guards",
     "mutexes",     "async_locks",
     "non_suspending_awaitables", "awaitable_types",
+    "executors",
 };
 
 std::string knownSections() {
@@ -191,17 +192,51 @@ void RuleCatalog::add(Section S, RuleEntry Entry) {
                                                          std::move(Entry));
 }
 
+/// Whether Rest (a name below a wildcard entry's scope) is among the
+/// entry's `except` items: equal to one, inside one (`path::filename` in
+/// `path`), or ending in one (`directory_iterator::operator*`).
+static bool excepted(const RuleEntry &E, llvm::StringRef Rest) {
+  llvm::SmallVector<llvm::StringRef, 16> Items;
+  E.attribute("except").split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty())
+      continue;
+    if (Rest == Item || (Rest.starts_with(Item) &&
+                         Rest.drop_front(Item.size()).starts_with("::")))
+      return true;
+    if (Rest.ends_with(Item) && Rest.drop_back(Item.size()).ends_with("::"))
+      return true;
+  }
+  return false;
+}
+
+/// The exact entry for Name, else the nearest wildcard entry `scope::*`
+/// whose `except` list does not name it.
+static const RuleEntry *findEntry(const llvm::StringMap<RuleEntry> &Map,
+                                  llvm::StringRef Name) {
+  auto It = Map.find(Name);
+  if (It != Map.end())
+    return &It->second;
+  for (std::size_t Sep = Name.rfind("::"); Sep != llvm::StringRef::npos && Sep;
+       Sep = Name.take_front(Sep).rfind("::")) {
+    It = Map.find((Name.take_front(Sep) + "::*").str());
+    if (It != Map.end())
+      return excepted(It->second, Name.drop_front(Sep + 2)) ? nullptr
+                                                             : &It->second;
+  }
+  return nullptr;
+}
+
 const RuleEntry *RuleCatalog::lookup(Section S,
                                      llvm::StringRef QualifiedName) const {
   const auto &Map = Sections[static_cast<std::size_t>(S)];
-  auto It = Map.find(QualifiedName);
-  if (It != Map.end())
-    return &It->second;
+  if (const RuleEntry *E = findEntry(Map, QualifiedName))
+    return E;
   for (const auto &[From, To] : NamespaceAliases) {
     if (QualifiedName.consume_front(From) && QualifiedName.starts_with("::")) {
-      It = Map.find(To + QualifiedName.str());
-      if (It != Map.end())
-        return &It->second;
+      if (const RuleEntry *E = findEntry(Map, To + QualifiedName.str()))
+        return E;
     }
   }
   return nullptr;

@@ -33,9 +33,10 @@ enum class Section {
   AsyncLocks,
   NonSuspendingAwaitables,
   AwaitableTypes,
+  Executors,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::AwaitableTypes) + 1;
+    static_cast<std::size_t>(Section::Executors) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
@@ -91,7 +92,9 @@ public:
   /// Adds a single entry, e.g. from a check option.
   void add(Section S, RuleEntry Entry);
 
-  /// The entry named QualifiedName (or one of its namespace aliases).
+  /// The entry named QualifiedName (or one of its namespace aliases); else
+  /// the nearest wildcard entry `scope::*` above it (`std::filesystem::*`)
+  /// unless that entry's `except` list names it.
   const RuleEntry *lookup(Section S, llvm::StringRef QualifiedName) const;
 
   /// The entry for D by its qualified name; for methods, also by the names

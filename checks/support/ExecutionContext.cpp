@@ -1,0 +1,156 @@
+#include "support/ExecutionContext.h"
+#include "support/CoroutineModel.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+enum class Place { Unknown, Pool, Loop };
+
+/// What the catalog says of a type name (or of a class it is nested in:
+/// `asio::thread_pool::basic_executor_type`).
+Place catalogPlace(llvm::StringRef Name, const RuleCatalog &Catalog) {
+  while (!Name.empty()) {
+    if (const RuleEntry *E = Catalog.lookup(Section::Executors, Name)) {
+      if (E->Kind == "pool")
+        return Place::Pool;
+      if (E->Kind == "loop")
+        return Place::Loop;
+    }
+    std::size_t Sep = Name.rfind("::");
+    if (Sep == llvm::StringRef::npos)
+      break;
+    Name = Name.take_front(Sep);
+  }
+  return Place::Unknown;
+}
+
+bool isPoolType(QualType T, const RuleCatalog &Catalog, unsigned Depth) {
+  if (T.isNull() || Depth > 2)
+    return false;
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  std::string Name = typeName(T);
+  switch (catalogPlace(Name, Catalog)) {
+  case Place::Pool:
+    return true;
+  case Place::Loop:
+    return false;
+  case Place::Unknown:
+    break;
+  }
+  std::string Folded = llvm::StringRef(Name).lower();
+  llvm::erase(Folded, '_');
+  if (llvm::StringRef(Folded).contains("threadpool"))
+    return true;
+  // Smart pointers and wrappers: std::shared_ptr<coro::thread_pool>.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl()))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          isPoolType(Arg.getAsType(), Catalog, Depth + 1))
+        return true;
+  return false;
+}
+
+/// Where an awaited operand moves the coroutine, if it is a hop.
+Place hopOf(const Expr *Operand, const RuleCatalog &Catalog) {
+  Operand = Operand ? Operand->IgnoreParenImpCasts() : nullptr;
+  if (!Operand)
+    return Place::Unknown;
+  if (!isa<CallExpr>(Operand)) {
+    // An awaitable object that resumes on its executor
+    // (`co_await ui_thread` with a winrt::apartment_context).
+    if (catalogPlace(typeName(Operand->getType()), Catalog) == Place::Loop)
+      return Place::Loop;
+    return Place::Unknown;
+  }
+  std::string Name = calleeName(Operand);
+  const FunctionDecl *Callee = calleeOf(Operand);
+  const RuleEntry *Hop = Callee ? Catalog.lookup(Section::Executors, Callee)
+                                : Catalog.lookup(Section::Executors, Name);
+  if (Hop && Hop->Kind == "hop") {
+    llvm::StringRef To = Hop->attribute("to");
+    if (To == "pool")
+      return Place::Pool;
+    if (To == "loop")
+      return Place::Loop;
+    return involvesPoolExecutor(Operand, Catalog) ? Place::Pool : Place::Loop;
+  }
+  // Not catalogued: a scheduling call on a pool (a user's
+  // `pool.schedule()`) moves there; an explicit one elsewhere moves back.
+  llvm::StringRef N = Name;
+  bool Explicit = N.contains("schedule") || N.contains("resume_on");
+  bool Yields = Callee ? Catalog.lookup(Section::Yields, Callee)
+                       : Catalog.lookup(Section::Yields, Name);
+  if (!Explicit && !Yields)
+    return Place::Unknown;
+  if (involvesPoolExecutor(Operand, Catalog))
+    return Place::Pool;
+  return Explicit ? Place::Loop : Place::Unknown;
+}
+
+} // namespace
+
+bool isPoolExecutorType(QualType T, const RuleCatalog &Catalog) {
+  return isPoolType(T, Catalog, 0);
+}
+
+bool involvesPoolExecutor(const Expr *Call, const RuleCatalog &Catalog) {
+  Call = Call ? Call->IgnoreParenImpCasts() : nullptr;
+  if (!Call)
+    return false;
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Object = M->getImplicitObjectArgument())
+      if (isPoolExecutorType(Object->getType(), Catalog))
+        return true;
+  if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    for (const Expr *Arg : C->arguments())
+      if (isPoolExecutorType(Arg->getType(), Catalog))
+        return true;
+  } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
+    for (const Expr *Arg : C->arguments())
+      if (isPoolExecutorType(Arg->getType(), Catalog))
+        return true;
+  }
+  return false;
+}
+
+ExecutionContext::ExecutionContext(const CoroutineBodyStmt &Body,
+                                   const RuleCatalog &Catalog,
+                                   const ASTContext &Ctx)
+    : SM(Ctx.getSourceManager()) {
+  for (const SuspensionPoint &P : suspensionPoints(&Body)) {
+    switch (hopOf(awaitedOperand(P.E), Catalog)) {
+    case Place::Pool:
+      Hops.push_back({P.E, true});
+      break;
+    case Place::Loop:
+      Hops.push_back({P.E, false});
+      break;
+    case Place::Unknown:
+      break;
+    }
+  }
+}
+
+bool ExecutionContext::onPool(const Stmt *S) const {
+  bool Pool = false; // where the last hop before S went
+  for (const Hop &H : Hops) {
+    // The hop's own operand (`co_await resume_on(pool)`) is evaluated
+    // before it moves: only what follows the whole await runs there.
+    if (SM.isBeforeInTranslationUnit(H.Await->getEndLoc(), S->getBeginLoc()))
+      Pool = H.ToPool;
+  }
+  return Pool;
+}
+
+} // namespace corolint
