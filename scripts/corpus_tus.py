@@ -11,6 +11,7 @@ import json, os, re, shlex, sys
 CORO = re.compile(rb'\bco_(await|yield|return)\b')
 DIAG = re.compile(r'^(.*?):(\d+):(\d+): (warning|error|note): (.*)$')
 CHECK = re.compile(r'\[([\w.-]+)\]$')
+CORO_CHECK = re.compile(r'\[coro-[\w-]+\]$')
 
 
 def tus(db):
@@ -33,7 +34,8 @@ def blocks(text, root):
             continue  # source excerpt or caret line
         line = line.replace(root + '/', '', 1) if line.startswith(root + '/') else line
         kind = m.group(4)
-        if kind == 'warning':
+        if kind == 'warning' or (kind == 'error' and CORO_CHECK.search(line)):
+            # a coro-* finding (some rules report at error level)
             cur = [line]
             found.append(cur)
         elif kind == 'note' and cur is not None:
@@ -53,7 +55,8 @@ def collect(tmp, corpus, name, out):
         b, compile_errors = blocks(rd('.out'), corpus)
         found.update(b)
         rc = rd('.rc').strip() or 'missing'
-        if rc != '0' or compile_errors:
+        coro_errors = any(': error: ' in x.split('\n')[0] and CORO_CHECK.search(x.split('\n')[0]) for x in b)
+        if compile_errors or rc not in ('0', '1') or (rc == '1' and not coro_errors):
             stderr = [l for l in rd('.err').splitlines() if 'warnings generated' not in l
                       and not l.startswith('Suppressed ')]
             crash = 'Stack dump' in rd('.err') or rc not in ('0', '1')
@@ -73,7 +76,7 @@ def summary(out):
         counts = {}
         for line in open(os.path.join(out, fn)):
             m = DIAG.match(line)
-            if m and m.group(4) == 'warning':
+            if m and (m.group(4) == 'warning' or (m.group(4) == 'error' and CORO_CHECK.search(line))):
                 c = CHECK.search(line)
                 k = c.group(1) if c else '?'
                 counts[k] = counts.get(k, 0) + 1
