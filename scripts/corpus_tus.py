@@ -32,7 +32,9 @@ def blocks(text, root):
         m = DIAG.match(line)
         if not m:
             continue  # source excerpt or caret line
-        line = line.replace(root + '/', '', 1) if line.startswith(root + '/') else line
+        path = os.path.normpath(m.group(1))  # one header reached as a/../b and b
+        path = os.path.relpath(path, root) if path.startswith(root + '/') else path
+        line = f'{path}{line[len(m.group(1)):]}'
         kind = m.group(4)
         if kind == 'warning' or (kind == 'error' and CORO_CHECK.search(line)):
             # a coro-* finding (some rules report at error level)
