@@ -11,24 +11,22 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(llvm::StringRef Name,
     : CoroCheck(Name, Ctx),
       ExtraGuards(Options.get("ExtraLockGuardTypes", "")),
       ExtraAsync(Options.get("ExtraAsyncLockTypes", "")),
-      NonSuspending(Options.get("NonSuspendingAwaitables", "")),
       Opts{nameListOption("ExtraLockGuardTypes"),
-           nameListOption("ExtraAsyncLockTypes"),
-           nameListOption("NonSuspendingAwaitables")} {}
+           nameListOption("ExtraAsyncLockTypes")},
+      Types(catalog(), Opts) {}
 
 void LockAcrossSuspendCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
   Options.store(Opts, "ExtraLockGuardTypes", ExtraGuards);
   Options.store(Opts, "ExtraAsyncLockTypes", ExtraAsync);
-  Options.store(Opts, "NonSuspendingAwaitables", NonSuspending);
 }
 
 void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
                                             const CoroutineBodyStmt &Body,
                                             ASTContext &Ctx) {
   LocksAcrossSuspension Found =
-      locksHeldAcrossSuspension(F, Body, catalog(), Opts, Ctx);
+      locksHeldAcrossSuspension(F, Body, Types, Ctx);
   // Report in source order of the acquisitions.
   std::vector<const LocksAcrossSuspension::value_type *> Ordered;
   for (const auto &Entry : Found)
@@ -44,9 +42,16 @@ void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
     std::string Type =
         A.Lock->getType().getNonReferenceType().getCanonicalType()
             .getUnqualifiedType().getAsString(Policy);
-    diag(A.Loc, "'%0' (%1) is held across a suspension point; release it "
-                "before suspending or use a coroutine-aware mutex")
-        << A.Lock->getName() << Type;
+    if (A.FromCaller)
+      diag(A.Loc, "parameter '%0' (%1) is a lock the caller holds, held "
+                  "across every suspension point; do the work that needs it "
+                  "in a plain function and pass the coroutine only the "
+                  "results")
+          << A.Lock->getName() << Type;
+    else
+      diag(A.Loc, "'%0' (%1) is held across a suspension point; release it "
+                  "before suspending or use a coroutine-aware mutex")
+          << A.Lock->getName() << Type;
     for (const Expr *Suspend : Entry->second)
       diag(Suspend->getExprLoc(), "coroutine may suspend here",
            DiagnosticIDs::Note);

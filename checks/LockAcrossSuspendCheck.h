@@ -13,6 +13,7 @@ public:
   LockAcrossSuspendCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Types.clear(); }
 
 protected:
   void checkCoroutine(const clang::FunctionDecl &F,
@@ -20,8 +21,9 @@ protected:
                       clang::ASTContext &Ctx) override;
 
 private:
-  std::string ExtraGuards, ExtraAsync, NonSuspending;
+  std::string ExtraGuards, ExtraAsync;
   LockOptions Opts;
+  LockTypes Types; // what is learnt of the TU's types, kept across coroutines
 };
 
 } // namespace corolint

@@ -107,6 +107,40 @@ TEST(RuleCatalog, WildcardEntriesWithExceptions) {
   EXPECT_EQ(Catalog.lookup(Section::Offload, "fs::exists"), nullptr);
 }
 
+TEST(RuleCatalog, WithNamesAddsOptionNamesAndRegexes) {
+  std::vector<RuleError> Errors;
+  auto Base = RuleCatalog::get({}, Errors);
+  auto Extended = RuleCatalog::withNames(Base, Section::NonSuspendingAwaitables,
+                                         "app::ready_t;app::.*_now_t", "opt");
+  EXPECT_EQ(Base->lookup(Section::NonSuspendingAwaitables, "app::ready_t"),
+            nullptr);
+  const RuleEntry *Exact =
+      Extended->lookup(Section::NonSuspendingAwaitables, "app::ready_t");
+  ASSERT_NE(Exact, nullptr);
+  EXPECT_EQ(Exact->Reason, "opt");
+  EXPECT_NE(Extended->lookup(Section::NonSuspendingAwaitables, "app::clock_now_t"),
+            nullptr);
+  EXPECT_EQ(Extended->lookup(Section::NonSuspendingAwaitables, "app::later_t"),
+            nullptr);
+  EXPECT_EQ(Extended->lookup(Section::Blocking, "app::ready_t"), nullptr);
+  // The catalog's own entries are still there, and the result is shared.
+  EXPECT_NE(Extended->lookup(Section::NonSuspendingAwaitables, "std::suspend_never"),
+            nullptr);
+  EXPECT_EQ(Extended, RuleCatalog::withNames(Base, Section::NonSuspendingAwaitables,
+                                             "app::ready_t;app::.*_now_t", "opt"));
+  EXPECT_EQ(Base, RuleCatalog::withNames(Base, Section::NonSuspendingAwaitables,
+                                         " ; ", "opt"));
+}
+
+TEST(RuleCatalog, ApplicationTypesDoNotMakeALibraryNamespace) {
+  std::vector<RuleError> Errors;
+  auto Catalog = RuleCatalog::get({}, Errors);
+  // workerd::jsg::Lock is catalogued with library_namespace false.
+  EXPECT_NE(Catalog->lookup(Section::LockGuards, "workerd::jsg::Lock"), nullptr);
+  EXPECT_FALSE(Catalog->isLibraryName("workerd::api::send"));
+  EXPECT_TRUE(Catalog->isLibraryName("kj::Locked"));
+}
+
 TEST(RuleCatalog, BadUserFileIsReportedAndTheRestStillLoads) {
   std::string Good = ::testing::TempDir() + "/corolint-good.json";
   std::string Bad = ::testing::TempDir() + "/corolint-bad.json";

@@ -12,23 +12,36 @@ namespace corolint {
 
 CoroCheck::CoroCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name),
-      RuleFiles(Options.getLocalOrGlobal("RuleFiles", "")) {
+      RuleFiles(Options.getLocalOrGlobal("RuleFiles", "")),
+      NonSuspending(Options.getLocalOrGlobal("NonSuspendingAwaitables", "")) {
   std::vector<RuleError> Errors;
   Catalog = RuleCatalog::get(splitOptionList(RuleFiles), Errors);
   for (const RuleError &E : Errors)
     configurationDiag("invalid rule file %0", DiagnosticIDs::Error) << E.str();
+  // One suspension policy for every check: the option's awaitables join the
+  // catalog's non_suspending_awaitables, which canSuspend() consults.
+  reportNameListErrors("NonSuspendingAwaitables", NameList(NonSuspending));
+  Catalog = RuleCatalog::withNames(
+      Catalog, Section::NonSuspendingAwaitables, NonSuspending,
+      "listed in the NonSuspendingAwaitables option");
 }
 
 void CoroCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RuleFiles", RuleFiles);
+  Options.store(Opts, "NonSuspendingAwaitables", NonSuspending);
 }
 
-NameList CoroCheck::nameListOption(llvm::StringRef Option) {
-  NameList List(Options.get(Option, ""));
+void CoroCheck::reportNameListErrors(llvm::StringRef Option,
+                                     const NameList &List) {
   for (const std::string &E : List.errors())
     configurationDiag("invalid regular expression in option '%0.%1': %2",
                       DiagnosticIDs::Error)
         << CheckName << Option << E;
+}
+
+NameList CoroCheck::nameListOption(llvm::StringRef Option) {
+  NameList List(Options.get(Option, ""));
+  reportNameListErrors(Option, List);
   return List;
 }
 

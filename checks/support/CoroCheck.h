@@ -11,7 +11,8 @@
 namespace corolint {
 
 /// What every coro-* check shares: the rule catalog (embedded files plus the
-/// `RuleFiles` option, local or global), and one match per coroutine body
+/// `RuleFiles` option, local or global, plus the awaitables of the
+/// `NonSuspendingAwaitables` option, local or global), and one match per coroutine body
 /// (functions, member functions, lambdas and templates' patterns, never
 /// their instantiations), handed to checkCoroutine().
 class CoroCheck : public clang::tidy::ClangTidyCheck {
@@ -49,8 +50,11 @@ protected:
   NameList nameListOption(llvm::StringRef Option);
 
 private:
+  void reportNameListErrors(llvm::StringRef Option, const NameList &List);
+
   std::string CheckName;
   std::string RuleFiles;
+  std::string NonSuspending;
   std::shared_ptr<const RuleCatalog> Catalog;
 };
 

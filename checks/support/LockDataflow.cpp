@@ -1,5 +1,6 @@
 #include "support/LockDataflow.h"
 #include "support/CoroutineModel.h"
+#include "support/LockTypes.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -14,48 +15,18 @@ using namespace clang;
 namespace corolint {
 namespace {
 
-enum class LockType { None, Guard, AsyncGuard, OptionalGuard, Mutex };
-
 /// The state at a program point: which acquisitions may still hold.
 using HeldSet = std::set<LockAcquisition>;
 
 class LockModel {
 public:
-  LockModel(const RuleCatalog &Catalog, const LockOptions &Opts,
-            ASTContext &Ctx)
-      : Catalog(Catalog), Opts(Opts), Ctx(Ctx) {}
+  LockModel(LockTypes &Types, ASTContext &Ctx) : Types(Types), Ctx(Ctx) {}
 
-  LockType classify(QualType T) const {
-    if (T.isNull())
-      return LockType::None;
-    const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
-    if (!R)
-      return LockType::None;
-    std::string Name = qualifiedName(R);
-    if (isAsync(Name))
-      return LockType::AsyncGuard;
-    if (Catalog.lookup(Section::LockGuards, Name) ||
-        Opts.ExtraGuardTypes.matches(Name)) {
-      // std::unique_lock<folly::coro::Mutex> guards a coroutine-aware mutex.
-      for (QualType Arg : typeArguments(R))
-        if (isAsync(typeName(Arg)))
-          return LockType::AsyncGuard;
-      return LockType::Guard;
-    }
-    if (Name == "std::optional") {
-      auto Args = typeArguments(R);
-      if (!Args.empty() && classify(Args.front()) == LockType::Guard)
-        return LockType::OptionalGuard;
-    }
-    if (const RuleEntry *M = Catalog.lookup(Section::Mutexes, Name))
-      if (M->Kind.empty())
-        return LockType::Mutex;
-    return LockType::None;
-  }
+  LockType classify(QualType T) { return Types.classify(T); }
 
   /// Applies one CFG element's effect to Held; records suspension points.
   void transfer(const CFGElement &E, HeldSet &Held,
-                LocksAcrossSuspension *Report) const {
+                LocksAcrossSuspension *Report) {
     if (auto Dtor = E.getAs<CFGAutomaticObjDtor>()) {
       release(Held, Dtor->getVarDecl());
       return;
@@ -82,10 +53,27 @@ public:
     } else if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(St)) {
       const auto *Suspend = cast<Expr>(St);
       if (Report && !Held.empty() && isUserSuspension(Suspend) &&
-          suspends(Suspend))
+          canSuspend(Suspend, Types.catalog(), Ctx)) {
+        std::vector<const ValueDecl *> Released = releasedWhileWaiting(Suspend);
         for (const LockAcquisition &A : Held)
-          (*Report)[A].push_back(Suspend);
+          if (!llvm::is_contained(Released, A.Lock) &&
+              !(A.Mutex && llvm::is_contained(Released, A.Mutex)))
+            (*Report)[A].push_back(Suspend);
+      }
     }
+  }
+
+  /// The guard parameters of F: the caller's locks, held from the start.
+  HeldSet parameterLocks(const FunctionDecl &F, const Stmt *Body) {
+    HeldSet Held;
+    for (const ParmVarDecl *P : F.parameters()) {
+      QualType T = P->getType().getNonReferenceType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      if (classify(T) == LockType::Guard)
+        Held.insert({P, Body, P->getLocation(), nullptr, /*FromCaller=*/true});
+    }
+    return Held;
   }
 
   void setSuspensionPoints(const std::vector<SuspensionPoint> &Points) {
@@ -94,71 +82,40 @@ public:
   }
 
 private:
-  bool isAsync(const std::string &Name) const {
-    return !Name.empty() && (Catalog.lookup(Section::AsyncLocks, Name) ||
-                             Opts.ExtraAsyncLockTypes.matches(Name));
-  }
-
-  static std::vector<QualType> typeArguments(const CXXRecordDecl *R) {
-    std::vector<QualType> Types;
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
-      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-        if (A.getKind() == TemplateArgument::Type)
-          Types.push_back(A.getAsType());
-    return Types;
-  }
-
   bool isUserSuspension(const Expr *E) const {
     return UserSuspensions.count(E) != 0;
   }
 
-  bool suspends(const Expr *Suspend) const {
-    if (!canSuspend(Suspend, Catalog, Ctx))
-      return false;
-    std::string Type = typeName(awaitedOperand(Suspend)
-                                    ? awaitedOperand(Suspend)->getType()
-                                    : QualType());
-    if (!Type.empty() && Opts.ExtraNonSuspending.matches(Type))
-      return false;
-    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(awaitedOperand(Suspend)))
-      if (Opts.ExtraNonSuspending.matches(qualifiedName(Ref->getDecl())))
-        return false;
-    return true;
-  }
-
-  /// Whether Method is one of the lock (or unlock) methods of Obj's type:
-  /// the catalog entry's Attribute (`Lock;ReaderLock` for absl::Mutex), or
-  /// the standard names.
-  bool isMethodOf(const ValueDecl *Obj, llvm::StringRef Method,
-                  llvm::StringRef Attribute, llvm::StringRef Default) const {
-    llvm::StringRef Names = Default;
-    const CXXRecordDecl *R =
-        Obj->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    if (const RuleEntry *E =
-            R ? Catalog.lookup(Section::Mutexes, qualifiedName(R)) : nullptr)
-      if (!E->attribute(Attribute).empty())
-        Names = E->attribute(Attribute);
-    return listNames(Names, Method);
-  }
-
-  /// The variable or member E names (looking through &, parentheses and
-  /// implicit conversions).
-  static const ValueDecl *lockObject(const Expr *E) {
-    if (!E)
-      return nullptr;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E))
-      if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref)
-        return lockObject(U->getSubExpr());
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *M = dyn_cast<MemberExpr>(E))
-      return M->getMemberDecl();
-    return nullptr;
+  /// The locks an awaited wait releases while it waits: the arguments of a
+  /// catalogued `releases_lock` call in the awaited expression
+  /// (`co_await cv.wait(lk, pred)`), whether the guard or its mutex.
+  std::vector<const ValueDecl *> releasedWhileWaiting(const Expr *Suspend) {
+    std::vector<const ValueDecl *> Released;
+    std::vector<const Stmt *> Work{awaitedOperand(Suspend)};
+    while (!Work.empty()) {
+      const Stmt *S = Work.back();
+      Work.pop_back();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      if (const auto *C = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = calleeOf(C);
+        const RuleEntry *E =
+            Callee ? Types.catalog().lookup(Section::Synchronization, Callee)
+                   : Types.catalog().lookup(Section::Synchronization,
+                                            calleeName(C));
+        if (E && E->attribute("releases_lock") == "true")
+          for (const Expr *Arg : C->arguments())
+            if (const ValueDecl *D = lockObject(Arg))
+              Released.push_back(D);
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+    return Released;
   }
 
   /// The guard variable that `std::move(x)` (or plain `x`) names.
-  const ValueDecl *movedGuard(const Expr *E) const {
+  const ValueDecl *movedGuard(const Expr *E) {
     E = E ? E->IgnoreImplicit() : nullptr;
     if (const auto *Move = dyn_cast_or_null<CallExpr>(E))
       if (Move->getNumArgs() == 1 && calleeName(Move) == "std::move")
@@ -173,8 +130,8 @@ private:
   }
 
   static void acquire(HeldSet &Held, const ValueDecl *D, const Stmt *Site,
-                      SourceLocation Loc) {
-    Held.insert({D, Site, Loc});
+                      SourceLocation Loc, const ValueDecl *Mutex = nullptr) {
+    Held.insert({D, Site, Loc, Mutex});
   }
 
   static std::vector<LockAcquisition> holdsOf(const HeldSet &Held,
@@ -192,29 +149,30 @@ private:
     release(Held, A);
     release(Held, B);
     for (const LockAcquisition &H : OfA)
-      Held.insert({B, H.Site, H.Loc});
+      Held.insert({B, H.Site, H.Loc, H.Mutex});
     for (const LockAcquisition &H : OfB)
-      Held.insert({A, H.Site, H.Loc});
+      Held.insert({A, H.Site, H.Loc, H.Mutex});
   }
 
   /// `To` takes over what `std::move(From)` held; the move itself already
   /// ended From's hold (see freeCall), so the holds come from that call.
   void takeOver(HeldSet &Held, const Expr *MoveExpr, const ValueDecl *From,
-                const ValueDecl *To, const Stmt *Site,
-                SourceLocation Loc) const {
+                const ValueDecl *To, const Stmt *Site, SourceLocation Loc) {
     std::vector<LockAcquisition> Holds = holdsOf(Held, From);
     auto Pending = PendingMoves.find(MoveExpr->IgnoreImplicit());
     if (Pending != PendingMoves.end())
       Holds.insert(Holds.end(), Pending->second.begin(), Pending->second.end());
     release(Held, From);
     if (!Holds.empty())
-      acquire(Held, To, Site, Loc);
+      acquire(Held, To, Site, Loc, Holds.front().Mutex);
   }
 
   /// How a guard's initializer leaves it: holding, not holding, or taking
-  /// over another guard.
+  /// over another guard. A guard that an await hands over
+  /// (`auto lk = co_await m.coScopedLock()`) was taken without blocking by a
+  /// coroutine-aware lock, whatever its type says.
   void initialise(const ValueDecl *V, const Expr *Init, const Stmt *Site,
-                  SourceLocation Loc, HeldSet &Held) const {
+                  SourceLocation Loc, HeldSet &Held) {
     if (!Init) // default-constructed
       return;
     const Expr *E = Init->IgnoreImplicit();
@@ -229,6 +187,8 @@ private:
       else
         break;
     }
+    if (isa<CoroutineSuspendExpr, DependentCoawaitExpr>(E))
+      return;
     if (const ValueDecl *From = movedGuard(E)) {
       takeOver(Held, E, From, V, Site, Loc);
       return;
@@ -243,31 +203,32 @@ private:
       for (const Expr *Arg : Construct->arguments())
         if (typeName(Arg->getType()) == "std::defer_lock_t")
           return;
+      return acquire(Held, V, Site, Loc, lockObject(Construct->getArg(0)));
     }
     acquire(Held, V, Site, Loc);
   }
 
-  void declare(const VarDecl *V, const DeclStmt *DS, HeldSet &Held) const {
+  void declare(const VarDecl *V, const DeclStmt *DS, HeldSet &Held) {
     if (classify(V->getType()) != LockType::Guard)
       return;
     initialise(V, V->getInit(), DS, V->getLocation(), Held);
   }
 
-  void memberCall(const CXXMemberCallExpr *MC, HeldSet &Held) const {
+  void memberCall(const CXXMemberCallExpr *MC, HeldSet &Held) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     const ValueDecl *Obj = lockObject(MC->getImplicitObjectArgument());
-    if (!M || !Obj || !M->getIdentifier())
+    if (!M)
+      return;
+    applyCallEffect(MC, Held); // methods annotated acquire_capability(mu_)
+    if (!Obj || !M->getIdentifier())
       return;
     llvm::StringRef Name = M->getName();
     switch (classify(Obj->getType())) {
     case LockType::Guard:
     case LockType::Mutex:
-      if (isMethodOf(Obj, Name, "lock_methods", "lock;lock_shared;try_lock;"
-                                                "try_lock_for;try_lock_until;"
-                                                "try_lock_shared"))
+      if (Types.isLockMethod(M, Obj->getType()))
         acquire(Held, Obj, MC, MC->getExprLoc());
-      else if (isMethodOf(Obj, Name, "unlock_methods",
-                          "unlock;unlock_shared;release"))
+      else if (Types.isUnlockMethod(M, Obj->getType()))
         release(Held, Obj);
       else if (Name == "swap" && MC->getNumArgs() == 1)
         if (const ValueDecl *Other = lockObject(MC->getArg(0)))
@@ -284,7 +245,7 @@ private:
     }
   }
 
-  void operatorCall(const CXXOperatorCallExpr *Op, HeldSet &Held) const {
+  void operatorCall(const CXXOperatorCallExpr *Op, HeldSet &Held) {
     if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
       return;
     const ValueDecl *Lhs = lockObject(Op->getArg(0));
@@ -301,37 +262,40 @@ private:
     }
   }
 
-  void freeCall(const CallExpr *C, HeldSet &Held) const {
+  void freeCall(const CallExpr *C, HeldSet &Held) {
     if (const ValueDecl *Moved = movedGuard(C); Moved && C->getNumArgs() == 1) {
       // std::move(lk) gives the lock away: whoever receives it (a guard
       // declared from it, see takeOver) holds it now, this guard does not.
       PendingMoves[C] = holdsOf(Held, Moved);
       return release(Held, Moved);
     }
-    const RuleEntry *R = Catalog.lookup(Section::Mutexes, calleeName(C));
-    if (!R || C->getNumArgs() == 0)
-      return;
-    if (const ValueDecl *M = lockObject(C->getArg(0))) {
-      if (R->Kind == "lock")
-        acquire(Held, M, C, C->getExprLoc());
-      else if (R->Kind == "unlock")
-        release(Held, M);
-    }
+    applyCallEffect(C, Held);
   }
 
-  const RuleCatalog &Catalog;
-  const LockOptions &Opts;
+  /// pthread_mutex_lock(&m), and functions annotated acquire_capability(m)
+  /// / release_capability(m).
+  void applyCallEffect(const CallExpr *C, HeldSet &Held) {
+    LockTypes::CallEffect Effect = Types.callEffect(C);
+    for (const Expr *E : Effect.Locks)
+      if (const ValueDecl *M = lockObject(E))
+        acquire(Held, M, C, C->getExprLoc());
+    for (const Expr *E : Effect.Unlocks)
+      if (const ValueDecl *M = lockObject(E))
+        release(Held, M);
+  }
+
+  LockTypes &Types;
   ASTContext &Ctx;
   llvm::DenseSet<const Expr *> UserSuspensions;
-  mutable std::map<const Expr *, std::vector<LockAcquisition>> PendingMoves;
+  std::map<const Expr *, std::vector<LockAcquisition>> PendingMoves;
 };
 
 } // namespace
 
-LocksAcrossSuspension
-locksHeldAcrossSuspension(const FunctionDecl &F, const CoroutineBodyStmt &Body,
-                          const RuleCatalog &Catalog, const LockOptions &Opts,
-                          ASTContext &Ctx) {
+LocksAcrossSuspension locksHeldAcrossSuspension(const FunctionDecl &F,
+                                                const CoroutineBodyStmt &Body,
+                                                LockTypes &Types,
+                                                ASTContext &Ctx) {
   LocksAcrossSuspension Result;
   std::vector<SuspensionPoint> Points = suspensionPoints(&Body);
   if (Points.empty())
@@ -346,8 +310,9 @@ locksHeldAcrossSuspension(const FunctionDecl &F, const CoroutineBodyStmt &Body,
   if (!Graph)
     return Result;
 
-  LockModel Model(Catalog, Opts, Ctx);
+  LockModel Model(Types, Ctx);
   Model.setSuspensionPoints(Points);
+  HeldSet AtEntry = Model.parameterLocks(F, &Body);
   std::vector<HeldSet> In(Graph->getNumBlockIDs());
   std::vector<HeldSet> Out(Graph->getNumBlockIDs());
   std::vector<bool> Queued(Graph->getNumBlockIDs(), false);
@@ -361,6 +326,8 @@ locksHeldAcrossSuspension(const FunctionDecl &F, const CoroutineBodyStmt &Body,
     Work.pop_back();
     Queued[B->getBlockID()] = false;
     HeldSet State;
+    if (B == &Graph->getEntry())
+      State = AtEntry;
     for (const CFGBlock *Pred : B->preds())
       if (Pred)
         State.insert(Out[Pred->getBlockID()].begin(),

@@ -1,8 +1,7 @@
 #ifndef COROLINT_SUPPORT_LOCKDATAFLOW_H
 #define COROLINT_SUPPORT_LOCKDATAFLOW_H
 
-#include "support/NameList.h"
-#include "support/RuleCatalog.h"
+#include "support/LockTypes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -12,20 +11,16 @@
 
 namespace corolint {
 
-/// What the lock analysis is told besides the catalog (check options).
-struct LockOptions {
-  NameList ExtraGuardTypes;
-  NameList ExtraAsyncLockTypes;
-  NameList ExtraNonSuspending;
-};
-
 /// A place where a synchronous lock starts being held: a guard variable
-/// (held from its declaration, or from a later lock() on it), or a manual
-/// lock() / pthread_mutex_lock() on a mutex.
+/// (held from its declaration, or from a later lock() on it), a manual
+/// lock() / pthread_mutex_lock() on a mutex, or a guard parameter (the
+/// caller's lock, held from the coroutine's start).
 struct LockAcquisition {
-  const clang::ValueDecl *Lock;  // the guard variable or the mutex
+  const clang::ValueDecl *Lock;  // the guard variable, mutex or parameter
   const clang::Stmt *Site;       // DeclStmt / call where it was taken
   clang::SourceLocation Loc;     // where to report
+  const clang::ValueDecl *Mutex = nullptr; // what a guard was built on
+  bool FromCaller = false;       // a parameter: held before the body runs
   bool operator<(const LockAcquisition &O) const {
     return std::tie(Lock, Site) < std::tie(O.Lock, O.Site);
   }
@@ -40,17 +35,18 @@ using LocksAcrossSuspension =
     std::map<LockAcquisition, std::vector<const clang::Expr *>>;
 
 /// A forward may-hold dataflow over the CFG (with implicit destructors) of
-/// a coroutine body. Acquisitions: construction of a catalogued guard type
-/// (however spelled: CTAD, aliases, `auto g = guard(m)`), lock()/try_lock()
-/// on a guard or a catalogued mutex, emplace() into std::optional<guard>,
-/// catalogued lock functions. Releases: destructor, unlock(), release(),
-/// move-from, swap, reset(); defer_lock constructs unlocked. Guards of
-/// coroutine-aware locks are not tracked.
-LocksAcrossSuspension
-locksHeldAcrossSuspension(const clang::FunctionDecl &F,
-                          const clang::CoroutineBodyStmt &Body,
-                          const RuleCatalog &Catalog, const LockOptions &Opts,
-                          clang::ASTContext &Ctx);
+/// a coroutine body. Acquisitions: construction of a guard type (see
+/// LockTypes; however spelled: CTAD, aliases, `auto g = guard(m)`),
+/// lock()/try_lock() on a guard or a synchronous mutex, emplace() into
+/// std::optional<guard>, lock functions; guard parameters hold from the
+/// start. Releases: destructor, unlock(), release(), move-from, swap,
+/// reset(); defer_lock constructs unlocked. Guards of coroutine-aware locks,
+/// and guards obtained by `co_await`, are not tracked. A suspension in an
+/// awaited wait that releases the lock passed to it (`co_await
+/// cv.wait(lk)`, catalog `releases_lock`) does not count for that lock.
+LocksAcrossSuspension locksHeldAcrossSuspension(
+    const clang::FunctionDecl &F, const clang::CoroutineBodyStmt &Body,
+    LockTypes &Types, clang::ASTContext &Ctx);
 
 } // namespace corolint
 

@@ -1,12 +1,14 @@
 #include "support/RuleCatalog.h"
 #include "support/EmbeddedRules.h"
 #include "support/JsonLocator.h"
+#include "support/NameList.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 namespace corolint {
@@ -239,7 +241,35 @@ const RuleEntry *RuleCatalog::lookup(Section S,
         return E;
     }
   }
+  for (const auto &[Names, Entry] : UserNames[static_cast<std::size_t>(S)])
+    if (Names->matches(QualifiedName))
+      return &Entry;
   return nullptr;
+}
+
+std::shared_ptr<const RuleCatalog>
+RuleCatalog::withNames(const std::shared_ptr<const RuleCatalog> &Base,
+                       Section S, llvm::StringRef Option,
+                       llvm::StringRef Reason) {
+  if (!Base || splitOptionList(Option).empty())
+    return Base;
+  static std::mutex Lock;
+  static std::map<std::tuple<const RuleCatalog *, Section, std::string>,
+                  std::shared_ptr<const RuleCatalog>>
+      Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto &Slot = Cache[{Base.get(), S, Option.str()}];
+  if (!Slot) {
+    auto Catalog = std::make_shared<RuleCatalog>(*Base);
+    RuleEntry Entry;
+    Entry.Name = Option.str();
+    Entry.Library = "user";
+    Entry.Reason = Reason.str();
+    Catalog->UserNames[static_cast<std::size_t>(S)].emplace_back(
+        std::make_shared<const NameList>(Option), std::move(Entry));
+    Slot = std::move(Catalog);
+  }
+  return Slot;
 }
 
 const RuleEntry *RuleCatalog::lookup(Section S,
@@ -263,7 +293,9 @@ static llvm::StringRef topNamespace(llvm::StringRef Name) {
 void RuleCatalog::markLibraryNamespaces() {
   for (const auto &Map : Sections)
     for (const auto &Entry : Map)
-      if (llvm::StringRef NS = topNamespace(Entry.getKey()); !NS.empty())
+      if (llvm::StringRef NS = topNamespace(Entry.getKey());
+          !NS.empty() &&
+          Entry.getValue().attribute("library_namespace") != "false")
         LibraryNamespaces[NS] = true;
   for (const auto &[From, To] : NamespaceAliases) {
     LibraryNamespaces[topNamespace(From + "::")] = true;

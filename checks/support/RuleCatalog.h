@@ -16,6 +16,8 @@ class NamedDecl;
 
 namespace corolint {
 
+class NameList;
+
 /// The kinds of knowledge a catalog holds; one JSON section each
 /// (see docs/rules.md).
 enum class Section {
@@ -92,6 +94,19 @@ public:
   /// Adds a single entry, e.g. from a check option.
   void add(Section S, RuleEntry Entry);
 
+  /// Base plus the names of a user option (exact names or regexes, see
+  /// NameList) in section S: a look-up that finds no entry of S tries them
+  /// and answers with an entry whose reason is Reason. Built once per
+  /// distinct (Base, S, Option) and shared.
+  static std::shared_ptr<const RuleCatalog>
+  withNames(const std::shared_ptr<const RuleCatalog> &Base, Section S,
+            llvm::StringRef Option, llvm::StringRef Reason);
+
+  /// Every entry of section S (not the user names of withNames).
+  const llvm::StringMap<RuleEntry> &entries(Section S) const {
+    return Sections[static_cast<std::size_t>(S)];
+  }
+
   /// The entry named QualifiedName (or one of its namespace aliases); else
   /// the nearest wildcard entry `scope::*` above it (`std::filesystem::*`)
   /// unless that entry's `except` list names it.
@@ -117,6 +132,9 @@ public:
 
 private:
   std::array<llvm::StringMap<RuleEntry>, SectionCount> Sections;
+  std::array<std::vector<std::pair<std::shared_ptr<const NameList>, RuleEntry>>,
+             SectionCount>
+      UserNames;
   std::vector<std::pair<std::string, std::string>> NamespaceAliases;
   llvm::StringMap<bool> LibraryNamespaces;
 
