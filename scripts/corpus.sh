@@ -45,7 +45,7 @@ for name in "${NAMES[@]}"; do
   while read -r f; do n=$((n + 1)); printf '%s\0%s\0%s\0%s\0' "$(dirname "$db")" "$tmp/$n" "$f" "$CORPUS/$name"; done < "$tmp/tus" |
     xargs -0 -n 4 -P "$JOBS" bash -c 'run_tu "$@"' _
   python3 "$HERE/corpus_tus.py" collect "$tmp" "$CORPUS" "$name" "$OUT"
-  echo "$name: $(wc -l < "$tmp/tus") TUs, $(( $(date +%s) - start ))s, $(grep -c ': warning: ' "$OUT/$name.txt") findings, $(grep -c '^TU ' "$OUT/$name.errors") TU errors"
+  echo "$name: $(wc -l < "$tmp/tus") TUs, $(( $(date +%s) - start ))s, $(grep -cE '^[^ ].*: (warning|error): .*\[coro-' "$OUT/$name.txt") findings, $(grep -c '^TU ' "$OUT/$name.errors") TU errors"
   rm -rf "$tmp"
 done
 python3 "$HERE/corpus_tus.py" summary "$OUT"

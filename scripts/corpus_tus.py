@@ -64,8 +64,11 @@ def collect(tmp, corpus, name, out):
             crash = 'Stack dump' in rd('.err') or rc not in ('0', '1')
             errs.append(f"TU {os.path.relpath(f, corpus)} rc={rc}{' CRASH' if crash else ''}\n"
                         + ''.join(f'  {l}\n' for l in (compile_errors + stderr)[:12]))
+    one = {}  # one block per warning line: the same finding reached from two TUs may carry other notes
+    for blk in sorted(found):
+        one.setdefault(blk.split('\n')[0], blk)
     with open(os.path.join(out, name + '.txt'), 'w') as o:
-        o.write('\n\n'.join(sorted(found)) + ('\n' if found else ''))
+        o.write('\n\n'.join(one.values()) + ('\n' if one else ''))
     with open(os.path.join(out, name + '.errors'), 'w') as o:
         o.write(''.join(errs))
 
