@@ -237,6 +237,8 @@ bool isWritableHandle(QualType T, QualType &Pointee) {
   return false;
 }
 
+bool isReferringType(QualType T) { return isAliasingType(T); }
+
 bool isCallableArgument(const Expr *Arg) { return isCallable(Arg); }
 
 } // namespace corolint
