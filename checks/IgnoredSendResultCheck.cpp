@@ -19,6 +19,13 @@ struct IgnoredSendResultCheck::Send {
   /// The result is delivered to a completion (error_code, tuple), not
   /// returned by the call.
   bool AsyncResult;
+  /// The member name shown in messages.
+  std::string Name;
+  /// A call a template leaves unresolved, matched by its member name.
+  bool Dependent = false;
+  /// Not catalogued; [[nodiscard]]: clang's -Wunused-result reports a
+  /// discarded result, so only a stored, never-read one is reported here.
+  bool OnlyStored = false;
 };
 
 IgnoredSendResultCheck::IgnoredSendResultCheck(llvm::StringRef Name,
@@ -35,6 +42,13 @@ void IgnoredSendResultCheck::storeOptions(
 
 namespace {
 
+/// A send that waits for room and fails only once the channel or queue
+/// was closed or stopped (the catalog's `drops_when` is `closed`): a
+/// discarded result loses nothing in normal operation.
+bool droppedOnlyWhenClosed(const RuleEntry *Rule) {
+  return Rule && Rule->attribute("drops_when") == "closed";
+}
+
 class SendCollector : public EvaluatedCodeVisitor<SendCollector> {
 public:
   SendCollector(const RuleCatalog &Catalog, const NameList &Extra)
@@ -43,12 +57,67 @@ public:
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
     if (!Callee)
-      return true;
+      return dependentSend(C);
     const RuleEntry *Rule = Catalog.lookup(Section::ChannelSends, Callee);
     if (!Rule && !(!Extra.empty() && Extra.matches(qualifiedName(Callee))))
-      return true;
+      return queueMethod(C, Callee);
     llvm::StringRef Kind = Rule ? Rule->attribute("result") : "";
-    Calls.push_back({C, Callee, Rule, Kind == "error_code" || Kind == "tuple"});
+    Calls.push_back({C, Callee, Rule, Kind == "error_code" || Kind == "tuple",
+                     Callee->getNameAsString()});
+    return true;
+  }
+
+  /// `ch_.try_send(...)` on a channel whose type depends on a template
+  /// parameter: a catalogued send by its member name, when every send of
+  /// that name returns its status.
+  bool dependentSend(CallExpr *C) {
+    const Expr *Callee = C->getCallee()->IgnoreImplicit();
+    DeclarationName Member;
+    if (const auto *D = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+      Member = D->getMember();
+    else if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
+      Member = U->getMemberName();
+    if (!Member.isIdentifier())
+      return true;
+    std::vector<const RuleEntry *> Rules =
+        Catalog.entriesNamed(Section::ChannelSends, Member.getAsString());
+    if (Rules.empty())
+      return true;
+    for (const RuleEntry *R : Rules) {
+      llvm::StringRef Kind = R->attribute("result");
+      if ((Kind != "bool" && Kind != "status") || droppedOnlyWhenClosed(R))
+        return true;
+    }
+    Calls.push_back({C, nullptr, Rules.front(), false, Member.getAsString(),
+                     /*Dependent=*/true});
+    return true;
+  }
+
+  /// A `push`/`try_push`/`enqueue`/`try_enqueue` that is not catalogued but
+  /// whose result its own API says matters: it returns bool or an enum and
+  /// is [[nodiscard]] (warn_unused_result), or its class has catalogued
+  /// sends (a queue or channel type the catalog knows).
+  bool queueMethod(CallExpr *C, const FunctionDecl *Callee) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+    if (!MD || !MD->getIdentifier())
+      return true;
+    llvm::StringRef N = MD->getName();
+    if (N != "push" && N != "try_push" && N != "enqueue" &&
+        N != "try_enqueue")
+      return true;
+    QualType R = MD->getReturnType();
+    if (!R->isBooleanType() && !R->isEnumeralType())
+      return true;
+    bool NoDiscard = MD->hasAttr<WarnUnusedResultAttr>();
+    if (const auto *ED = R->getAsTagDecl())
+      NoDiscard |= ED->hasAttr<WarnUnusedResultAttr>();
+    bool Queue = Catalog.hasMemberOf(Section::ChannelSends,
+                                     qualifiedName(MD->getParent()));
+    if (!NoDiscard && !Queue)
+      return true;
+    Found F{C, Callee, nullptr, false, N.str()};
+    F.OnlyStored = NoDiscard;
+    Calls.push_back(F);
     return true;
   }
 
@@ -59,6 +128,9 @@ public:
     const FunctionDecl *Callee;
     const RuleEntry *Rule;
     bool AsyncResult;
+    std::string Name;
+    bool Dependent = false;
+    bool OnlyStored = false;
   };
   std::vector<Found> Calls;
 };
@@ -192,12 +264,25 @@ std::string variableName(const VarDecl *V) {
 void IgnoredSendResultCheck::checkCoroutine(const FunctionDecl &F,
                                             const CoroutineBodyStmt &Body,
                                             ASTContext &Ctx) {
+  checkBody(F, Body.getBody(), Ctx);
+}
+
+void IgnoredSendResultCheck::checkPlainFunction(const FunctionDecl &F,
+                                                const Stmt &Body,
+                                                ASTContext &Ctx) {
+  checkBody(F, &Body, Ctx);
+}
+
+void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
+                                       const Stmt *Body, ASTContext &Ctx) {
+  if (!Body)
+    return;
   SendCollector Collector(catalog(), Extra);
-  Collector.TraverseStmt(Body.getBody());
+  Collector.TraverseStmt(const_cast<Stmt *>(Body));
   if (Collector.Calls.empty())
     return;
-  BodyParents Parents(Body.getBody());
-  LocalReads Reads(F, Body.getBody(), Ctx);
+  BodyParents Parents(Body);
+  LocalReads Reads(F, Body, Ctx);
   // Where a completion writes an error into a variable, the variable is
   // written, not read.
   std::vector<const Expr *> TokenErrorRefs;
@@ -205,7 +290,9 @@ void IgnoredSendResultCheck::checkCoroutine(const FunctionDecl &F,
     if (const DeclRefExpr *Ref = errorVariableOf(tokenOf(C.Call)))
       TokenErrorRefs.push_back(Ref);
   for (const auto &C : Collector.Calls)
-    checkSend({C.Call, C.Callee, C.Rule, C.AsyncResult}, Parents, Reads,
+    checkSend({C.Call, C.Callee, C.Rule, C.AsyncResult, C.Name, C.Dependent,
+               C.OnlyStored},
+              Parents, Reads,
               TokenErrorRefs, Ctx);
 }
 
@@ -232,6 +319,12 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
                                        LocalReads &Reads,
                                        llvm::ArrayRef<const Expr *> TokenErrorRefs,
                                        ASTContext &Ctx) {
+  if (S.Dependent) {
+    // Unresolved in a template: only a plain discard is certain.
+    if (resultUse(S.Call, Parents).Kind == ResultUseKind::Discarded)
+      report(S, "result of '" + S.Name + "' is ignored");
+    return;
+  }
   const Expr *Token = tokenOf(S.Call);
   if (const CoawaitExpr *Await = awaitingExpr(S.Call, S.Rule, Parents)) {
     QualType T = Await->getType();
@@ -246,7 +339,7 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
       const auto *V = cast<VarDecl>(Ref->getDecl());
       if (!V->hasAttr<UnusedAttr>() &&
           !Reads.readAfter(V, Await, TokenErrorRefs))
-        report(S, (llvm::Twine("error code of '") + S.Callee->getNameAsString() +
+        report(S, (llvm::Twine("error code of '") + S.Name +
                    "' is written to '" + variableName(V) + "' but never read")
                       .str());
     }
@@ -260,14 +353,14 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
       std::string Spelled = spelling(Token, Ctx, 80);
       if (Spelled.empty())
         Spelled = typeName(Token->getType());
-      report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+      report(S, (llvm::Twine("result of '") + S.Name +
                  "' is ignored by completion token '" + Spelled + "'")
                     .str());
       return;
     }
     if (const auto *Handler = dyn_cast<LambdaExpr>(Token))
       if (const ParmVarDecl *P = ignoredErrorParameter(Handler)) {
-        report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+        report(S, (llvm::Twine("result of '") + S.Name +
                    "' is ignored by its completion handler")
                       .str());
         diag(P->getLocation(), "the handler does not read its error code",
@@ -287,7 +380,9 @@ void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
                                         LocalReads &Reads) {
   ResultUse Use = resultUse(Result, Parents);
   if (Use.Kind == ResultUseKind::Discarded) {
-    report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+    if (S.OnlyStored || droppedOnlyWhenClosed(S.Rule))
+      return; // -Wunused-result's, or nothing lost until the queue closes
+    report(S, (llvm::Twine("result of '") + S.Name +
                "' is ignored")
                   .str());
     return;
@@ -295,7 +390,7 @@ void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
   if (Use.Kind != ResultUseKind::Stored || Use.Var->hasAttr<UnusedAttr>())
     return;
   if (!Reads.readAfter(Use.Var, Use.Store))
-    report(S, (llvm::Twine("result of '") + S.Callee->getNameAsString() +
+    report(S, (llvm::Twine("result of '") + S.Name +
                "' is stored in '" + variableName(Use.Var) +
                "' but never read")
                   .str());
@@ -306,9 +401,11 @@ void IgnoredSendResultCheck::report(const Send &S, llvm::StringRef Message) {
   diag(Loc, "%0; %1")
       << Message
       << (S.AsyncResult ? "a closed channel or a cancelled send drops the message"
-                        : "a full or closed channel drops the message")
+          : droppedOnlyWhenClosed(S.Rule)
+              ? "a closed or stopped queue drops the message"
+              : "a full or closed channel drops the message")
       << S.Call->getSourceRange();
-  std::string Name = S.Callee->getNameAsString();
+  const std::string &Name = S.Name;
   if (S.Rule && !S.Rule->Reason.empty() && !S.Rule->Alternative.empty())
     diag(Loc, "'%0' %1; use %2", DiagnosticIDs::Note)
         << Name << S.Rule->Reason << S.Rule->Alternative;

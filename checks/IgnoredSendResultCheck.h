@@ -8,7 +8,7 @@ namespace corolint {
 class BodyParents;
 class LocalReads;
 
-/// A channel or queue send in a coroutine whose result (delivered or not)
+/// A channel or queue send (in a coroutine, or in a plain function) whose result (delivered or not)
 /// is never looked at. See docs/checks/coro-ignored-send-result.md.
 class IgnoredSendResultCheck : public CoroCheck {
 public:
@@ -20,8 +20,14 @@ protected:
   void checkCoroutine(const clang::FunctionDecl &F,
                       const clang::CoroutineBodyStmt &Body,
                       clang::ASTContext &Ctx) override;
+  bool checksPlainFunctions() const override { return true; }
+  void checkPlainFunction(const clang::FunctionDecl &F,
+                          const clang::Stmt &Body,
+                          clang::ASTContext &Ctx) override;
 
 private:
+  void checkBody(const clang::FunctionDecl &F, const clang::Stmt *Body,
+                 clang::ASTContext &Ctx);
   struct Send;
   void checkSend(const Send &S, const BodyParents &Parents, LocalReads &Reads,
                  llvm::ArrayRef<const clang::Expr *> TokenErrorRefs,

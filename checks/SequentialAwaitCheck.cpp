@@ -13,6 +13,8 @@ using namespace clang;
 
 namespace corolint {
 
+using namespace seqawait;
+
 namespace {
 
 /// The blocks and loops of a coroutine body (not of nested lambdas).
@@ -27,6 +29,10 @@ public:
     return true;
   }
   bool VisitForStmt(ForStmt *S) {
+    Loops.push_back(S);
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
     Loops.push_back(S);
     return true;
   }
@@ -52,6 +58,10 @@ public:
   const RuleCatalog &Catalog;
   bool Found = false;
 };
+
+} // namespace
+
+namespace seqawait {
 
 const CoawaitExpr *asAwait(const Expr *E) {
   E = ignoreValuePreserving(E);
@@ -80,6 +90,10 @@ std::string describe(const CallExpr *Call, const ASTContext &Ctx) {
 bool isStandardName(llvm::StringRef Name) {
   return Name.starts_with("std::") || Name.starts_with("__gnu_cxx::");
 }
+
+} // namespace seqawait
+
+namespace {
 
 /// Whether a function's name says it changes state somewhere (`write`,
 /// `async_send`, `createUser`, `co_insert`): such an operation is done for
@@ -169,8 +183,10 @@ void SequentialAwaitCheck::checkCoroutine(const FunctionDecl &F,
   Found.TraverseStmt(const_cast<Stmt *>(Code));
   for (const CompoundStmt *Block : Found.Blocks)
     checkBlock(*Block, DU, F, Ctx);
-  for (const Stmt *Loop : Found.Loops)
+  for (const Stmt *Loop : Found.Loops) {
     checkLoop(*Loop, DU, F, Ctx);
+    checkElementLoop(*Loop, DU, F, Ctx);
+  }
 }
 
 /// The call an await runs when it is an operation that could run
@@ -380,268 +396,6 @@ void SequentialAwaitCheck::reportGroup(const std::vector<Operation> &Group,
          "'%0' does not depend on the earlier results either",
          DiagnosticIDs::Note)
         << describe(Group[I].Call, Ctx);
-}
-
-namespace {
-
-bool isCollectMethod(llvm::StringRef Name) {
-  return Name == "push_back" || Name == "emplace_back" ||
-         Name == "push_front" || Name == "emplace_front" || Name == "insert" ||
-         Name == "emplace" || Name == "push" || Name == "try_emplace" ||
-         Name == "insert_or_assign" || Name == "append";
-}
-
-bool isCompoundAssign(OverloadedOperatorKind K) {
-  switch (K) {
-  case OO_PlusEqual:
-  case OO_MinusEqual:
-  case OO_StarEqual:
-  case OO_PipeEqual:
-  case OO_AmpEqual:
-  case OO_CaretEqual:
-    return true;
-  default:
-    return false;
-  }
-}
-
-/// The index variable of `for (int i = a; i < b; ++i)` (any comparison,
-/// ++/--/+=/-= steps), or null.
-const VarDecl *indexVariable(const ForStmt &Loop) {
-  const auto *Init = dyn_cast_or_null<DeclStmt>(Loop.getInit());
-  if (!Init || !Init->isSingleDecl() || !Loop.getCond() || !Loop.getInc())
-    return nullptr;
-  const auto *I = dyn_cast<VarDecl>(Init->getSingleDecl());
-  if (!I || !I->getType()->isIntegralOrEnumerationType() || !I->getInit())
-    return nullptr;
-  auto IsI = [&](const Expr *E) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Ref && Ref->getDecl() == I;
-  };
-  const Expr *Inc = Loop.getInc()->IgnoreParenImpCasts();
-  bool Steps = false;
-  if (const auto *U = dyn_cast<UnaryOperator>(Inc))
-    Steps = U->isIncrementDecrementOp() && IsI(U->getSubExpr());
-  else if (const auto *B = dyn_cast<BinaryOperator>(Inc))
-    Steps = (B->getOpcode() == BO_AddAssign ||
-             B->getOpcode() == BO_SubAssign) &&
-            IsI(B->getLHS());
-  const auto *Cond =
-      dyn_cast<BinaryOperator>(Loop.getCond()->IgnoreParenImpCasts());
-  if (!Steps || !Cond || !Cond->isComparisonOp() ||
-      !(IsI(Cond->getLHS()) || IsI(Cond->getRHS())))
-    return nullptr;
-  return I;
-}
-
-} // namespace
-
-/// A loop over a range (or an index range) whose body awaits one operation
-/// per element, with arguments from the element and values the loop does
-/// not change, and collects the results; nothing an iteration writes is
-/// read by a later iteration's operation.
-void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
-                                     const FunctionDecl &F, ASTContext &Ctx) {
-  llvm::SmallPtrSet<const Decl *, 8> PerIteration;
-  const Stmt *Body = nullptr;
-  const Expr *Header = nullptr; // the range, or the index loop's condition
-  const VarDecl *Index = nullptr;
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    if (!Range->getLoopVariable())
-      return;
-    PerIteration.insert(Range->getLoopVariable());
-    Body = Range->getBody();
-    Header = Range->getRangeInit();
-  } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
-    Index = indexVariable(*For);
-    if (!Index)
-      return;
-    PerIteration.insert(Index);
-    Body = For->getBody();
-    Header = For->getCond();
-  }
-  if (!Body || !Header)
-    return;
-  // An index loop's condition runs every iteration.
-  if (Index && DU.effects(Header).Opaque)
-    return;
-
-  std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);
-  if (Points.size() != 1 || Points[0].IsYield)
-    return;
-  const auto *Await = dyn_cast<CoawaitExpr>(Points[0].E);
-  const CallExpr *Call = operationCall(Await, DU, Ctx);
-  if (!Call)
-    return;
-
-  std::vector<const Stmt *> Stmts;
-  if (const auto *Block = dyn_cast<CompoundStmt>(Body))
-    Stmts.assign(Block->body_begin(), Block->body_end());
-  else
-    Stmts.push_back(Body);
-  for (const Stmt *S : Stmts)
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        PerIteration.insert(D);
-
-  auto PerIter = [&](const ObjectRef &O) {
-    return O.K == ObjectRef::Variable && PerIteration.count(O.D);
-  };
-  auto DirectRoot = [&](const ObjectRef &O) {
-    return !O.Indirect &&
-           (DU.isLocal(O) || O.K == ObjectRef::Field) && !PerIter(O);
-  };
-
-  // The statement holding the await, and whether the result reaches a
-  // container or accumulator declared outside the loop.
-  std::size_t AwaitAt = Stmts.size();
-  for (std::size_t I = 0; I < Stmts.size(); ++I)
-    if (!suspensionPointsIn(Stmts[I]).empty())
-      AwaitAt = I;
-  if (AwaitAt == Stmts.size())
-    return;
-
-  // What a statement collects into: `c.push_back(v)` and similar on a
-  // standard container, `c[k] = v`, `acc += v`. Returns the value stored.
-  auto Collected = [&](const Stmt *S) -> const Expr * {
-    const auto *E = dyn_cast<Expr>(S);
-    if (!E)
-      return nullptr;
-    E = E->IgnoreImplicit();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr()->IgnoreImplicit();
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *MD = M->getMethodDecl();
-      if (!MD || !MD->getIdentifier() || !isCollectMethod(MD->getName()) ||
-          !isStandardName(qualifiedName(MD->getParent())) ||
-          M->getNumArgs() == 0)
-        return nullptr;
-      auto Target = DU.objectOf(M->getImplicitObjectArgument());
-      if (!Target || !DirectRoot(*Target))
-        return nullptr;
-      return M->getArg(M->getNumArgs() - 1);
-    }
-    const Expr *LHS = nullptr, *RHS = nullptr;
-    bool Subscripted = false;
-    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-      if (B->getOpcode() == BO_Assign)
-        Subscripted = true;
-      else if (!B->isCompoundAssignmentOp())
-        return nullptr;
-      LHS = B->getLHS();
-      RHS = B->getRHS();
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if (Op->getNumArgs() != 2)
-        return nullptr;
-      if (Op->getOperator() == OO_Equal)
-        Subscripted = true;
-      else if (!isCompoundAssign(Op->getOperator()))
-        return nullptr;
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-    } else {
-      return nullptr;
-    }
-    const Expr *Plain = LHS->IgnoreParenImpCasts();
-    if (Subscripted) {
-      if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(Plain))
-        Plain = Sub->getBase();
-      else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Plain);
-               Op && Op->getOperator() == OO_Subscript)
-        Plain = Op->getArg(0);
-      else
-        return nullptr;
-    }
-    auto Target = DU.objectOf(Plain);
-    if (!Target || !DirectRoot(*Target))
-      return nullptr;
-    return RHS;
-  };
-
-  // Effects of every statement; the operation's callee is trusted.
-  std::vector<Effects> Each;
-  for (std::size_t I = 0; I < Stmts.size(); ++I) {
-    if (!isHoistableKind(Stmts[I]))
-      return;
-    Effects E = I == AwaitAt ? DU.effects(Stmts[I], {Call})
-                             : DU.effects(Stmts[I]);
-    if (E.Opaque || E.Transfer)
-      return;
-    // Writes outside the iteration: to locals declared before the loop, or
-    // into a container or accumulator (which may be a member).
-    bool Collects = Collected(Stmts[I]) != nullptr;
-    for (const Access &A : E.Accesses)
-      if (A.Write && !PerIter(A.Obj) && !DU.isLocal(A.Obj) &&
-          !(Collects && DirectRoot(A.Obj)))
-        return;
-    Each.push_back(std::move(E));
-  }
-
-  // The operation writes only what belongs to its iteration: the element,
-  // locals of the body. A receiver or buffer shared by all iterations
-  // orders them.
-  Effects Op = DU.effects(Call, {Call});
-  for (const Access &A : Op.Accesses)
-    if (A.Write && !PerIter(A.Obj))
-      return;
-  if (Index)
-    for (const Effects &E : Each)
-      for (const Access &A : E.Accesses)
-        if (A.Write && A.Obj.K == ObjectRef::Variable && A.Obj.D == Index)
-          return;
-
-  // Nothing the body writes outside the iteration (a cursor, a running
-  // state) is read by the operation, by what computes its arguments, or by
-  // the loop header.
-  Effects Carried;
-  for (const Effects &E : Each)
-    for (const Access &A : E.Accesses)
-      if (A.Write && !PerIter(A.Obj))
-        Carried.Accesses.push_back(A);
-  Effects Before = Op;
-  for (std::size_t I = 0; I < AwaitAt; ++I)
-    Before.append(Each[I]);
-  Before.append(DU.effects(Header));
-  for (Access &A : Before.Accesses)
-    A.Write = false; // reads only matter here; own writes are per iteration
-  for (const Access &A : Before.Accesses)
-    for (const Access &W : Carried.Accesses)
-      if (!PerIter(A.Obj) && DU.mayAlias(A.Obj, W.Obj))
-        return;
-
-  // The results are collected.
-  bool Collects = false;
-  if (const Expr *Value = Collected(Stmts[AwaitAt]))
-    Collects = asAwait(Value) == Await;
-  if (!Collects) {
-    std::optional<Operation> Kept = operationStatement(Stmts[AwaitAt], DU, Ctx);
-    if (!Kept)
-      return;
-    const ObjectRef &Result = Kept->E.Accesses.back().Obj;
-    for (std::size_t I = AwaitAt + 1; I < Stmts.size() && !Collects; ++I)
-      if (const Expr *Value = Collected(Stmts[I])) {
-        Effects Reads = DU.effects(Value);
-        for (const Access &A : Reads.Accesses)
-          if (!A.Write && A.Obj.K == Result.K && A.Obj.D == Result.D)
-            Collects = true;
-      }
-  }
-  if (!Collects)
-    return;
-
-  TripBound Bound = tripBound(&Loop, Ctx);
-  if (Bound.K == TripBound::Constant && Bound.Value < MinIndependentAwaits)
-    return;
-
-  diag(Await->getBeginLoc(),
-       "'%0' is awaited in every iteration, but no iteration depends on "
-       "another; await them concurrently")
-      << describe(Call, Ctx);
-  std::string With = combinator(Call, F, "range_combinator");
-  if (!With.empty())
-    diag(Loop.getBeginLoc(), "start one per element, then %0",
-         DiagnosticIDs::Note)
-        << With;
 }
 
 } // namespace corolint

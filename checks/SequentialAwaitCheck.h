@@ -8,6 +8,17 @@
 
 namespace corolint {
 
+namespace seqawait {
+/// The co_await an expression is, under value-preserving nodes.
+const clang::CoawaitExpr *asAwait(const clang::Expr *E);
+/// Declarations, expressions and null statements.
+bool isHoistableKind(const clang::Stmt *S);
+/// The text to show for an awaited call: callee as written plus "(...)".
+std::string describe(const clang::CallExpr *Call,
+                     const clang::ASTContext &Ctx);
+bool isStandardName(llvm::StringRef Name);
+} // namespace seqawait
+
 /// Awaited operations that provably do not depend on each other, one after
 /// the other in a block or once per element of a range, which could run
 /// concurrently. See docs/checks/coro-sequential-await.md.
@@ -43,6 +54,8 @@ private:
                    const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   void checkLoop(const clang::Stmt &Loop, const DefUse &DU,
                  const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+  bool checkElementLoop(const clang::Stmt &Loop, const DefUse &DU,
+                        const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   std::string combinator(const clang::Expr *Operation,
                          const clang::FunctionDecl &F,
                          llvm::StringRef Attribute) const;

@@ -316,14 +316,16 @@ awaitable<void> containers(std::vector<int> &v, std::queue<int> &q,
   co_return;
 }
 
-// --- Scope: coroutines only -------------------------------------------------
+// --- Scope: plain functions and templates too ---------------------------------
 
-// A plain function is not a coroutine: clang-tidy's
-// bugprone-unused-return-value covers it when configured (see the docs).
-void plain_function(channel &ch) { ch.try_send(ec_t{}, 1); }
+// A plain function, and a non-coroutine lambda (a callback) inside a
+// coroutine: the result is dropped all the same.
+void plain_function(channel &ch) { ch.try_send(ec_t{}, 1); } // expect-warning: result of 'try_send' is ignored [coro-ignored-send-result]
+// expect-note@-1: 'try_send' returns false
 
 awaitable<void> non_coroutine_lambda(channel &ch) {
-  auto later = [&ch] { ch.try_send(ec_t{}, 1); };
+  auto later = [&ch] { ch.try_send(ec_t{}, 1); }; // expect-warning: result of 'try_send' is ignored [coro-ignored-send-result]
+  // expect-note@-1: 'try_send' returns false
   later();
   auto coroutine = [&ch]() -> awaitable<void> {
     ch.try_send(ec_t{}, 2); // expect-warning: result of 'try_send' is ignored [coro-ignored-send-result]
@@ -333,11 +335,12 @@ awaitable<void> non_coroutine_lambda(channel &ch) {
   co_await coroutine();
 }
 
-// Templates are analysed on their pattern: sends on a dependent channel
-// type are not resolved there.
+// Templates are analysed on their pattern: a send on a dependent channel
+// type is matched by its member name.
 template <typename Channel>
 awaitable<void> dependent_channel(Channel &ch) {
-  ch.try_send(ec_t{}, 1);
+  ch.try_send(ec_t{}, 1); // expect-warning: result of 'try_send' is ignored [coro-ignored-send-result]
+  // expect-note@-1: 'try_send' returns false
   co_return;
 }
 template awaitable<void> dependent_channel(channel &);

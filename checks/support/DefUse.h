@@ -147,6 +147,11 @@ private:
 /// refer to when known.
 bool isWritableHandle(clang::QualType T, clang::QualType &Pointee);
 
+/// Whether values of type T refer to other objects (references, pointers,
+/// smart pointers, iterators, views): copying one does not copy what it
+/// refers to.
+bool isReferringType(clang::QualType T);
+
 /// Whether an argument runs code when called: a lambda, a function object,
 /// a function pointer or reference.
 bool isCallableArgument(const clang::Expr *Arg);

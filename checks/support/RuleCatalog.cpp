@@ -302,6 +302,30 @@ void RuleCatalog::markLibraryNamespaces() {
   }
 }
 
+std::vector<const RuleEntry *>
+RuleCatalog::entriesNamed(Section S, llvm::StringRef Member) const {
+  std::vector<const RuleEntry *> Found;
+  for (const auto &Entry : Sections[static_cast<std::size_t>(S)]) {
+    llvm::StringRef Name = Entry.getKey();
+    std::size_t Sep = Name.rfind("::");
+    if ((Sep == llvm::StringRef::npos ? Name : Name.substr(Sep + 2)) == Member)
+      Found.push_back(&Entry.getValue());
+  }
+  return Found;
+}
+
+bool RuleCatalog::hasMemberOf(Section S, llvm::StringRef ClassName) const {
+  if (ClassName.empty())
+    return false;
+  for (const auto &Entry : Sections[static_cast<std::size_t>(S)]) {
+    llvm::StringRef Name = Entry.getKey();
+    if (Name.consume_front(ClassName) && Name.consume_front("::") &&
+        !Name.contains("::"))
+      return true;
+  }
+  return false;
+}
+
 bool RuleCatalog::isLibraryName(llvm::StringRef QualifiedName) const {
   llvm::StringRef NS = topNamespace(QualifiedName);
   return !NS.empty() && LibraryNamespaces.count(NS);

@@ -116,6 +116,16 @@ public:
   /// of the methods it overrides, so calls through derived classes match.
   const RuleEntry *lookup(Section S, const clang::NamedDecl *D) const;
 
+  /// Entries of section S whose last name component is Member
+  /// (`try_send` for `asio::experimental::channel::try_send`): for calls a
+  /// template leaves unresolved, matched by the member's name.
+  std::vector<const RuleEntry *> entriesNamed(Section S,
+                                              llvm::StringRef Member) const;
+
+  /// Whether some entry of section S is a member of the class named
+  /// ClassName (`folly::MPMCQueue` for `folly::MPMCQueue::write`).
+  bool hasMemberOf(Section S, llvm::StringRef ClassName) const;
+
   /// Entries of the library whose awaitable type QualifiedName is, if any.
   const RuleEntry *awaitableType(llvm::StringRef QualifiedName) const {
     return lookup(Section::AwaitableTypes, QualifiedName);

@@ -1,0 +1,244 @@
+// Which types refer to other objects and which calls change the object they
+// are called on: the type-level facts the def-use analysis (DefUse.cpp,
+// DefUseEffects.cpp) builds on.
+#include "support/DefUse.h"
+#include "support/DefUseTypes.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringRef.h"
+
+using namespace clang;
+
+namespace corolint {
+
+using namespace defuse;
+
+const Expr *ignoreValuePreserving(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Full = dyn_cast<FullExpr>(Next))
+      Next = Full->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
+      if (Construct->getNumArgs() >= 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor() &&
+          (Construct->getNumArgs() == 1 ||
+           isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+        Next = Construct->getArg(0);
+    }
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+namespace defuse {
+
+QualType plainType(QualType T) {
+  if (T.isNull())
+    return T;
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
+QualType pointeeOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    return plainType(P->getPointeeType());
+  return QualType();
+}
+
+bool isCharLike(QualType T) {
+  if (T.isNull() || T->isDependentType() || T->isVoidType() ||
+      T->isIncompleteType())
+    return true;
+  if (T->isCharType() || T->isSpecificBuiltinType(BuiltinType::UChar) ||
+      T->isSpecificBuiltinType(BuiltinType::SChar))
+    return true;
+  if (const auto *E = T->getAs<EnumType>())
+    return qualifiedName(E->getDecl()) == "std::byte";
+  return false;
+}
+
+bool typesCompatible(QualType A, QualType B) {
+  A = plainType(A);
+  B = plainType(B);
+  if (isCharLike(A) || isCharLike(B) || A == B)
+    return true;
+  const CXXRecordDecl *RA = A->getAsCXXRecordDecl();
+  const CXXRecordDecl *RB = B->getAsCXXRecordDecl();
+  if (RA && RB && RA->hasDefinition() && RB->hasDefinition())
+    return RA->isDerivedFrom(RB) || RB->isDerivedFrom(RA);
+  // A pointer or array member may hold what the other refers to.
+  if (A->isPointerType() || B->isPointerType() || A->isArrayType() ||
+      B->isArrayType())
+    return true;
+  return false;
+}
+
+bool isPointerLikeClass(QualType T) {
+  std::string Name = typeName(T);
+  llvm::StringRef N(Name);
+  return N == "std::shared_ptr" || N == "std::unique_ptr" ||
+         N == "std::weak_ptr" || N == "std::optional" ||
+         N.ends_with("_ptr") || N.ends_with("Ptr") || N.ends_with("::Ref") ||
+         N.ends_with("_ref");
+}
+
+/// Types whose values refer to other objects: copying one does not copy
+/// what it refers to.
+bool isAliasingType(QualType T) {
+  if (T.isNull())
+    return false;
+  if (T->isReferenceType() || T->isPointerType() || T->isMemberPointerType() ||
+      T->isDependentType())
+    return true;
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (R && R->isLambda())
+    return true;
+  std::string Name = typeName(T);
+  llvm::StringRef N(Name);
+  N.consume_front("boost::");
+  if (N.empty())
+    return false;
+  if (isPointerLikeClass(T) && !N.starts_with("std::optional"))
+    return true;
+  static const char *const Views[] = {
+      "std::span",
+      "std::basic_string_view",
+      "std::reference_wrapper",
+      "asio::mutable_buffer",
+      "asio::const_buffer",
+      "asio::mutable_buffers_1",
+      "asio::const_buffers_1",
+      "asio::mutable_registered_buffer",
+      "asio::const_registered_buffer",
+      "asio::basic_streambuf_ref",
+      "asio::dynamic_string_buffer",
+      "asio::dynamic_vector_buffer",
+      "folly::Range",
+      "folly::ByteRange",
+      "seastar::basic_sstring_view",
+  };
+  for (const char *V : Views)
+    if (N == V)
+      return true;
+  return N.contains_insensitive("iterator") || N.contains_insensitive("view") ||
+         N.contains_insensitive("span");
+}
+
+bool isStandardName(llvm::StringRef Name) {
+  return Name.starts_with("std::") || Name.starts_with("__gnu_cxx::") ||
+         Name.starts_with("__cxxabiv1::");
+}
+
+/// Whether an argument is something that runs code when called: a lambda,
+/// a function object, a function pointer or reference.
+bool isCallable(const Expr *Arg) {
+  QualType T = Arg->getType().getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionType() ||
+      T->isMemberFunctionPointerType() || T->isBlockPointerType())
+    return true;
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition())
+    return false;
+  if (R->isLambda())
+    return true;
+  for (const CXXMethodDecl *M : R->methods())
+    if (M->getOverloadedOperator() == OO_Call)
+      return true;
+  for (const auto &B : R->bases())
+    if (const CXXRecordDecl *BR = B.getType()->getAsCXXRecordDecl())
+      if (BR->hasDefinition())
+        for (const CXXMethodDecl *M : BR->methods())
+          if (M->getOverloadedOperator() == OO_Call)
+            return true;
+  return false;
+}
+
+/// Whether calling M changes the object it is called on. Standard-library
+/// accessors that are non-const only to hand out mutable access (begin(),
+/// find(), operator[] of a sequence) do not: a write through what they
+/// return is a write to the path it belongs to.
+bool mutatesObject(const CXXMethodDecl *M) {
+  if (!M || M->isStatic())
+    return false;
+  if (M->isConst())
+    return false;
+  std::string Class = qualifiedName(M->getParent());
+  if (!isStandardName(Class))
+    return true;
+  if (M->getOverloadedOperator() == OO_Subscript)
+    return llvm::StringRef(Class).contains("map");
+  if (M->getOverloadedOperator() == OO_Star ||
+      M->getOverloadedOperator() == OO_Arrow)
+    return false;
+  if (!M->getIdentifier())
+    return true;
+  static const char *const Accessors[] = {
+      "begin", "end",   "rbegin", "rend",   "cbegin",      "cend",
+      "find",  "count", "contains", "lower_bound", "upper_bound",
+      "equal_range", "at", "front", "back", "data", "size", "empty",
+      "length", "c_str", "get", "value", "substr", "compare",
+      "starts_with", "ends_with", "capacity", "max_size"};
+  for (const char *A : Accessors)
+    if (M->getName() == A)
+      return false;
+  return true;
+}
+
+} // namespace defuse
+
+bool isWritableHandle(QualType T, QualType &Pointee) {
+  Pointee = QualType();
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R)
+    return false;
+  QualType First;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+    if (Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      First = Spec->getTemplateArgs()[0].getAsType();
+  std::string Name = typeName(T);
+  llvm::StringRef N(Name);
+  N.consume_front("boost::");
+  if (N == "std::span" || N == "std::reference_wrapper") {
+    if (First.isNull() || First.isConstQualified())
+      return false;
+    Pointee = plainType(First);
+    return true;
+  }
+  if (N == "asio::mutable_buffer" || N == "asio::mutable_buffers_1" ||
+      N == "asio::mutable_registered_buffer") {
+    Pointee = QualType(); // raw bytes
+    return true;
+  }
+  if (N.contains_insensitive("iterator"))
+    return !N.contains_insensitive("const");
+  if (isPointerLikeClass(T) && N != "std::optional" &&
+      !N.contains_insensitive("const")) {
+    if (!First.isNull()) {
+      if (First.isConstQualified())
+        return false;
+      Pointee = plainType(First);
+    }
+    return true;
+  }
+  return false;
+}
+
+bool isReferringType(QualType T) { return isAliasingType(T); }
+
+bool isCallableArgument(const Expr *Arg) { return isCallable(Arg); }
+
+} // namespace corolint

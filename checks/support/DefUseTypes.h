@@ -1,0 +1,38 @@
+#ifndef COROLINT_SUPPORT_DEFUSETYPES_H
+#define COROLINT_SUPPORT_DEFUSETYPES_H
+
+// Type-level facts shared by the two halves of the def-use analysis
+// (DefUse.cpp: objects and aliasing; DefUseEffects.cpp: effects and
+// conflicts). Internal to the support layer; checks use DefUse.h.
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace corolint {
+namespace defuse {
+
+/// T without references, qualifiers and sugar.
+clang::QualType plainType(clang::QualType T);
+/// The plain pointee of a pointer type; null for anything else.
+clang::QualType pointeeOf(clang::QualType T);
+/// Whether objects of types A and B may overlap (char-like types, derived
+/// classes, pointer or array members).
+bool typesCompatible(clang::QualType A, clang::QualType B);
+/// Smart pointers, optionals and other handles named like pointers.
+bool isPointerLikeClass(clang::QualType T);
+/// Types whose values refer to other objects: copying one does not copy
+/// what it refers to.
+bool isAliasingType(clang::QualType T);
+/// Names in std:: or the C++ runtime's namespaces.
+bool isStandardName(llvm::StringRef Name);
+/// Whether an argument is something that runs code when called.
+bool isCallable(const clang::Expr *Arg);
+/// Whether calling M changes the object it is called on.
+bool mutatesObject(const clang::CXXMethodDecl *M);
+
+} // namespace defuse
+} // namespace corolint
+
+#endif
