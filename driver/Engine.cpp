@@ -16,6 +16,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
 #include <map>
@@ -202,6 +203,16 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
     F.Check = "clang-diagnostic-error";
     F.Severity = Level::Error;
     F.Message = "no compile command for this file";
+    Result.CompilerErrors.push_back(std::move(F));
+    return Result;
+  }
+  if (!llvm::sys::fs::exists(Job.File)) {
+    // Listed by the database but not there (a generated source not built).
+    Result.Failed = true;
+    Finding F;
+    F.Check = "clang-diagnostic-error";
+    F.Severity = Level::Error;
+    F.Message = "no such file (the compilation database lists it)";
     Result.CompilerErrors.push_back(std::move(F));
     return Result;
   }
