@@ -200,7 +200,7 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   std::optional<TidyConfiguration> Config = makeTidyConfiguration(O, Error);
   if (!Config)
     return Fail(Error);
-  std::vector<std::string> Enabled = Config->enabledChecks(*Root);
+  std::vector<std::string> Enabled = Config->enabledChecks();
   if (Enabled.empty())
     return Fail("no coro check enabled; see --list-checks and --checks");
   if (O.Mode == Options::Action::ListChecks) {
@@ -223,10 +223,10 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!Files)
     return Fail(Error);
 
-  std::vector<std::string> Sources;
+  std::vector<std::string> SourcePaths;
   for (const DatabaseFile &F : Files->Files)
-    Sources.push_back(F.Path);
-  if (!Config->ConfigFile && !checkProjectConfigurations(Sources, Error))
+    SourcePaths.push_back(F.Path);
+  if (!Config->ConfigFile && !checkProjectConfigurations(SourcePaths, Error))
     return Fail(Error);
 
   std::vector<TUJob> Jobs;

@@ -134,10 +134,8 @@ OptionsProviderFactory TidyConfiguration::providerFactory() const {
   };
 }
 
-std::vector<std::string>
-TidyConfiguration::enabledChecks(const std::string &Dir) const {
-  std::unique_ptr<ClangTidyOptionsProvider> P = providerFactory()(nullptr);
-  return checkNames(P->getOptions(Dir + "/corolint-check-list.cpp"));
+std::vector<std::string> TidyConfiguration::enabledChecks() const {
+  return checkNames(Defaults);
 }
 
 std::optional<TidyConfiguration>

@@ -23,8 +23,8 @@ public:
   /// A fresh provider per call (providers cache and are not thread-safe).
   OptionsProviderFactory providerFactory() const;
 
-  /// The checks enabled for a file in Dir, sorted.
-  std::vector<std::string> enabledChecks(const std::string &Dir) const;
+  /// The checks enabled (the same for every file), sorted.
+  std::vector<std::string> enabledChecks() const;
 
   clang::tidy::ClangTidyGlobalOptions Global;
   clang::tidy::ClangTidyOptions Defaults; // Checks: "-*,<each enabled check>"

@@ -106,7 +106,15 @@ std::string scratchProject(const std::string &Name,
   return Dir;
 }
 
-std::string appSource() { return readFile(project() + "/src/app.cpp"); }
+/// A source with a finding of its own (no configuration needed).
+std::string appSource() {
+  return readFile(project() + "/src/app.cpp") +
+         "\n#include <chrono>\n#include <thread>\n"
+         "cfg::task sleeper() {\n"
+         "  std::this_thread::sleep_for(std::chrono::seconds(1));\n"
+         "  co_await cfg::next_event();\n"
+         "}\n";
+}
 
 TEST(DriverConfig, InvalidClangTidyIsOneLocatedError) {
   std::string Dir = scratchProject(
@@ -220,7 +228,8 @@ TEST(DriverConfig, GccDatabase) {
   std::vector<std::string> Args = {"-p", Dir, "--source-root=" + Dir, "--progress=never"};
   Outcome R = runCorolint(with(Args, {"--extra-arg-before=-DCFG_BEFORE"}));
   EXPECT_EQ(R.Exit, 1) << R.Err;
-  EXPECT_NE(R.Out.find("blocking call to 'cfg::query_sync'"), std::string::npos) << R.Out;
+  EXPECT_NE(R.Out.find("blocking call to 'std::this_thread::sleep_for'"), std::string::npos)
+      << R.Out;
   EXPECT_EQ(R.Err.find("error:"), std::string::npos) << R.Err;
   // Real errors still fail the file; --extra-arg reaches the compiler.
   Outcome Broken =
