@@ -199,6 +199,20 @@ TEST(DriverConfig, BadRuleFileInClangTidyIsALocatedError) {
                                         "/.clang-tidy:2:3: invalid rule file: " + Dir +
                                         "/rules/missing.json:2:*\n"))
       << R.Err;
+  // A --config-file's RuleFiles are relative to it, not to the current
+  // directory or the sources.
+  writeFile(Dir + "/conf/rules/vendor.json", readFile(project() + "/rules/vendor.json"));
+  writeFile(Dir + "/conf/corolint.yaml", "CheckOptions:\n  RuleFiles: 'rules/vendor.json'\n");
+  R = runCorolint({"-p", Dir, "--source-root=" + Dir, "--progress=never",
+                   "--config-file=" + Dir + "/conf/corolint.yaml"});
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  EXPECT_NE(R.Out.find("blocking call to 'cfg::vendor::flush_all'"), std::string::npos) << R.Out;
+  writeFile(Dir + "/conf/corolint.yaml", "CheckOptions:\n  RuleFiles: 'vendor.json'\n");
+  R = runCorolint({"-p", Dir, "--source-root=" + Dir, "--progress=never",
+                   "--config-file=" + Dir + "/conf/corolint.yaml"});
+  EXPECT_EQ(R.Exit, 2) << R.Err;
+  EXPECT_EQ(R.Err, "corolint: error: " + Dir + "/conf/corolint.yaml:2:3: cannot read rule file '" +
+                       Dir + "/conf/vendor.json': No such file or directory\n");
   // The same file through --rules: the same words.
   writeFile(Dir + "/.clang-tidy", "Checks: '-*'\n");
   R = runCorolint({"-p", Dir, "--source-root=" + Dir, "--progress=never",
