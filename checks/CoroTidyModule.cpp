@@ -5,6 +5,8 @@
 #include "SequentialAwaitCheck.h"
 #include "UnboundedSpawnCheck.h"
 
+#include "support/CheckOptionNames.h"
+
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 22
@@ -14,15 +16,35 @@
 namespace corolint {
 namespace {
 
+/// Registers check T under Name; each check made reports the options of
+/// its own that it does not know (misspelt: `coro-blocking-call.
+/// ExtraBlockingFunction`) as configuration errors, which clang-tidy itself
+/// only does under --verify-config. Here, where the check is complete, so
+/// that storeOptions() lists the options of T.
+template <typename T>
+void registerValidated(clang::tidy::ClangTidyCheckFactories &F, llvm::StringRef Name) {
+  F.registerCheckFactory(
+      Name, [](llvm::StringRef CheckName, clang::tidy::ClangTidyContext *Context)
+                -> std::unique_ptr<clang::tidy::ClangTidyCheck> {
+        auto Check = std::make_unique<T>(CheckName, Context);
+        clang::tidy::ClangTidyOptions::OptionMap Known;
+        Check->storeOptions(Known);
+        for (const UnknownOption &U : unknownOptions(Context->getOptions().CheckOptions,
+                                                     Known, (CheckName + ".").str()))
+          Context->configurationDiag("%0", clang::DiagnosticIDs::Error) << describe(U);
+        return Check;
+      });
+}
+
 class CoroModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
-    F.registerCheck<AwaitlessLoopCheck>("coro-awaitless-loop");
-    F.registerCheck<BlockingCallCheck>("coro-blocking-call");
-    F.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
-    F.registerCheck<IgnoredSendResultCheck>("coro-ignored-send-result");
-    F.registerCheck<SequentialAwaitCheck>("coro-sequential-await");
-    F.registerCheck<UnboundedSpawnCheck>("coro-unbounded-spawn");
+    registerValidated<AwaitlessLoopCheck>(F, "coro-awaitless-loop");
+    registerValidated<BlockingCallCheck>(F, "coro-blocking-call");
+    registerValidated<LockAcrossSuspendCheck>(F, "coro-lock-across-suspend");
+    registerValidated<IgnoredSendResultCheck>(F, "coro-ignored-send-result");
+    registerValidated<SequentialAwaitCheck>(F, "coro-sequential-await");
+    registerValidated<UnboundedSpawnCheck>(F, "coro-unbounded-spawn");
   }
 };
 

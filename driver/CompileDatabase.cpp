@@ -3,6 +3,14 @@
 #include "support/JsonLocator.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
+#if LLVM_VERSION_MAJOR >= 22
+#include "clang/Options/Options.h"
+#else
+#include "clang/Driver/Options.h"
+#endif
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -103,6 +111,55 @@ checkShape(llvm::StringRef File, llvm::StringRef Text, std::string &Error) {
   return Files;
 }
 
+#if LLVM_VERSION_MAJOR >= 22
+namespace ClangOptions = clang::options;
+using clang::getDriverOptTable;
+#else
+namespace ClangOptions = clang::driver::options;
+using clang::driver::getDriverOptTable;
+#endif
+
+bool clDriver(const std::vector<std::string> &Args) {
+  if (Args.empty())
+    return false;
+  llvm::StringRef Name = llvm::sys::path::stem(Args.front());
+  if (Name.ends_with_insensitive("cl"))
+    return true;
+  return std::find(Args.begin(), Args.end(), "--driver-mode=cl") != Args.end();
+}
+
+bool turnsWarningsIntoErrors(llvm::StringRef A) {
+  return A == "-Werror" || A.starts_with("-Werror=") || A == "-pedantic-errors" ||
+         A == "--pedantic-errors";
+}
+
+/// Args without what clang's driver would reject or turn into errors.
+std::vector<std::string> clangCompatible(const std::vector<std::string> &Args) {
+  if (Args.empty())
+    return Args;
+  std::vector<bool> Drop(Args.size(), false);
+  if (!clDriver(Args)) {
+    std::vector<const char *> Raw;
+    for (std::size_t I = 1; I < Args.size(); ++I)
+      Raw.push_back(Args[I].c_str());
+    unsigned MissingIndex = 0, MissingCount = 0;
+    llvm::opt::InputArgList Parsed = getDriverOptTable().ParseArgs(
+        Raw, MissingIndex, MissingCount,
+        llvm::opt::Visibility(ClangOptions::ClangOption));
+    for (const llvm::opt::Arg *A : Parsed)
+      if (A->getOption().getID() == ClangOptions::OPT_UNKNOWN)
+        Drop[A->getIndex() + 1] = true;
+  }
+  std::vector<std::string> Out;
+  bool AfterDashDash = false;
+  for (std::size_t I = 0; I < Args.size(); ++I) {
+    AfterDashDash = AfterDashDash || Args[I] == "--";
+    if (I == 0 || AfterDashDash || !(Drop[I] || turnsWarningsIntoErrors(Args[I])))
+      Out.push_back(Args[I]);
+  }
+  return Out;
+}
+
 } // namespace
 
 std::optional<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildPath,
@@ -159,6 +216,26 @@ CompileDatabase fixedCompileDatabase(llvm::ArrayRef<std::string> Args) {
   Result.Db = std::make_unique<clang::tooling::FixedCompilationDatabase>(
       Cwd, std::vector<std::string>(Args.begin(), Args.end()));
   return Result;
+}
+
+std::vector<clang::tooling::CompileCommand>
+adjustCommands(std::vector<clang::tooling::CompileCommand> Commands,
+               llvm::ArrayRef<std::string> ExtraBefore,
+               llvm::ArrayRef<std::string> Extra) {
+  for (clang::tooling::CompileCommand &C : Commands) {
+    std::vector<std::string> Args = clangCompatible(C.CommandLine);
+    if (Args.empty()) {
+      C.CommandLine = std::move(Args);
+      continue;
+    }
+    auto DashDash = std::find(Args.begin() + 1, Args.end(), "--");
+    std::size_t End = DashDash - Args.begin();
+    Args.insert(Args.begin() + End, Extra.begin(), Extra.end());
+    Args.insert(Args.begin() + End, "-Wno-unknown-warning-option");
+    Args.insert(Args.begin() + 1, ExtraBefore.begin(), ExtraBefore.end());
+    C.CommandLine = std::move(Args);
+  }
+  return Commands;
 }
 
 } // namespace corolint::driver

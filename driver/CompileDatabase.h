@@ -39,6 +39,18 @@ std::optional<std::string> findCompileDatabase(llvm::StringRef Dir);
 /// directory, like clang-tidy's "FILE... -- ARGS".
 CompileDatabase fixedCompileDatabase(llvm::ArrayRef<std::string> Args);
 
+/// Commands made acceptable to clang, as clangd makes a g++ database's:
+/// options clang's driver does not know (`-fconcepts-diagnostics-depth=3`)
+/// are dropped, `-Werror`, `-Werror=...` and `-pedantic-errors` too (a
+/// warning must not fail a file), unknown warning options are not
+/// reported; then ExtraBefore goes after the compiler's name and Extra at
+/// the end (before a "--"), like clang-tidy's --extra-arg-before and
+/// --extra-arg.
+std::vector<clang::tooling::CompileCommand>
+adjustCommands(std::vector<clang::tooling::CompileCommand> Commands,
+               llvm::ArrayRef<std::string> ExtraBefore,
+               llvm::ArrayRef<std::string> Extra);
+
 } // namespace corolint::driver
 
 #endif

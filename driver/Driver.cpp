@@ -5,6 +5,7 @@
 #include "Options.h"
 #include "OutputFile.h"
 #include "Paths.h"
+#include "ProjectConfig.h"
 #include "Runner.h"
 #include "Sarif.h"
 #include "TextOutput.h"
@@ -106,12 +107,8 @@ std::optional<Selected> selectFiles(const Options &O, const CompileDatabase &Db,
     if (inShard(displayPath(F.Path, Root), O))
       Kept.push_back(std::move(F));
   S.Files = std::move(Kept);
-  if (O.Files.empty())
-    for (const DatabaseFile &F : S.Files)
-      if (!llvm::sys::fs::exists(F.Path)) {
-        Error = Db.JsonPath + ": lists '" + F.Listed + "', which does not exist";
-        return std::nullopt;
-      }
+  // A listed file that does not exist (generated, not built yet) is a
+  // translation unit that fails; the others are analysed.
   return S;
 }
 
@@ -205,9 +202,9 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   std::optional<TidyConfiguration> Config = makeTidyConfiguration(O, Error);
   if (!Config)
     return Fail(Error);
-  std::vector<std::string> Enabled = Config->enabledChecks(*Root);
+  std::vector<std::string> Enabled = Config->enabledChecks();
   if (Enabled.empty())
-    return Fail("no checks enabled; see --list-checks and --checks");
+    return Fail("no coro check enabled; see --list-checks and --checks");
   if (O.Mode == Options::Action::ListChecks) {
     for (const std::string &C : Enabled)
       Out << C << "\n";
@@ -228,10 +225,17 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!Files)
     return Fail(Error);
 
+  std::vector<std::string> SourcePaths;
+  for (const DatabaseFile &F : Files->Files)
+    SourcePaths.push_back(F.Path);
+  if (!Config->ConfigFile && !checkProjectConfigurations(SourcePaths, Error))
+    return Fail(Error);
+
   std::vector<TUJob> Jobs;
   std::vector<std::string> Paths, Names;
   for (const DatabaseFile &F : Files->Files) {
-    Jobs.push_back({F.Listed, Db->Db->getCompileCommands(F.Listed)});
+    Jobs.push_back({F.Listed, adjustCommands(Db->Db->getCompileCommands(F.Listed),
+                                             O.ExtraArgsBefore, O.ExtraArgs)});
     Paths.push_back(F.Path);
     Names.push_back(displayPath(F.Path, *Root));
   }
@@ -266,8 +270,7 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   for (const std::string &E : R.ConfigErrors)
     Err << "corolint: error: " << E << "\n";
   for (const ReportFailure &F : R.Failures)
-    Err << "corolint: error: cannot analyse '" << F.Display
-        << "': " << F.FirstError.Message << "\n";
+    Err << "corolint: error: " << failureText(F) << "\n";
   if (!writeOutputs(O, R, Info, Out, Error))
     return Fail(Error);
   Err << "corolint: " << summaryLine(R) << "\n";

@@ -16,6 +16,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
 #include <map>
@@ -196,15 +197,20 @@ EnclosingFunction enclosing(const std::vector<FunctionExtent> &Functions,
 TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
                    llvm::StringRef ResourceDir) {
   TUResult Result;
-  if (Job.Commands.empty()) {
+  auto NotAnalysed = [&Result](const char *Why) {
     Result.Failed = true;
     Finding F;
     F.Check = "clang-diagnostic-error";
     F.Severity = Level::Error;
-    F.Message = "no compile command for this file";
+    F.Message = Why;
     Result.CompilerErrors.push_back(std::move(F));
     return Result;
-  }
+  };
+  if (Job.Commands.empty())
+    return NotAnalysed("no compile command for this file");
+  // Listed by the database but not there (a generated source not built).
+  if (!llvm::sys::fs::exists(Job.File))
+    return NotAnalysed("no such file (the compilation database lists it)");
   JobDatabase Db(Job.Commands);
   // A physical file system of our own: the shared real one would change the
   // process's working directory for every thread.

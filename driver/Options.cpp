@@ -7,8 +7,9 @@ namespace corolint::driver {
 namespace {
 
 enum class Opt {
-  Unknown, BuildPath, Checks, ConfigFile, Rules, Jobs, Format, Output, Sarif,
-  SourceRoot, Baseline, FailOn, Progress, Category, Shard, Shards, ListChecks,
+  Unknown, BuildPath, Checks, ConfigFile, Rules, ExtraArg, ExtraArgBefore, Jobs,
+  Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
+  Shards, ListChecks,
   Version, Help,
 };
 
@@ -18,6 +19,8 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("checks", Opt::Checks)
       .Case("config-file", Opt::ConfigFile)
       .Case("rules", Opt::Rules)
+      .Case("extra-arg", Opt::ExtraArg)
+      .Case("extra-arg-before", Opt::ExtraArgBefore)
       .Case("j", Opt::Jobs)
       .Case("jobs", Opt::Jobs)
       .Case("format", Opt::Format)
@@ -143,6 +146,12 @@ private:
         return bad("--rules expects a rule file");
       O.RuleFiles.push_back(V);
       return true;
+    case Opt::ExtraArg:
+      O.ExtraArgs.push_back(V);
+      return true;
+    case Opt::ExtraArgBefore:
+      O.ExtraArgsBefore.push_back(V);
+      return true;
     case Opt::Jobs:
       if (auto N = positive(V)) {
         O.Jobs = *N;
@@ -255,20 +264,24 @@ std::string helpText() {
        corolint merge [--shards=N] SHARD.sarif... [-o ALL.sarif]
 
 Runs the coro-* checks over a project through clang-tidy's engine, so
-.clang-tidy files, CheckOptions and NOLINT comments work as in clang-tidy.
+.clang-tidy files (CheckOptions, HeaderFilterRegex, ...) and NOLINT comments
+work as in clang-tidy; their Checks lines do not choose what corolint runs
+(--checks and --config-file narrow the coro checks). Options g++ writes
+that clang does not know, and -Werror, are dropped from compile commands.
 With -p, every file of BUILD_DIR/compile_commands.json is analysed unless
 files are named; after '--', the named files are compiled with the given
 arguments and no database is read.
 
 OPTIONS:
   -p BUILD_DIR            directory of compile_commands.json (or the file)
-  --checks=GLOBS          checks to run, added to the configuration like
-                          clang-tidy's -checks (default configuration: coro-*;
-                          '-*,coro-blocking-call' runs one check)
+  --checks=GLOBS          the coro checks to run, like clang-tidy's -checks
+                          (default: coro-*; '-*,coro-blocking-call' runs one)
   --config-file=FILE      use this .clang-tidy-style file instead of searching
-                          for .clang-tidy files
+                          for .clang-tidy files; its Checks narrow coro-*
   --rules=FILE            an extra rule catalog (JSON, see docs/rules.md);
                           repeatable
+  --extra-arg=ARG         append ARG to every compile command; repeatable
+  --extra-arg-before=ARG  put ARG first in every compile command; repeatable
   -j N                    translation units analysed in parallel
                           (default: every core)
   --format=text|sarif     what to write to stdout or -o (default: text)

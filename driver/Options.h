@@ -30,6 +30,8 @@ struct Options {
   std::optional<std::string> Checks;      // --checks
   std::string ConfigFile;                 // --config-file
   std::vector<std::string> RuleFiles;     // --rules, repeatable
+  std::vector<std::string> ExtraArgs;     // --extra-arg, repeatable
+  std::vector<std::string> ExtraArgsBefore; // --extra-arg-before, repeatable
   unsigned Jobs = 0;                      // -j; 0 means every core
   OutputFormat Format = OutputFormat::Text;
   std::string OutputFile;                 // -o

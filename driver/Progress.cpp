@@ -29,10 +29,16 @@ std::string Progress::formatDuration(double Seconds) {
 }
 
 void Progress::started(const std::string &File) {
-  if (!Enabled || !Terminal)
+  if (!Enabled)
     return;
   std::lock_guard<std::mutex> G(Lock);
-  draw(File);
+  if (Terminal) {
+    draw(File);
+    return;
+  }
+  // A file that takes long (or never ends) is named before it finishes.
+  OS << "[" << Done << "/" << Total << "] analysing " << File << "\n";
+  OS.flush();
 }
 
 void Progress::finished(const std::string &File) {

@@ -10,7 +10,8 @@ namespace corolint::driver {
 
 /// Progress of a run on stderr. On a terminal: one line rewritten in place
 /// with done/total, percent, the file being analysed and an estimate of the
-/// time left. Elsewhere (when asked for): one line per finished file.
+/// time left. Elsewhere (when asked for): a line when a file starts
+/// ("[2/5] analysing src/a.cpp") and one when it is done.
 class Progress {
 public:
   Progress(llvm::raw_ostream &OS, bool Enabled, bool Terminal, unsigned Total);

@@ -118,4 +118,10 @@ Report buildReport(const Analysis &A, const std::string &SourceRoot,
   return R;
 }
 
+std::string failureText(const ReportFailure &F) {
+  if (F.FirstError.Loc.HasPosition)
+    return "'" + F.Display + "' did not compile: " + F.FirstError.Message;
+  return "'" + F.Display + "' was not analysed: " + F.FirstError.Message;
+}
+
 } // namespace corolint::driver

@@ -44,6 +44,11 @@ struct ReportFailure {
   ReportItem FirstError;
 };
 
+/// What failed, for the text output and SARIF's notification: "'F' did not
+/// compile: first error" when the compiler reported errors, else "'F' was
+/// not analysed: reason" (a missing file, no compile command).
+std::string failureText(const ReportFailure &F);
+
 /// Everything the outputs show, in a deterministic order: findings sorted by
 /// file, line, column, check and message.
 struct Report {

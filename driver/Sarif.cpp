@@ -298,8 +298,7 @@ Json buildSarif(const Report &R, const RunInfo &Info) {
     Json N = Json::object();
     N["descriptor"] = {{"id", TUFailedId}};
     N["level"] = "error";
-    N["message"] = {{"text", "cannot analyse '" + F.Display +
-                                 "': " + F.FirstError.Message}};
+    N["message"] = {{"text", failureText(F)}};
     ReportLocation TU;
     TU.File = F.File;
     TU.Display = F.Display;

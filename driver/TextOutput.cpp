@@ -72,7 +72,8 @@ std::string summaryLine(const Report &R) {
     S = "no findings";
   for (std::size_t I = 0; I < Parts.size(); ++I)
     S += (I == 0 ? "" : I + 1 == Parts.size() ? " and " : ", ") + Parts[I];
-  S += " in " + count(R.FilesAnalysed, "file", "files");
+  S += " in " + count(R.FilesAnalysed, "file", "files") + " (" +
+       count(R.EnabledChecks.size(), "check", "checks") + ")";
   if (Unchanged)
     S += " (" + std::to_string(Unchanged) + " in the baseline not shown)";
   if (!R.Failures.empty())

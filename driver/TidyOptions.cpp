@@ -1,12 +1,12 @@
 #include "TidyOptions.h"
 #include "Paths.h"
-#include "support/RuleCatalog.h"
+#include "ProjectConfig.h"
+#include "support/RuleFilePaths.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/Config/llvm-config.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 
 // The coro module registers itself from an object file of the check
@@ -21,13 +21,21 @@ namespace {
 using clang::tidy::ClangTidyOptions;
 using clang::tidy::ClangTidyOptionsProvider;
 
-/// Appends the --rules files to whatever RuleFiles the configuration of a
-/// file has (the global option and any check's own).
-class RuleFilesProvider : public ClangTidyOptionsProvider {
+bool isRuleFilesKey(llvm::StringRef Key) {
+  return Key == "RuleFiles" || Key.ends_with(".RuleFiles");
+}
+
+/// What corolint makes of the configuration clang-tidy's provider finds for
+/// a file: no source decides the checks (another tool's `Checks:` line
+/// neither adds analyzer checks nor turns coro checks off; the last source
+/// enables exactly the checks corolint chose), relative RuleFiles entries
+/// resolved against the directory of the file that names them, and the
+/// --rules files appended to every RuleFiles option (global or a check's).
+class CorolintProvider : public ClangTidyOptionsProvider {
 public:
-  RuleFilesProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner,
-                    std::string Extra)
-      : Inner(std::move(Inner)), Extra(std::move(Extra)) {}
+  CorolintProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner,
+                   std::string Checks, std::string Extra)
+      : Inner(std::move(Inner)), Checks(std::move(Checks)), Extra(std::move(Extra)) {}
 
   const clang::tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
     return Inner->getGlobalOptions();
@@ -36,9 +44,18 @@ public:
   std::vector<OptionsSource> getRawOptions(llvm::StringRef File) override {
     std::vector<OptionsSource> Sources = Inner->getRawOptions(File);
     ClangTidyOptions Merged;
-    for (const OptionsSource &S : Sources)
+    for (OptionsSource &S : Sources) {
+      S.first.Checks.reset();
+      // Sources other than the built-in ones are named by their file.
+      if (llvm::sys::path::is_absolute(S.second))
+        for (auto &Entry : S.first.CheckOptions)
+          if (isRuleFilesKey(Entry.getKey()))
+            Entry.getValue().Value = resolveRuleFiles(
+                Entry.getValue().Value, llvm::sys::path::parent_path(S.second));
       Merged.mergeWith(S.first, 0);
+    }
     ClangTidyOptions Add;
+    Add.Checks = Checks;
     auto Append = [&](llvm::StringRef Key) {
       auto It = Merged.CheckOptions.find(Key);
       std::string Value = Extra;
@@ -46,16 +63,19 @@ public:
         Value = It->getValue().Value + ";" + Extra;
       Add.CheckOptions[Key] = ClangTidyOptions::ClangTidyValue(Value);
     };
-    Append("RuleFiles");
-    for (const auto &Entry : Merged.CheckOptions)
-      if (Entry.getKey().ends_with(".RuleFiles"))
-        Append(Entry.getKey());
-    Sources.emplace_back(std::move(Add), "command-line option '--rules'");
+    if (!Extra.empty()) {
+      Append("RuleFiles");
+      for (const auto &Entry : Merged.CheckOptions)
+        if (Entry.getKey().ends_with(".RuleFiles"))
+          Append(Entry.getKey());
+    }
+    Sources.emplace_back(std::move(Add), "corolint's checks and '--rules'");
     return Sources;
   }
 
 private:
   std::unique_ptr<ClangTidyOptionsProvider> Inner;
+  std::string Checks;
   std::string Extra;
 };
 
@@ -69,53 +89,11 @@ std::vector<std::string> checkNames(const ClangTidyOptions &Opts) {
 #endif
 }
 
-bool checkRuleFile(const std::string &Path, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer) {
-    Error = "cannot read rule file '" + Path + "': " + Buffer.getError().message();
-    return false;
-  }
-  RuleCatalog Scratch;
-  std::vector<RuleError> Errors;
-  if (!Scratch.addFile(Path, (*Buffer)->getBuffer(), Errors)) {
-    Error = "invalid rule file: " +
-            (Errors.empty() ? Path : Errors.front().str());
-    return false;
-  }
-  return true;
-}
-
-std::optional<ClangTidyOptions> readConfigFile(const std::string &Path,
-                                               std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer) {
-    Error = "cannot read configuration file '" + Path +
-            "': " + Buffer.getError().message();
-    return std::nullopt;
-  }
-  std::string Problem;
-  auto Parsed = clang::tidy::parseConfigurationWithDiags(
-      llvm::MemoryBufferRef((*Buffer)->getBuffer(), Path),
-      [&](const llvm::SMDiagnostic &D) {
-        if (Problem.empty())
-          Problem = Path + ":" + std::to_string(D.getLineNo()) + ":" +
-                    std::to_string(D.getColumnNo() + 1) + ": " +
-                    D.getMessage().str();
-      });
-  if (!Parsed) {
-    Error = "invalid configuration file " +
-            (Problem.empty() ? "'" + Path + "': " + Parsed.getError().message()
-                             : Problem);
-    return std::nullopt;
-  }
-  return *Parsed;
-}
-
 } // namespace
 
 std::vector<std::string> availableChecks() {
   ClangTidyOptions All;
-  All.Checks = "*";
+  All.Checks = "-*,coro-*";
   return checkNames(All);
 }
 
@@ -128,8 +106,7 @@ std::vector<std::string> unmatchedGlobs(llvm::StringRef Globs,
   llvm::StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Items) {
     Glob = Glob.trim();
-    if (Glob.empty() || Glob.starts_with("-") ||
-        Glob.starts_with("clang-diagnostic-"))
+    if (Glob.empty() || Glob.starts_with("-"))
       continue;
     clang::tidy::GlobList G(Glob);
     bool Matches = false;
@@ -152,16 +129,13 @@ OptionsProviderFactory TidyConfiguration::providerFactory() const {
     else
       P = std::make_unique<clang::tidy::FileOptionsProvider>(
           Self.Global, Self.Defaults, Self.Overrides, FS);
-    if (!Self.ExtraRuleFiles.empty())
-      P = std::make_unique<RuleFilesProvider>(std::move(P), Self.ExtraRuleFiles);
-    return P;
+    return std::make_unique<CorolintProvider>(std::move(P), Self.Defaults.Checks.value_or("-*"),
+                                              Self.ExtraRuleFiles);
   };
 }
 
-std::vector<std::string>
-TidyConfiguration::enabledChecks(const std::string &Dir) const {
-  std::unique_ptr<ClangTidyOptionsProvider> P = providerFactory()(nullptr);
-  return checkNames(P->getOptions(Dir + "/corolint-check-list.cpp"));
+std::vector<std::string> TidyConfiguration::enabledChecks() const {
+  return checkNames(Defaults);
 }
 
 std::optional<TidyConfiguration>
@@ -173,30 +147,41 @@ makeTidyConfiguration(const Options &O, std::string &Error) {
     C.ExtraRuleFiles += (C.ExtraRuleFiles.empty() ? "" : ";") + normalisePath(File);
   }
   std::vector<std::string> Available = availableChecks();
+  // The coro checks, narrowed by the corolint configuration (--config-file)
+  // and then --checks; never by the project's .clang-tidy files.
+  std::string Globs = "-*,coro-*";
   if (!O.ConfigFile.empty()) {
-    C.ConfigFile = readConfigFile(O.ConfigFile, Error);
+    C.ConfigFile = readConfiguration(O.ConfigFile, Error);
     if (!C.ConfigFile)
       return std::nullopt;
     if (C.ConfigFile->Checks) {
       std::vector<std::string> Bad = unmatchedGlobs(*C.ConfigFile->Checks, Available);
       if (!Bad.empty()) {
         Error = O.ConfigFile + ": check glob '" + Bad.front() +
-                "' in Checks matches no check";
+                "' in Checks matches no coro check";
         return std::nullopt;
       }
+      Globs += "," + *C.ConfigFile->Checks;
+      C.ConfigFile->Checks.reset();
     }
   }
   if (O.Checks) {
     std::vector<std::string> Bad = unmatchedGlobs(*O.Checks, Available);
     if (!Bad.empty()) {
       Error = "--checks: '" + Bad.front() +
-              "' matches no check; 'corolint --list-checks --checks=*' lists them";
+              "' matches no coro check; 'corolint --list-checks --checks=*' lists them";
       return std::nullopt;
     }
-    C.Overrides.Checks = *O.Checks;
+    Globs += "," + *O.Checks;
   }
+  std::replace(Globs.begin(), Globs.end(), '\n', ',');
+  clang::tidy::GlobList Filter(Globs);
+  std::string Checks = "-*";
+  for (const std::string &Name : Available)
+    if (Filter.contains(Name))
+      Checks += "," + Name;
   C.Defaults = ClangTidyOptions::getDefaults();
-  C.Defaults.Checks = "-*,coro-*";
+  C.Defaults.Checks = Checks;
   C.Defaults.WarningsAsErrors = "";
   // Every non-system header: the driver itself keeps the findings of files
   // in the source root (and of the files it was asked to analyse).

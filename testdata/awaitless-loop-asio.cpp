@@ -62,7 +62,7 @@ asio::awaitable<void> spawns_on_io(asio::io_context &io, std::vector<int> v) {
       io,
       [v]() -> asio::awaitable<void> {
         long s = 0;
-        for (int a : v) // expect-warning: loop in coroutine 'lambda' never suspends [coro-awaitless-loop]
+        for (int a : v) // expect-warning: loop in coroutine 'lambda at awaitless-loop-asio.cpp:63:7' never suspends [coro-awaitless-loop]
           for (int b : v) // expect-note: nested loop
             s += a * b;
         co_return;

@@ -145,7 +145,7 @@ struct Index {
 
 auto lambda_coro = [](std::vector<int> v) -> task<int> {
   int s = 0;
-  for (int a : v) // expect-warning: loop in coroutine 'lambda' never suspends [coro-awaitless-loop]
+  for (int a : v) // expect-warning: loop in coroutine 'lambda_coro' never suspends [coro-awaitless-loop]
     for (int b : v) // expect-note: nested loop
       s += a * b;
   co_return s;
@@ -512,8 +512,8 @@ task<int> lambdas(const std::vector<int> &v,
                   const std::vector<std::vector<int>> &m, int n) {
   int s = 0;
   for (int i = 0; i < n; ++i) // expect-warning: never suspends [coro-awaitless-loop]
-    [&] { // expect-note: 'lambdas' calls 'lambda'
-      for (int x : v) // expect-note: loop in 'lambda' over a runtime bound
+    [&] { // expect-note: 'lambdas' calls 'lambda at awaitless-loop-std.cpp:515:5'
+      for (int x : v) // expect-note: loop in 'lambda at awaitless-loop-std.cpp:515:5' over a runtime bound
         s += x;
     }();
   for (const auto &row : m)

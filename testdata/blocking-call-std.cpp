@@ -49,7 +49,7 @@ struct Service {
   }
 };
 auto lambda_coro = []() -> task<> {
-  std::this_thread::sleep_for(1s); // expect-warning: in coroutine 'lambda' [coro-blocking-call]
+  std::this_thread::sleep_for(1s); // expect-warning: in coroutine 'lambda_coro' [coro-blocking-call]
   co_return;
 };
 
@@ -89,7 +89,7 @@ task<> recursive_helpers() {
 
 // A lambda invoked on the spot runs in the coroutine.
 task<> immediately_invoked() {
-  []{ std::this_thread::sleep_for(1s); }(); // expect-warning: call to 'lambda' may block coroutine [coro-blocking-call] // expect-note: 'lambda' blocks in
+  []{ std::this_thread::sleep_for(1s); }(); // expect-warning: call to 'lambda at blocking-call-std.cpp:92:3' may block coroutine [coro-blocking-call] // expect-note: 'lambda at blocking-call-std.cpp:92:3' blocks in
   co_return;
 }
 

@@ -71,4 +71,38 @@ TEST(Plugin, MalformedRuleFileIsAConfigurationError) {
   EXPECT_NE(Out.find("[coro-blocking-call]"), std::string::npos) << Out;
 }
 
+// clang-tidy only diagnoses misspelt options under --verify-config; the
+// coro checks report theirs on every run, as configuration errors.
+TEST(Plugin, MisspeltOptionIsAConfigurationError) {
+  const std::string File = COROLINT_TESTDATA_DIR "/blocking-call-std.cpp -- -std=c++20 "
+                           "-I" COROLINT_TESTDATA_DIR "/include";
+  std::string Out = run(Tidy + "-checks='-*,coro-*' -config=\"{CheckOptions: "
+                               "{coro-blocking-call.ExtraBlockingFunction: 'x', "
+                               "coro-awaitless-loop.HeavyLevel: '3'}}\" " + File);
+  EXPECT_NE(Out.find("unknown check option 'coro-blocking-call.ExtraBlockingFunction'; "
+                     "did you mean 'coro-blocking-call.ExtraBlockingFunctions'?"),
+            std::string::npos)
+      << Out;
+  EXPECT_NE(Out.find("unknown check option 'coro-awaitless-loop.HeavyLevel'; "
+                     "did you mean 'coro-awaitless-loop.HeavyLevels'?"),
+            std::string::npos)
+      << Out;
+  // Spelt right, and options of checks that do not run: nothing to say.
+  std::string Good = run(Tidy + "-checks='-*,coro-blocking-call' -config=\"{CheckOptions: "
+                                "{coro-blocking-call.ExtraBlockingFunctions: 'x', "
+                                "other-check.Anything: '1'}}\" " + File);
+  EXPECT_EQ(Good.find("unknown check option"), std::string::npos) << Good;
+  EXPECT_NE(Good.find("[coro-blocking-call]"), std::string::npos) << Good;
+}
+
+// A relative RuleFiles entry is relative to the .clang-tidy naming it, not
+// to the compile command's directory or the working directory.
+TEST(Plugin, RuleFilesRelativeToTheirConfigurationFile) {
+  const std::string Project = COROLINT_TESTDATA_DIR "/projects/config";
+  std::string Out = run("cd / && " + Tidy + "-checks='-*,coro-*' " + Project + "/src/app.cpp -- -std=c++20 -I" +
+                        Project + "/include");
+  EXPECT_NE(Out.find("'cfg::vendor::flush_all'"), std::string::npos) << Out;
+  EXPECT_EQ(Out.find("cannot read rule file"), std::string::npos) << Out;
+}
+
 } // namespace

@@ -1,9 +1,12 @@
 #include "support/CoroCheck.h"
 #include "support/CoroutineModel.h"
 #include "support/QualifiedName.h"
+#include "support/RuleFilePaths.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -15,7 +18,9 @@ CoroCheck::CoroCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
       RuleFiles(Options.getLocalOrGlobal("RuleFiles", "")),
       NonSuspending(Options.getLocalOrGlobal("NonSuspendingAwaitables", "")) {
   std::vector<RuleError> Errors;
-  Catalog = RuleCatalog::get(splitOptionList(RuleFiles), Errors);
+  Catalog = RuleCatalog::get(
+      resolveRuleFilesFor(splitOptionList(RuleFiles), Context->getCurrentFile()),
+      Errors);
   for (const RuleError &E : Errors)
     configurationDiag("invalid rule file %0", DiagnosticIDs::Error) << E.str();
   // One suspension policy for every check: the option's awaitables join the
@@ -76,11 +81,57 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
     checkPlainFunction(*F, *F->getBody(), *Result.Context);
 }
 
+namespace {
+
+/// The expression of a lambda's class, found through the class or its
+/// body, whichever the parent map (in the current traversal mode) knows.
+const LambdaExpr *lambdaOf(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
+  for (const DynTypedNode &P : Ctx.getParents(*CallOperator.getParent()))
+    if (const auto *L = P.get<LambdaExpr>())
+      return L;
+  if (const Stmt *Body = CallOperator.getBody())
+    for (const DynTypedNode &P : Ctx.getParents(*Body))
+      if (const auto *L = P.get<LambdaExpr>())
+        return L;
+  return nullptr;
+}
+
+/// The variable a lambda initialises, seen through the implicit nodes and
+/// conversions between them (`auto h = [..]`, `std::function<..> h = [..]`);
+/// null when the lambda is called or passed on instead.
+const VarDecl *lambdaVariable(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
+  const LambdaExpr *L = lambdaOf(CallOperator, Ctx);
+  if (!L)
+    return nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*L);
+  for (unsigned Depth = 0; Depth < 16 && Parents.size() == 1; ++Depth) {
+    const DynTypedNode P = Parents[0];
+    if (const auto *V = P.get<VarDecl>())
+      return V;
+    const auto *E = P.get<Expr>();
+    if (!E || isa<CallExpr>(E) || isa<LambdaExpr>(E))
+      return nullptr;
+    Parents = Ctx.getParents(P);
+  }
+  return nullptr;
+}
+
+} // namespace
+
 std::string displayName(const FunctionDecl &F) {
-  if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
-    if (M->getParent()->isLambda())
-      return "lambda";
-  return qualifiedName(&F);
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M || !M->getParent()->isLambda())
+    return qualifiedName(&F);
+  ASTContext &Ctx = F.getASTContext();
+  if (const VarDecl *V = lambdaVariable(*M, Ctx))
+    if (!V->getName().empty())
+      return V->getName().str();
+  const SourceManager &SM = Ctx.getSourceManager();
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(M->getParent()->getLocation()));
+  if (P.isInvalid())
+    return "lambda";
+  return "lambda at " + llvm::sys::path::filename(P.getFilename()).str() + ":" +
+         std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
 }
 
 } // namespace corolint

@@ -58,8 +58,9 @@ private:
   std::shared_ptr<const RuleCatalog> Catalog;
 };
 
-/// The name to show for a function in messages: its qualified name, or
-/// "lambda" for a lambda's call operator.
+/// The name to show for a function in messages: its qualified name; for a
+/// lambda's call operator the variable it initialises ("handler"), else
+/// "lambda at file.cpp:LINE:COL" (where the lambda is written).
 std::string displayName(const clang::FunctionDecl &F);
 
 } // namespace corolint

@@ -46,7 +46,7 @@ TEST(DriverRun, TextOutputMatchesExpectedLines) {
   for (std::size_t I = 0; I < Want.size(); ++I)
     EXPECT_TRUE(matchesPattern(Got[I], Want[I]))
         << "line " << I + 1 << "\n got: " << Got[I] << "\nwant: " << Want[I];
-  EXPECT_NE(R.Err.find("corolint: 7 warnings in 5 files"), std::string::npos) << R.Err;
+  EXPECT_NE(R.Err.find("corolint: 7 warnings in 5 files (2 checks)"), std::string::npos) << R.Err;
 }
 
 TEST(DriverRun, OutputIsTheSameAtOneAndTwoThreads) {
@@ -463,7 +463,7 @@ TEST(DriverRun, FailedTranslationUnit) {
                     "'also_undeclared' [clang-diagnostic-error]");
   EXPECT_TRUE(matchesPattern(Out[2], "src/good.cpp:16:3: warning: blocking call to "
                                      "'std::this_thread::sleep_for'*"));
-  EXPECT_NE(R.Err.find("corolint: error: cannot analyse 'src/broken.cpp': use of "
+  EXPECT_NE(R.Err.find("corolint: error: 'src/broken.cpp' did not compile: use of "
                        "undeclared identifier 'undeclared_value'"),
             std::string::npos)
       << R.Err;
@@ -473,7 +473,7 @@ TEST(DriverRun, FailedTranslationUnit) {
   ASSERT_EQ(Inv["toolExecutionNotifications"].size(), 1u);
   const json &N = Inv["toolExecutionNotifications"][0];
   EXPECT_EQ(N["level"], "error");
-  EXPECT_EQ(N["message"]["text"], "cannot analyse 'src/broken.cpp': use of "
+  EXPECT_EQ(N["message"]["text"], "'src/broken.cpp' did not compile: use of "
                                   "undeclared identifier 'undeclared_value'");
   EXPECT_EQ(N["locations"][0]["physicalLocation"]["region"]["startLine"], 4);
   EXPECT_EQ(N["properties"]["translationUnit"], "src/broken.cpp");
@@ -504,7 +504,7 @@ TEST(DriverRun, ErrorSeverityFindingIsNotAFailedTranslationUnit) {
   EXPECT_TRUE(matchesPattern(R.Out, "run.cpp:4:3: error: blocking call to "
                                     "'acme::run_until_done' in coroutine 'outer'*\n"))
       << R.Out;
-  EXPECT_EQ(R.Err.find("cannot analyse"), std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("did not compile"), std::string::npos) << R.Err;
   json Log = readJson(Dir + "/out.sarif");
   EXPECT_EQ(Log["runs"][0]["invocations"][0]["executionSuccessful"], true);
   ASSERT_EQ(Log["runs"][0]["results"].size(), 1u);
@@ -515,6 +515,12 @@ TEST(DriverRun, ProgressLines) {
   std::string Db = smallDatabase("DriverRun.Progress");
   Outcome Always = runCorolint(with(smallArgs(Db), {"--progress=always", "-j1"}));
   EXPECT_NE(Always.Err.find("[1/5] 20% src/cache.cpp"), std::string::npos) << Always.Err;
+  // Each file is named when it starts, before its result.
+  std::size_t Starts = Always.Err.find("[0/5] analysing src/cache.cpp\n");
+  EXPECT_NE(Starts, std::string::npos) << Always.Err;
+  EXPECT_LT(Starts, Always.Err.find("[1/5] 20% src/cache.cpp"));
+  EXPECT_NE(Always.Err.find("[1/5] analysing src/clean.cpp\n"), std::string::npos)
+      << Always.Err;
   EXPECT_NE(Always.Err.find("[5/5] 100% "), std::string::npos) << Always.Err;
   Outcome Never = runCorolint(with(smallArgs(Db), {"--progress=never"}));
   EXPECT_EQ(Never.Err.find("[1/5]"), std::string::npos) << Never.Err;

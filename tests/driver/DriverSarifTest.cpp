@@ -191,6 +191,11 @@ TEST(DriverSarif, MergeDeduplicatesRulesAndResults) {
   F.Display = "src/bad.cpp";
   F.FirstError.Check = "clang-diagnostic-error";
   F.FirstError.Message = "unknown type name 'x'";
+  F.FirstError.Loc.File = F.File;
+  F.FirstError.Loc.Display = F.Display;
+  F.FirstError.Loc.Start = {3, 1, 1};
+  F.FirstError.Loc.End = {3, 2, 2};
+  F.FirstError.Loc.HasPosition = true;
   A.Failures.push_back(F);
   writeFile(Dir + "/a.sarif", sarifText(buildSarif(A, RunInfo())));
   writeFile(Dir + "/b.sarif", sarifText(buildSarif(B, RunInfo())));
@@ -208,7 +213,7 @@ TEST(DriverSarif, MergeDeduplicatesRulesAndResults) {
   EXPECT_EQ(Run["invocations"][0]["executionSuccessful"], false);
   ASSERT_EQ(Run["invocations"][0]["toolExecutionNotifications"].size(), 1u);
   EXPECT_EQ(Run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
-            "cannot analyse 'src/bad.cpp': unknown type name 'x'");
+            "'src/bad.cpp' did not compile: unknown type name 'x'");
   // The whole single run, merged with itself, is itself.
   Json Single = buildSarif(B, RunInfo());
   writeFile(Dir + "/single.sarif", sarifText(Single));
