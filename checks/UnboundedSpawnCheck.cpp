@@ -4,6 +4,7 @@
 #include "support/Limiters.h"
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
+#include "support/RangeFanOut.h"
 #include "support/SourceText.h"
 #include "support/SpawnHandleFate.h"
 #include "support/SpawnSites.h"
@@ -12,6 +13,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -119,6 +121,15 @@ private:
   bool unconditionallyBefore(const Expr *Event, const SpawnSite &S,
                              const Stmt *Loop) const;
   bool isWorkerLoop(const Stmt *Loop) const;
+  /// Whether Event delivers what the spawn works on: its value, or a
+  /// variable it fills, is used by the spawn (an accept or receive).
+  bool feedsSpawn(const Expr *Event, const SpawnSite &S) const;
+  /// Whether a known bound caps the fan-out (the constant-bound policy).
+  bool boundAccepted(const TripBound &Bound) const;
+  /// Whether a loop's trip count caps the fan-out: a known bound, a
+  /// worker loop, one per command-line argument.
+  bool loopAccepted(const Stmt *Loop) const;
+  void checkFanOut(const FanOutSite &S);
 
   void report(const SpawnSite &S, const Stmt *Loop, const TripBound &Bound,
               const Expr *Event);
@@ -204,9 +215,64 @@ const Expr *SpawnLoopAnalysis::eventBefore(const SpawnSite &S,
   if (!Open || !LoopBodyStmt)
     return nullptr;
   for (const Expr *Event : eventsIn(LoopBodyStmt))
-    if (unconditionallyBefore(Event, S, Loop))
+    if (unconditionallyBefore(Event, S, Loop) && feedsSpawn(Event, S))
       return Event;
   return nullptr;
+}
+
+namespace {
+/// The variables an expression mentions.
+class VarsIn : public RecursiveASTVisitor<VarsIn> {
+public:
+  llvm::SmallPtrSet<const ValueDecl *, 8> Vars;
+  bool VisitDeclRefExpr(DeclRefExpr *R) {
+    if (isa<VarDecl, BindingDecl>(R->getDecl()))
+      Vars.insert(R->getDecl());
+    return true;
+  }
+  /// A declared variable, or each name of a structured binding.
+  void addDeclared(const Decl *D) {
+    if (const auto *Decomp = dyn_cast<DecompositionDecl>(D))
+      for (const BindingDecl *B : Decomp->bindings())
+        Vars.insert(B);
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      Vars.insert(V);
+  }
+};
+} // namespace
+
+bool SpawnLoopAnalysis::feedsSpawn(const Expr *Event,
+                                   const SpawnSite &S) const {
+  // What the event delivers: the variable its value initialises or is
+  // assigned to, and the variables it is given (`async_accept(socket)`).
+  VarsIn Delivered;
+  Delivered.TraverseStmt(const_cast<Expr *>(Event));
+  auto [Cur, P] = Handles.climb(Event);
+  for (unsigned Depth = 0; P && Depth < 4 && isa<Expr>(P) &&
+                           !isa<CallExpr>(P);
+       ++Depth) {
+    Cur = cast<Expr>(P);
+    P = Handles.parent(Cur);
+  }
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P)) {
+    for (const Decl *D : DS->decls())
+      Delivered.addDeclared(D);
+  } else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(P)) {
+    if (Assign->isAssignmentOp())
+      Delivered.TraverseStmt(Assign->getLHS());
+  } else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Delivered.TraverseStmt(const_cast<Expr *>(Op->getArg(0)));
+  }
+  // An event whose value is dropped and that is given nothing the spawn
+  // uses (`co_await sleep(1s)`, `co_await maybe_yield()`) delivers no item:
+  // a drain loop that awaits it still starts one task per queued item.
+  VarsIn Used;
+  Used.TraverseStmt(const_cast<Expr *>(S.E));
+  for (const ValueDecl *V : Used.Vars)
+    if (Delivered.Vars.count(V))
+      return true;
+  return false;
 }
 
 /// `for (int i = 1; i < argc; ++i)` in main: one per command-line
@@ -318,6 +384,9 @@ void SpawnLoopAnalysis::report(const SpawnSite &S, const Stmt *Loop,
 }
 
 void SpawnLoopAnalysis::run() {
+  for (const Expr *E : Handles.scan().Calls)
+    if (auto S = fanOutAt(E, Catalog))
+      checkFanOut(*S);
   const std::vector<const Expr *> &InLoops = Handles.scan().InLoops;
   if (InLoops.empty())
     return;
@@ -342,13 +411,8 @@ void SpawnLoopAnalysis::run() {
       if (Limits.hasLimiter(S, Loop, Holder))
         break;
       TripBound Bound = tripBound(Loop, Ctx);
-      if (Bound.isSmall(Opts.MaxConstantFanOut))
-        continue; // a few per iteration of the loops around it
-      if (Bound.K == TripBound::Unknown && !Opts.ReportWorkerLoops &&
-          isWorkerLoop(Loop))
-        continue; // `for (i = 0; i < workers; ++i)`: a pool of that size
-      if (Bound.K == TripBound::Unknown && countsCommandLine(Loop))
-        continue; // one per command-line argument
+      if (loopAccepted(Loop))
+        continue; // a bounded number per iteration of the loops around it
       const Expr *Event = eventBefore(S, Loop);
       if (Event && !Opts.ReportAcceptLoops)
         break; // paced by arrivals: accept or receive, then spawn
@@ -356,6 +420,75 @@ void SpawnLoopAnalysis::run() {
       break;
     }
   }
+}
+
+bool SpawnLoopAnalysis::boundAccepted(const TripBound &Bound) const {
+  // A constant bound is a bound: the count is written in the code and
+  // does not grow with the data. MaxConstantFanOut (0: no cap) reports
+  // constants above it for code that must keep fan-out small.
+  if (Bound.K == TripBound::Constant)
+    return Opts.MaxConstantFanOut == 0 || Bound.Value <= Opts.MaxConstantFanOut;
+  if (Bound.K == TripBound::HardwareConcurrency)
+    return Opts.MaxConstantFanOut == 0 || Bound.Value <= Opts.MaxConstantFanOut;
+  return false;
+}
+
+bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
+  TripBound Bound = tripBound(Loop, Ctx);
+  if (boundAccepted(Bound))
+    return true;
+  if (Bound.K != TripBound::Unknown)
+    return false;
+  // `for (i = 0; i < workers; ++i)`: a pool of that size.
+  if (!Opts.ReportWorkerLoops && isWorkerLoop(Loop))
+    return true;
+  return countsCommandLine(Loop);
+}
+
+void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
+  if (Limits.callableLimits(S.Mapper))
+    return; // each element's work takes a shared limiter first
+  if (boundAccepted(rangeBound(S.Range, Ctx)))
+    return;
+  // A local container: as many elements as were put in it.
+  const Stmt *FillLoop = nullptr;
+  const auto *V = dyn_cast_or_null<VarDecl>(namedObject(S.Range));
+  if (V && V->isLocalVarDecl() && !V->getType()->isReferenceType() &&
+      !V->isStaticLocal()) {
+    for (const Expr *Add : Handles.additionsTo(V)) {
+      for (const Stmt *Loop : Handles.enclosingLoops(Add)) {
+        if (Handles.within(S.E, Loop))
+          break; // filled and consumed in the same iteration
+        if (!loopAccepted(Loop)) {
+          FillLoop = Loop;
+          break;
+        }
+      }
+      if (FillLoop)
+        break;
+    }
+    if (!FillLoop) {
+      const Expr *Init = V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr;
+      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+      if (!Init || (Construct && Construct->getNumArgs() == 0) ||
+          isa<InitListExpr>(Init))
+        return; // empty, or built from a list: filled only a few times
+    }
+  }
+  std::string Range = spelling(S.Range, Ctx, 40);
+  Check.diag(S.Loc, "'%0' starts one task per element of %1 at once, with "
+                    "no concurrency limit; %2")
+      << S.Name << (Range.empty() ? "its range" : "'" + Range + "'")
+      << (S.Rule->Alternative.empty()
+              ? "bound it with a windowed combinator or a semaphore taken "
+                "in the per-element function"
+              : S.Rule->Alternative)
+      << S.E->getSourceRange();
+  if (FillLoop)
+    Check.diag(FillLoop->getBeginLoc(),
+               "'" + V->getName().str() + "' gets one element per iteration "
+               "of this loop; " + loopNote(FillLoop, tripBound(FillLoop, Ctx)),
+               DiagnosticIDs::Note);
 }
 
 /// A boolean option: true/false (any case), or a number (non-zero is true).
@@ -377,7 +510,7 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name,
       ExtraSpawnsOption(ClangTidyCheck::Options.get("ExtraSpawnFunctions", "")),
       ExtraLimitersOption(
           ClangTidyCheck::Options.get("ExtraLimiterFunctions", "")),
-      Opts{ClangTidyCheck::Options.get("MaxConstantFanOut", 64U),
+      Opts{ClangTidyCheck::Options.get("MaxConstantFanOut", 0U),
            boolOption(ClangTidyCheck::Options, "ReportAcceptLoops"),
            boolOption(ClangTidyCheck::Options, "ReportWorkerLoops"),
            nameListOption("ExtraSpawnFunctions"),

@@ -325,4 +325,24 @@ bool LimiterSearch::hasLimiter(const SpawnSite &S, const Stmt *Loop,
   return conditionalWait(S, Loop, Holder);
 }
 
+bool LimiterSearch::callableLimits(const Expr *Fn) {
+  if (!Fn)
+    return false;
+  Fn = Fn->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Fn))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (V->getInit())
+        Fn = V->getInit()->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Fn))
+    if (Construct->getNumArgs() == 1)
+      Fn = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  const auto *Lambda = dyn_cast<LambdaExpr>(Fn);
+  if (!Lambda || !Lambda->getBody())
+    return false;
+  for (const CallSite &Site : callsIn(Lambda->getBody()))
+    if (isLimiter(Site.Call) || helperLimits(calleeOf(Site.Call), 0))
+      return true;
+  return false;
+}
+
 } // namespace corolint

@@ -31,6 +31,10 @@ public:
   /// Whether something in Loop, outside S, limits how many spawns run.
   bool hasLimiter(const SpawnSite &S, const clang::Stmt *Loop,
                   const clang::ValueDecl *Holder);
+  /// The per-element function of a fan-out (a lambda, or a local variable
+  /// holding one) takes a limiter shared by all elements:
+  /// `[&](auto &x) { return with_semaphore(sem, 1, [&] { ... }); }`.
+  bool callableLimits(const clang::Expr *Fn);
   /// Call is a limiter's acquire.
   bool isLimiter(const clang::Expr *Call) const;
   /// Call's result is used synchronously (void, scalar, optional).

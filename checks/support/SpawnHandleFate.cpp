@@ -36,17 +36,20 @@ bool SpawnBodyScan::dataTraverseStmtPost(Stmt *S) {
   return true;
 }
 bool SpawnBodyScan::VisitCallExpr(CallExpr *C) {
+  Calls.push_back(C);
   if (LoopDepth)
     InLoops.push_back(C);
   return true;
 }
 bool SpawnBodyScan::VisitCXXConstructExpr(CXXConstructExpr *C) {
+  Calls.push_back(C);
   if (LoopDepth)
     InLoops.push_back(C);
   return true;
 }
 bool SpawnBodyScan::VisitCXXUnresolvedConstructExpr(
     CXXUnresolvedConstructExpr *C) {
+  Calls.push_back(C);
   if (LoopDepth)
     InLoops.push_back(C);
   return true;
@@ -154,6 +157,13 @@ bool SpawnHandleFate::isDiscardedAt(const Expr *Cur, const Stmt *P) const {
     return Cur == Switch->getBody();
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P))
     return Cast->getType()->isVoidType();
+  // `std::ignore = f(x);` drops the value as `(void)f(x);` does.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(1) == Cur)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        return qualifiedName(Ref->getDecl()) == "std::ignore";
   if (const auto *Comma = dyn_cast<BinaryOperator>(P))
     if (Comma->getOpcode() == BO_Comma)
       return Cur == Comma->getLHS() || isDiscarded(Comma);
@@ -484,6 +494,25 @@ bool SpawnHandleFate::exitsAfter(const SpawnSite &S,
     }
   }
   return false;
+}
+
+std::vector<const Expr *>
+SpawnHandleFate::additionsTo(const ValueDecl *D) const {
+  std::vector<const Expr *> Adds;
+  auto It = D ? Scan.Refs.find(D) : Scan.Refs.end();
+  if (It == Scan.Refs.end())
+    return Adds;
+  for (const Expr *Ref : It->second) {
+    const auto *Member = dyn_cast_or_null<MemberExpr>(climb(Ref).second);
+    if (!Member || !Member->getMemberDecl()->getIdentifier() ||
+        !isOneOf(Member->getMemberDecl()->getName(),
+                 {"push_back", "emplace_back", "insert", "emplace",
+                  "push_front", "emplace_front"}))
+      continue;
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(parent(Member)))
+      Adds.push_back(Call);
+  }
+  return Adds;
 }
 
 } // namespace corolint

@@ -24,6 +24,7 @@ class SpawnBodyScan : public EvaluatedCodeVisitor<SpawnBodyScan> {
 public:
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> Parent;
   std::vector<const clang::Expr *> InLoops; // calls and constructions in loops
+  std::vector<const clang::Expr *> Calls;   // all calls and constructions
   llvm::DenseMap<const clang::Decl *, std::vector<const clang::Expr *>> Refs;
   llvm::DenseMap<const clang::VarDecl *, const clang::DeclStmt *> DeclOf;
   std::vector<const clang::Stmt *> Branches; // if, while, do, for statements
@@ -79,6 +80,10 @@ public:
   /// A `break`, `return`, `co_return` or `throw` follows S in its block
   /// and leaves Loop: S starts once per run of Loop.
   bool exitsAfter(const SpawnSite &S, const clang::Stmt *Loop) const;
+
+  /// The statements that add an element to the local container D
+  /// (`push_back`, `emplace_back`, `insert`, `emplace`, `push_front`).
+  std::vector<const clang::Expr *> additionsTo(const clang::ValueDecl *D) const;
 
 private:
   bool isDiscardedAt(const clang::Expr *Cur, const clang::Stmt *P) const;
