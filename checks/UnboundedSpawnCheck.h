@@ -2,6 +2,7 @@
 #define COROLINT_UNBOUNDEDSPAWNCHECK_H
 
 #include "support/CoroCheck.h"
+#include "support/Limiters.h"
 
 #include "llvm/ADT/DenseMap.h"
 
@@ -43,7 +44,7 @@ private:
   Settings Opts;
   /// Whether a helper function takes a limiter (awaited or blocking), by
   /// function; computed once per translation unit.
-  llvm::DenseMap<const clang::FunctionDecl *, bool> HelperLimiters;
+  HelperLimiterCache HelperLimiters;
 
   friend class SpawnLoopAnalysis;
 };

@@ -332,6 +332,10 @@ bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
          Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
 }
 
+TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
+  return rangeOf(Range, Ctx);
+}
+
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
   if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
     if (constantFalse(Do->getCond(), Ctx))

@@ -40,6 +40,12 @@ struct TripBound {
 /// counts as its initialiser.
 TripBound tripBound(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
 
+/// The bound on the number of elements of a range expression, by the
+/// same rules as a range-for's range (a built-in array, `std::array`, a
+/// braced list, an unchanged container built from one, a constant
+/// `std::views::iota`, a local vector sized by the core count).
+TripBound rangeBound(const clang::Expr *Range, const clang::ASTContext &Ctx);
+
 /// A counting `for` loop: `for (T i = init; i OP limit; ...)`, with the
 /// loop variable on either side of the comparison.
 struct CountedLoop {

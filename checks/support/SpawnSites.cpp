@@ -174,7 +174,7 @@ std::optional<SpawnSite> constructionOf(const Expr *E, const CXXRecordDecl *Clas
     return std::nullopt;
   const RuleEntry *Rule = Catalog.lookup(
       Section::Spawn, qualifiedName(Class) + "::" + Class->getName().str());
-  if (!Rule)
+  if (!Rule || !Rule->attribute("per_element").empty())
     return std::nullopt;
   return constructionSite(E, Rule, Class);
 }
@@ -202,8 +202,8 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
         isa<CXXDefaultArgExpr>(Construct->getArg(0)))
       return std::nullopt;
     const RuleEntry *Rule = Catalog.lookup(Section::Spawn, Ctor);
-    if (!Rule)
-      return std::nullopt;
+    if (!Rule || !Rule->attribute("per_element").empty())
+      return std::nullopt; // a fan-out over a range: see RangeFanOut
     return constructionSite(Construct, Rule, Ctor->getParent());
   }
   // In a template, a thread built from something dependent (a lambda in
@@ -240,6 +240,8 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
       if (const VarDecl *Object = functionObject(C))
         if (ExtraSpawns.matches(qualifiedName(Object)))
           Rule = &ExtraRule;
+    if (Rule && !Rule->attribute("per_element").empty())
+      Rule = nullptr; // a fan-out over a range: see RangeFanOut
     if (Rule && !hasAttribute(Rule, "discarded", "true")) {
       if (!startsWork(C, *Rule))
         return std::nullopt;

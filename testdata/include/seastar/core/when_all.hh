@@ -15,10 +15,16 @@ template <typename FutOrFunc, bool = is_future<std::remove_cvref_t<FutOrFunc>>::
 struct future_of {
   using type = std::remove_cvref_t<FutOrFunc>;
 };
+// No `type` for what is neither a future nor callable (an iterator), so
+// that the variadic overloads drop out for the iterator ones.
+template <typename Func, typename = void>
+struct future_of_call {};
 template <typename Func>
-struct future_of<Func, false> {
+struct future_of_call<Func, std::void_t<std::invoke_result_t<Func>>> {
   using type = futurize_t<std::invoke_result_t<Func>>;
 };
+template <typename Func>
+struct future_of<Func, false> : future_of_call<Func> {};
 template <typename FutOrFunc>
 using future_of_t = typename future_of<FutOrFunc>::type;
 
@@ -52,6 +58,28 @@ auto when_all_succeed(FutOrFuncs&&... fut_or_funcs) noexcept
   ((void)fut_or_funcs, ...);
   return corolint_standin::unreachable<future<decltype(std::tuple_cat(
       std::declval<internal::non_void_value_tuple_t<internal::future_of_t<FutOrFuncs>>>()...))>>();
+}
+
+// Iterator overload: the values of a range of futures (future<> when they
+// are void), or the first error.
+namespace internal {
+template <typename T>
+struct values_of {
+  using type = future<std::vector<T>>;
+};
+template <>
+struct values_of<void> {
+  using type = future<>;
+};
+}  // namespace internal
+template <std::input_iterator FutureIterator>
+typename internal::values_of<
+    typename std::iterator_traits<FutureIterator>::value_type::value_type>::type
+when_all_succeed(FutureIterator begin, FutureIterator end) noexcept {
+  (void)begin;
+  (void)end;
+  return corolint_standin::unreachable<typename internal::values_of<
+      typename std::iterator_traits<FutureIterator>::value_type::value_type>::type>();
 }
 
 }  // namespace seastar
