@@ -20,6 +20,7 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "cpu_heavy",   "lock_guards",
     "mutexes",     "async_locks",
     "non_suspending_awaitables", "awaitable_types",
+    "element_work",
 };
 
 std::string knownSections() {

@@ -33,9 +33,10 @@ enum class Section {
   AsyncLocks,
   NonSuspendingAwaitables,
   AwaitableTypes,
+  ElementWork,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::AwaitableTypes) + 1;
+    static_cast<std::size_t>(Section::ElementWork) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
