@@ -62,13 +62,14 @@ seastar::future<std::string> manifest(const std::vector<table> &ts) {
 }
 
 // A helper that builds, called per element: the note walks to it.
-std::string describe(const table &t) { return t.name + "/" + std::to_string(t.sstables.size()); }
+std::string describe(const table &t) {
+  return t.name + "/" + std::to_string(t.sstables.size()); // expect-note: 'std::operator+' returns a new object
+}
 
 seastar::future<long> total_described(const std::vector<table> &ts) {
   long n = 0;
   for (const auto &t : ts) // expect-warning: never suspends and builds per element [coro-awaitless-loop]
-    n += long(describe(t).size()); // expect-note: 'describe' calls 'std::operator+'
-                                   // (the note above points at the helper's first build)
+    n += long(describe(t).size()); // expect-note: 'total_described' calls 'describe'
   co_return n;
 }
 

@@ -40,7 +40,12 @@ struct record_batch {
       f(std::move(r));
   }
   // Calls f on every record, yielding to the reactor between records.
-  template <typename Func> ss::future<> for_each_record_async(Func f);
+  template <typename Func> ss::future<> for_each_record_async(Func f) {
+    for (auto &r : records) {
+      f(std::move(r));
+      co_await ss::coroutine::maybe_yield();
+    }
+  }
 };
 
 struct batch_builder {

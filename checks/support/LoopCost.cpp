@@ -837,7 +837,7 @@ bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
   // Draining a source: `while (auto item = next())`.
   if (const auto *While = dyn_cast<WhileStmt>(Loop))
     if (const VarDecl *V = While->getConditionVariable())
-      if (isa_and_nonnull<CallExpr>(strip(V->getInit())))
+      if (V->getInit() && isa<CallExpr>(V->getInit()->IgnoreImplicit()))
         return true;
   if (!hasCountingShape(Loop))
     return false;
@@ -976,7 +976,8 @@ IterationCost LoopCostAnalysis::elementCallCost(const ElementCall &EC,
   Budget = SummaryBudget;
   Walk W{*this, Ctx, nullptr, {}, true};
   IterationCost Out;
-  if (const Contribution *B = best(W.elementLoop(EC))) {
+  CostSet Set = W.elementLoop(EC);
+  if (const Contribution *B = best(Set)) {
     Out.Levels = B->Levels;
     Out.Steps = B->Steps;
   }
