@@ -289,8 +289,13 @@ class LoopFinder : public EvaluatedCodeVisitor<LoopFinder> {
   using Base = EvaluatedCodeVisitor<LoopFinder>;
 
 public:
-  explicit LoopFinder(llvm::function_ref<bool(const Stmt *)> OnLoop)
-      : OnLoop(OnLoop) {}
+  LoopFinder(llvm::function_ref<bool(const Stmt *)> OnLoop,
+             llvm::function_ref<void(const Expr *)> OnCall)
+      : OnLoop(OnLoop), OnCall(OnCall) {}
+  bool VisitCallExpr(CallExpr *C) {
+    OnCall(C);
+    return true;
+  }
   bool TraverseForStmt(ForStmt *S) {
     return !OnLoop(S) || Base::TraverseForStmt(S);
   }
@@ -306,6 +311,7 @@ public:
 
 private:
   llvm::function_ref<bool(const Stmt *)> OnLoop;
+  llvm::function_ref<void(const Expr *)> OnCall;
 };
 
 /// The call or construction that takes the lambda of Closure as an argument.
@@ -379,7 +385,8 @@ AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
       Extra(nameListOption("ExtraCpuHeavyFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
       Analysis(catalog(), Extra, Ignored,
-               LoopCostAnalysis::Options{SmallTripCount, HelperDepth}) {}
+               LoopCostAnalysis::Options{SmallTripCount, HelperDepth}),
+      Builds(catalog(), Ignored, HelperDepth) {}
 
 void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
@@ -442,6 +449,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.Yield = Type->attribute("yield").str();
     W.Offload = Type->attribute("offload").str();
     W.Event = Type->attribute("event").str();
+    W.StallSensitive = Type->attribute("stall_sensitive") == "true";
   }
   ExecutionContext Where(Body, catalog(), Ctx);
 
@@ -452,6 +460,16 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
       return true; // look for loops inside that do not
     if (Analysis.isSmallLoop(Loop, Ctx))
       return true;
+    if (const Expr *Await = awaitsOnlyReady(Loop, Ctx)) {
+      diag(keywordLoc(Loop),
+           "loop in coroutine '%0' spins: its awaits complete without "
+           "suspending; await an event instead%1")
+          << displayName(F)
+          << (W.Event.empty() ? std::string() : " (" + W.Event + ")");
+      diag(Await->getBeginLoc(), "this await never suspends",
+           DiagnosticIDs::Note);
+      return false;
+    }
     if (const Expr *Polled = spinningOn(Loop, Ctx)) {
       std::string What = spelling(Polled, Ctx, 60);
       diag(keywordLoc(Loop),
@@ -466,9 +484,15 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
       reportHeavy(F, Loop, Cost, W);
       return false;
     }
-    return true;
+    return !checkStallSensitive(F, Loop, W, Ctx);
   };
-  LoopFinder Finder(OnLoop);
+  auto OnCall = [&](const Expr *Call) {
+    if (OnPool(Call))
+      return;
+    if (std::optional<ElementCall> EC = elementCall(Call, catalog(), Ignored))
+      checkElementCall(F, *EC, W, Ctx);
+  };
+  LoopFinder Finder(OnLoop, OnCall);
   Finder.TraverseStmt(Body.getBody());
 }
 
@@ -481,10 +505,21 @@ void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
       << displayName(F)
       << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
       << (W.Offload.empty() ? std::string() : " (" + W.Offload + ")");
+  noteCostSteps(F, Cost);
+}
+
+void AwaitlessLoopCheck::noteCostSteps(const FunctionDecl &F,
+                                       const IterationCost &Cost) {
   for (const CostStep &S : Cost.Steps) {
     std::string Caller = displayName(S.Caller ? *S.Caller : F);
     switch (S.K) {
     case CostStep::Loop: {
+      if (!S.Name.empty()) { // a call running a callable per element
+        diag(callLoc(S.Where), "'%0' calls its function on every element",
+             DiagnosticIDs::Note)
+            << S.Name;
+        break;
+      }
       std::string Bound =
           S.Bound.K == TripBound::Constant
               ? "over " + std::to_string(S.Bound.Value) + " iterations"
@@ -511,6 +546,89 @@ void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
       break;
     }
   }
+}
+
+} // namespace corolint
+
+namespace corolint {
+namespace {
+/// Whether the exits of an infinite loop's body are only `if (poll)
+/// break;` (or return) at its top level: it leaves on a flag, not on data.
+bool exitsOnlyOnFlag(const Stmt *Body, const Stmt *Loop, const ASTContext &Ctx) {
+  AssignedVariables Assigned;
+  Assigned.TraverseStmt(const_cast<Stmt *>(Loop));
+  auto IsExit = [](const Stmt *S) {
+    if (const auto *C = dyn_cast_or_null<CompoundStmt>(S))
+      S = C->size() == 1 ? C->body_front() : nullptr;
+    return isa_and_nonnull<BreakStmt>(S) || isa_and_nonnull<ReturnStmt>(S) ||
+           isa_and_nonnull<CoreturnStmt>(S);
+  };
+  class Exits : public EvaluatedCodeVisitor<Exits> {
+  public:
+    bool Any = false;
+    unsigned Nested = 0;
+    bool VisitStmt(Stmt *S) {
+      if ((isa<BreakStmt>(S) && !Nested) || isa<ReturnStmt>(S) ||
+          isa<CoreturnStmt>(S) || isa<GotoStmt>(S) || isa<CXXThrowExpr>(S))
+        Any = true;
+      return !Any;
+    }
+    bool TraverseStmt(Stmt *S) {
+      bool Inner = S && (isa<ForStmt>(S) || isa<WhileStmt>(S) ||
+                         isa<DoStmt>(S) || isa<CXXForRangeStmt>(S) ||
+                         isa<SwitchStmt>(S));
+      Nested += Inner;
+      bool R = EvaluatedCodeVisitor<Exits>::TraverseStmt(S);
+      Nested -= Inner;
+      return R;
+    }
+  };
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  llvm::SmallVector<const Stmt *, 8> Stmts;
+  if (Block)
+    Stmts.append(Block->body_begin(), Block->body_end());
+  else if (Body)
+    Stmts.push_back(Body);
+  for (const Stmt *S : Stmts) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (If && !If->getElse() && IsExit(If->getThen())) {
+      SpinCondition Cond{Assigned.Vars};
+      if (Cond.classify(If->getCond()) != CondKind::Poll)
+        return false;
+      continue;
+    }
+    Exits E;
+    E.TraverseStmt(const_cast<Stmt *>(S));
+    if (E.Any)
+      return false;
+  }
+  return true;
+}
+} // namespace
+
+const Expr *AwaitlessLoopCheck::awaitsOnlyReady(const Stmt *Loop,
+                                                ASTContext &Ctx) const {
+  const Expr *Cond = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Cond = For->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    Cond = Do->getCond();
+  else
+    return nullptr;
+  if (!isConstantTrue(Cond, Ctx))
+    return nullptr;
+  const Expr *First = nullptr;
+  for (const Stmt *Part : loopIterationParts(Loop))
+    for (const SuspensionPoint &P : suspensionPointsIn(Part)) {
+      if (canSuspend(P.E, catalog(), Ctx))
+        return nullptr;
+      First = First ? First : P.E;
+    }
+  if (!First || !exitsOnlyOnFlag(loopBody(Loop), Loop, Ctx))
+    return nullptr;
+  return First;
 }
 
 } // namespace corolint

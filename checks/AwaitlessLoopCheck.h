@@ -2,6 +2,7 @@
 #define COROLINT_AWAITLESSLOOPCHECK_H
 
 #include "support/CoroCheck.h"
+#include "support/ElementWork.h"
 #include "support/LoopCost.h"
 
 namespace corolint {
@@ -14,7 +15,10 @@ class AwaitlessLoopCheck : public CoroCheck {
 public:
   AwaitlessLoopCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Analysis.clear(); }
+  void onEndOfTranslationUnit() override {
+    Analysis.clear();
+    Builds.clear();
+  }
 
 protected:
   void checkCoroutine(const clang::FunctionDecl &F,
@@ -24,6 +28,10 @@ protected:
 private:
   struct Wording {
     std::string Yield, Offload, Event;
+    /// The library's scheduler stalls on any long task (`stall_sensitive`
+    /// on its awaitable type): a single awaitless pass over a runtime range
+    /// that builds per element, or over nested data, is heavy.
+    bool StallSensitive = false;
   };
   /// Whether a loop iteration may suspend or calls a `yields` function.
   bool yieldsPerIteration(const clang::Stmt *Loop, clang::ASTContext &Ctx) const;
@@ -32,6 +40,21 @@ private:
   bool isOffloadedLambda(const clang::FunctionDecl &F) const;
   void reportHeavy(const clang::FunctionDecl &F, const clang::Stmt *Loop,
                    const IterationCost &Cost, const Wording &W);
+  /// The stall-sensitive rule for a loop the level rule let pass; whether
+  /// it reported.
+  bool checkStallSensitive(const clang::FunctionDecl &F,
+                           const clang::Stmt *Loop, const Wording &W,
+                           clang::ASTContext &Ctx);
+  /// Both rules for a call that runs a callable per element.
+  void checkElementCall(const clang::FunctionDecl &F, const ElementCall &EC,
+                        const Wording &W, clang::ASTContext &Ctx);
+  void reportBuilds(const clang::FunctionDecl &F, const clang::Stmt *Where,
+                    const std::string &Subject,
+                    const std::vector<BuildStep> &Chain, const Wording &W);
+  void noteCostSteps(const clang::FunctionDecl &F, const IterationCost &Cost);
+  /// An infinite loop whose awaits all complete at once: the first await.
+  const clang::Expr *awaitsOnlyReady(const clang::Stmt *Loop,
+                                     clang::ASTContext &Ctx) const;
 
   std::string ExtraOption;
   std::string IgnoredOption;
@@ -41,6 +64,7 @@ private:
   NameList Extra;
   NameList Ignored;
   LoopCostAnalysis Analysis;
+  BuildFinder Builds;
 };
 
 } // namespace corolint

@@ -80,6 +80,31 @@ bool namedNonSuspending(const Expr *Operand, const RuleCatalog &Catalog) {
          Catalog.lookup(Section::NonSuspendingAwaitables, Type) != nullptr;
 }
 
+/// An awaited call the catalog names as not suspending: always, or (with
+/// `when: predicate_true`) when a predicate argument is a lambda that
+/// returns constant true (`co_await cv.wait([] { return true; })`).
+bool nonSuspendingCall(const Expr *Operand, const RuleCatalog &Catalog,
+                       const ASTContext &Ctx) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(Operand);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const RuleEntry *R =
+      Callee ? Catalog.lookup(Section::NonSuspendingAwaitables, Callee)
+             : nullptr;
+  if (!R)
+    return false;
+  if (R->attribute("when") != "predicate_true")
+    return true;
+  for (const Expr *Arg : Call->arguments()) {
+    Arg = Arg->IgnoreImplicit();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Arg))
+      Arg = Temp->getSubExpr()->IgnoreImplicit();
+    if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreParens()))
+      if (returnsConstantTrue(L->getCallOperator(), Ctx))
+        return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<SuspensionPoint> suspensionPointsIn(const Stmt *S) {
@@ -111,7 +136,8 @@ const Expr *awaitedOperand(const Expr *SuspendExpr) {
 
 bool canSuspend(const Expr *SuspendExpr, const RuleCatalog &Catalog,
                 const ASTContext &Ctx) {
-  if (namedNonSuspending(awaitedOperand(SuspendExpr), Catalog))
+  if (namedNonSuspending(awaitedOperand(SuspendExpr), Catalog) ||
+      nonSuspendingCall(awaitedOperand(SuspendExpr), Catalog, Ctx))
     return false;
   if (const auto *S = dyn_cast<CoroutineSuspendExpr>(SuspendExpr)) {
     if (readyIsConstantTrue(S->getReadyExpr(), Ctx))

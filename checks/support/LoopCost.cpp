@@ -1,5 +1,6 @@
 #include "support/LoopCost.h"
 #include "support/CoroutineModel.h"
+#include "support/ElementWork.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 
@@ -9,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 
 using namespace clang;
 
@@ -231,20 +233,6 @@ bool hasCountingShape(const Stmt *Loop) {
 bool isArithmetic(QualType T) {
   T = T.getNonReferenceType();
   return T->isArithmeticType() || T->isEnumeralType();
-}
-
-bool isContainerLike(const CXXRecordDecl *RD, unsigned Depth = 0) {
-  if (!RD || !RD->hasDefinition() || Depth > 4)
-    return false;
-  RD = RD->getDefinition();
-  for (const CXXMethodDecl *M : RD->methods())
-    if (M->getDeclName().isIdentifier() &&
-        (M->getName() == "begin" || M->getName() == "size"))
-      return true;
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (isContainerLike(B.getType()->getAsCXXRecordDecl(), Depth + 1))
-      return true;
-  return false;
 }
 
 /// Whether a call's result designates (a part of) an object rather than a
@@ -568,6 +556,7 @@ struct LoopCostAnalysis::Walk {
   CostSet region(const Stmt *S);
   CostSet loop(const Stmt *Loop);
   CostSet call(const Expr *Call);
+  CostSet elementLoop(const ElementCall &EC);
   CostSet iterations(const Stmt *Loop) {
     Frames.push_back(loopVariables(Loop));
     CostSet Out;
@@ -628,9 +617,10 @@ bool LoopCostAnalysis::Walk::walksEnclosing(const Stmt *Loop) const {
   collectRefs(conditionOf(Loop), CondRefs);
   StepFinder Steps = steps(Loop);
   for (const VarSet &Frame : Frames) {
-    for (const auto &[Part, R] : boundParts(Loop))
-      if (contentRef(Part, Frame, R))
-        return true;
+    if (!A.CountElementWalks)
+      for (const auto &[Part, R] : boundParts(Loop))
+        if (contentRef(Part, Frame, R))
+          return true;
     // A cursor shared with the enclosing loop: `while (p < end && *p == ' ')
     // ++p;` inside `while (p < end)` advances the same position.
     for (const ValueDecl *D : Steps.Stepped)
@@ -672,6 +662,50 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
   return Out;
 }
 
+/// A call that runs a callable on every element: a loop over its range
+/// with the callable's body as the iteration (its parameters are the
+/// element).
+CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
+  bool Counts = true;
+  if (EC.Range && isSmallConstant(EC.Range, A.Opts.SmallTripCount, Ctx))
+    Counts = false;
+  if (EC.Range && !A.CountElementWalks)
+    for (const VarSet &Frame : Frames)
+      if (contentRef(EC.Range, Frame, Role::Arg))
+        Counts = false;
+  CostSet Inner;
+  if (EC.Callable && EC.Callable->getBody()) {
+    VarSet Params;
+    for (const ParmVarDecl *P : EC.Callable->parameters())
+      Params.insert(P);
+    addElementAliases(EC.Callable->getBody(), Params);
+    Frames.push_back(Params);
+    Inner = region(EC.Callable->getBody());
+    Frames.pop_back();
+  }
+  if (!Counts)
+    return Inner;
+  CostSet Out;
+  Contribution Own;
+  Own.Levels = 1;
+  parametersIn(EC.Range, Fn, Own.Walks, Own.WalksCaptured);
+  CostStep Step;
+  Step.K = CostStep::Loop;
+  Step.Where = EC.Call;
+  Step.Caller = Fn;
+  Step.Name = EC.Name;
+  Own.Steps.push_back(Step);
+  merge(Out, Own);
+  for (const Contribution &C : Inner) {
+    Contribution Lifted = Own;
+    Lifted.Levels += C.Levels;
+    Lifted.Hops = C.Hops;
+    Lifted.Steps.insert(Lifted.Steps.end(), C.Steps.begin(), C.Steps.end());
+    merge(Out, Lifted);
+  }
+  return Out;
+}
+
 bool LoopCostAnalysis::Walk::discounted(const Expr *Call,
                                         const FunctionDecl *Callee,
                                         const Contribution &K) const {
@@ -683,10 +717,14 @@ bool LoopCostAnalysis::Walk::discounted(const Expr *Call,
       continue;
     if (isSmallConstant(Arg, A.Opts.SmallTripCount, Ctx))
       return true; // `count(",;", c)`, `fill(buf, 16)`
+    if (A.CountElementWalks)
+      continue;
     for (const VarSet &Frame : Frames)
       if (contentRef(Arg, Frame, Role::Arg))
         return true;
   }
+  if (A.CountElementWalks)
+    return false;
   for (const ValueDecl *D : K.WalksCaptured)
     for (const VarSet &Frame : Frames)
       if (Frame.count(D) && !isArithmetic(D->getType()))
@@ -701,6 +739,8 @@ CostSet LoopCostAnalysis::Walk::call(const Expr *Call) {
   const FunctionDecl *Callee = calleeOf(Call);
   if (Callee && Callee->isConsteval())
     return {}; // runs in the compiler
+  if (std::optional<ElementCall> EC = elementCall(Call, A.Catalog, A.Ignored))
+    return elementLoop(*EC);
   std::string Matched;
   if (const RuleEntry *Rule = A.cpuHeavyRule(Call, Matched)) {
     Contribution C;
@@ -790,6 +830,44 @@ const RuleEntry *LoopCostAnalysis::cpuHeavyRule(const Expr *Call,
   return R;
 }
 
+bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
+                                             const ASTContext &Ctx) const {
+  if (isSmallLoop(Loop, Ctx))
+    return false;
+  // Draining a source: `while (auto item = next())`.
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    if (const VarDecl *V = While->getConditionVariable())
+      if (V->getInit() && isa<CallExpr>(V->getInit()->IgnoreImplicit()))
+        return true;
+  if (!hasCountingShape(Loop))
+    return false;
+  if (isa<CXXForRangeStmt>(Loop))
+    return true;
+  // An iterator or pointer the loop steps, or a container's size.
+  VarSet CondRefs;
+  collectRefs(conditionOf(Loop), CondRefs);
+  for (const ValueDecl *D : steps(Loop).Stepped)
+    if (CondRefs.count(D) && !isArithmetic(D->getType()))
+      return true;
+  bool Sized = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Sized)
+      return;
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(S))
+      if (const Expr *Obj = M->getImplicitObjectArgument()) {
+        QualType T = Obj->getType();
+        if (const auto *P = T->getAs<PointerType>())
+          T = P->getPointeeType();
+        if (isContainerLike(T->getAsCXXRecordDecl()))
+          Sized = true;
+      }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(conditionOf(Loop));
+  return Sized;
+}
+
 bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
                                    const ASTContext &Ctx) const {
   if (tripBound(Loop, Ctx).isSmall(Opts.SmallTripCount))
@@ -827,8 +905,26 @@ bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
       if (V >= 0 && std::uint64_t(V) <= Opts.SmallTripCount)
         return true;
     }
+    if (isConfiguredCount(limitSource(Limit), Ctx))
+      return true;
   }
   return false;
+}
+
+bool LoopCostAnalysis::isConfiguredCount(const Expr *Limit,
+                                         const ASTContext &Ctx) const {
+  // `conf_.recv_buffer_cnt` with `uint16_t recv_buffer_cnt = 8;`: a knob of
+  // a configuration struct whose default is small, not a data size.
+  const auto *M = dyn_cast_or_null<MemberExpr>(strip(Limit));
+  const auto *Field = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
+  if (!Field || !Field->getType()->isIntegerType())
+    return false;
+  const Expr *Init = Field->getInClassInitializer();
+  Expr::EvalResult R;
+  if (!Init || Init->isValueDependent() || !Init->EvaluateAsInt(R, Ctx))
+    return false;
+  std::int64_t V = R.Val.getInt().getExtValue();
+  return V > 0 && std::uint64_t(V) <= Opts.SmallTripCount;
 }
 
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
@@ -836,6 +932,7 @@ bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
   const FunctionDecl *Def = nullptr;
   if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
     return false;
+  auto &Summaries = this->Summaries[CountElementWalks];
   auto It = Summaries.find(Def);
   if (It != Summaries.end()) {
     if (It->second.Computing) {
@@ -861,6 +958,31 @@ bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
   }
   Out = std::move(Costs);
   return true;
+}
+
+IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,
+                                         const ASTContext &Ctx,
+                                         bool CountElementWalks) {
+  this->CountElementWalks = CountElementWalks;
+  IterationCost Out = loopCost(Loop, Ctx);
+  this->CountElementWalks = false;
+  return Out;
+}
+
+IterationCost LoopCostAnalysis::elementCallCost(const ElementCall &EC,
+                                                const ASTContext &Ctx,
+                                                bool CountElementWalks) {
+  this->CountElementWalks = CountElementWalks;
+  Budget = SummaryBudget;
+  Walk W{*this, Ctx, nullptr, {}, true};
+  IterationCost Out;
+  CostSet Set = W.elementLoop(EC);
+  if (const Contribution *B = best(Set)) {
+    Out.Levels = B->Levels;
+    Out.Steps = B->Steps;
+  }
+  this->CountElementWalks = false;
+  return Out;
 }
 
 IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,

@@ -1,6 +1,7 @@
 #ifndef COROLINT_SUPPORT_LOOPCOST_H
 #define COROLINT_SUPPORT_LOOPCOST_H
 
+#include "support/ElementWork.h"
 #include "support/LoopBounds.h"
 #include "support/NameList.h"
 #include "support/RuleCatalog.h"
@@ -28,7 +29,8 @@ struct CostStep {
                                                ///< in the analysed body
   const clang::FunctionDecl *Callee = nullptr; ///< CpuHeavy and Call
   const RuleEntry *Rule = nullptr;             ///< CpuHeavy: the entry
-  std::string Name;                            ///< CpuHeavy: the name matched
+  std::string Name; ///< CpuHeavy: the name matched; Loop: the element
+                    ///< call (`std::for_each`) when Where is a call
   /// Loop: its trip bound (Unknown = runtime). A Loop step that does not
   /// count (it walks the current element of the caller's loop) is dropped.
   TripBound Bound;
@@ -75,10 +77,30 @@ public:
   /// in what each iteration runs (condition, increment, body).
   IterationCost loopCost(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
 
+  /// The same, with CountElementWalks: a nested loop (or helper) that walks
+  /// the current element of an enclosing loop still counts as a level
+  /// (`for (t : tables) for (s : t.sstables)` is two levels), for
+  /// schedulers where a linear pass over all nested data is a stall.
+  IterationCost loopCost(const clang::Stmt *Loop, const clang::ASTContext &Ctx,
+                         bool CountElementWalks);
+
+  /// What one call running a callable per element costs: one level for
+  /// the pass over its range (unless a small constant), plus the levels of
+  /// the callable's body.
+  IterationCost elementCallCost(const ElementCall &EC,
+                                const clang::ASTContext &Ctx,
+                                bool CountElementWalks = false);
+
   /// Whether Loop runs at most SmallTripCount times by a constant bound:
   /// tripBound() says so, or its condition has a conjunct `i < C` or
   /// `i <= C` on a variable the loop increments, with 0 <= C <= the limit.
   bool isSmallLoop(const clang::Stmt *Loop, const clang::ASTContext &Ctx) const;
+
+  /// Whether Loop goes over a runtime-sized collection: not small, a
+  /// counting shape, and a range-for, an iterator or pointer it steps, or
+  /// a condition on a container's size.
+  bool traversesRuntimeRange(const clang::Stmt *Loop,
+                             const clang::ASTContext &Ctx) const;
 
   /// The cpu_heavy entry Call's callee matches (Name: the matched name).
   const RuleEntry *cpuHeavyRule(const clang::Expr *Call,
@@ -89,7 +111,10 @@ public:
   IterationCost functionCost(const clang::FunctionDecl *F);
 
   /// Drops the cached summaries (their AST is gone).
-  void clear() { Summaries.clear(); }
+  void clear() {
+    Summaries[0].clear();
+    Summaries[1].clear();
+  }
 
   /// Internal: the alternatives one piece of code offers, best per way its
   /// outer level can be discounted by a caller.
@@ -111,6 +136,11 @@ private:
     CostSet Costs;
   };
 
+  /// Whether Limit is an integer field with a small constant default
+  /// member initialiser (a configuration knob such as a buffer count).
+  bool isConfiguredCount(const clang::Expr *Limit,
+                         const clang::ASTContext &Ctx) const;
+
   /// F's summary into Out; false when F is not summarised. Final is
   /// cleared when the result relied on a summary still being computed.
   bool summary(const clang::FunctionDecl *F, CostSet &Out, bool &Final);
@@ -120,8 +150,10 @@ private:
   const NameList &Ignored;
   Options Opts;
   RuleEntry ExtraRule;
-  llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
+  /// Per value of CountElementWalks.
+  llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries[2];
   unsigned Budget = 0;
+  bool CountElementWalks = false;
 };
 
 /// The parts of a loop statement evaluated on every iteration: the

@@ -36,9 +36,10 @@ enum class Section {
   NonSuspendingAwaitables,
   AwaitableTypes,
   Executors,
+  ElementWork,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::Executors) + 1;
+    static_cast<std::size_t>(Section::ElementWork) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
