@@ -2,10 +2,12 @@
 # Run the coro-* checks over the coroutine translation units of the real
 # corpora (see "Measuring on real code" in README.md).
 #
-# usage: CORPUS=/work/corpus scripts/corpus.sh [-p PLUGIN] [-o OUTDIR] [-j JOBS] [NAME...]
+# usage: CORPUS=/work/corpus scripts/corpus.sh [-p PLUGIN] [-o OUTDIR] [-j JOBS] [-t TUDIR] [NAME...]
 #   PLUGIN  clang-tidy plugin        (default build/lib/corolint-tidy.so)
 #   OUTDIR  where results go          (default $CORPUS/results/latest)
 #   NAME    corpora to run            (default: all in $CORPUS/DBS.txt)
+#   TUDIR   only the TUs listed in TUDIR/<name>.tus-done, where that file
+#           exists (to compare with an earlier, partial run)
 # Databases come from $CORPUS/DBS.txt, one "<name> <compile_commands.json>" a line.
 # A coroutine TU is a database entry whose main file contains co_await,
 # co_yield or co_return (the rule of $CORPUS/tools/syntax_check.py --list).
@@ -16,9 +18,9 @@
 # <out>/summary.tsv (corpus, check, count) over all corpora run.
 set -u
 : "${CORPUS:?set CORPUS to the corpus folder}"
-PLUGIN=build/lib/corolint-tidy.so OUT=$CORPUS/results/latest JOBS=2
-while getopts p:o:j: o; do
-  case $o in p) PLUGIN=$OPTARG ;; o) OUT=$OPTARG ;; j) JOBS=$OPTARG ;; *) exit 2 ;; esac
+PLUGIN=build/lib/corolint-tidy.so OUT=$CORPUS/results/latest JOBS=2 TUDIR=
+while getopts p:o:j:t: o; do
+  case $o in p) PLUGIN=$OPTARG ;; o) OUT=$OPTARG ;; j) JOBS=$OPTARG ;; t) TUDIR=$OPTARG ;; *) exit 2 ;; esac
 done
 shift $((OPTIND - 1))
 PLUGIN=$(realpath "$PLUGIN"); [ -f "$PLUGIN" ] || { echo "no plugin $PLUGIN" >&2; exit 2; }
@@ -41,6 +43,9 @@ for name in "${NAMES[@]}"; do
   [ -f "$db" ] || { echo "$name: no database in $CORPUS/DBS.txt" >&2; continue; }
   tmp=$(mktemp -d); start=$(date +%s)
   python3 "$HERE/corpus_tus.py" list "$db" > "$tmp/tus"
+  if [ -n "$TUDIR" ] && [ -f "$TUDIR/$name.tus-done" ]; then
+    grep -Fxf "$TUDIR/$name.tus-done" "$tmp/tus" > "$tmp/tus.only"; mv "$tmp/tus.only" "$tmp/tus"
+  fi
   n=0
   while read -r f; do n=$((n + 1)); printf '%s\0%s\0%s\0%s\0' "$(dirname "$db")" "$tmp/$n" "$f" "$CORPUS/$name"; done < "$tmp/tus" |
     xargs -0 -n 4 -P "$JOBS" bash -c 'run_tu "$@"' _
