@@ -9,7 +9,7 @@ namespace {
 enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, Jobs, Format, Output, Sarif,
   SourceRoot, Baseline, FailOn, Progress, Category, Shard, ListChecks,
-  Version, Help,
+  Version, Help, Timeout,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -30,6 +30,7 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("progress", Opt::Progress)
       .Case("category", Opt::Category)
       .Case("shard", Opt::Shard)
+      .Case("timeout", Opt::Timeout)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -210,6 +211,17 @@ private:
       O.ShardCount = *Count;
       return true;
     }
+    case Opt::Timeout:
+      if (V == "0" || V == "none") {
+        O.TimeoutSeconds = 0;
+        return true;
+      }
+      if (auto N = positive(V)) {
+        O.TimeoutSeconds = *N;
+        return true;
+      }
+      return bad("--timeout expects seconds (0 or 'none' for no limit), not '" +
+                 V + "'");
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -276,6 +288,9 @@ OPTIONS:
                           uploaded to code scanning
   --shard=K/N             analyse the K-th of N stable parts of the files;
                           combine the parts' SARIF with 'corolint merge'
+  --timeout=SECONDS       stop analysing a translation unit after SECONDS
+                          (default: none); like a crash, it fails that file
+                          only (exit status 3)
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit
@@ -285,7 +300,8 @@ EXIT STATUS:
   1  findings at or above the --fail-on level (with --baseline: new ones)
   2  usage or configuration error (bad option, compilation database, check
      glob, rule file, .clang-tidy, baseline or source file)
-  3  some translation unit could not be analysed; the others were
+  3  some translation unit could not be analysed (a compiler error, a crash
+     or --timeout); the others were
 )";
 }
 

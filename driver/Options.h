@@ -41,6 +41,7 @@ struct Options {
   std::string Category;                   // --category
   unsigned ShardIndex = 0;                // --shard=K/N: K (1-based)
   unsigned ShardCount = 0;                //                N; 0: no sharding
+  unsigned TimeoutSeconds = 0;            // --timeout; 0: none
 };
 
 /// Parses the arguments after the program name. On a usage error, returns
