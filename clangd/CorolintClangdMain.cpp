@@ -10,6 +10,8 @@ namespace clang::clangd {
 int clangdMain(int argc, char *argv[]);
 } // namespace clang::clangd
 
+void corolintClangdNoHint(); // ClangdHooks.cpp
+
 // Pulls the check library's module registration into the link.
 extern volatile int CorolintModuleAnchorSource;
 
@@ -29,6 +31,8 @@ int main(int argc, char *argv[]) {
                     ": clangd with corolint's coro-* clang-tidy checks\n";
   // clangd's fast-check filter lets the coro checks run, and a hint says how
   // to enable them when a file's configuration does not: ClangdHooks.cpp.
+  if (hasFlag(argc, argv, "--check-tidy-time"))
+    corolintClangdNoHint();
 
   // clangd looks for clang's builtin headers next to its own binary; point
   // it at the LLVM this was built with, unless the user chose.
