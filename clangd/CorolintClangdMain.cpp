@@ -10,6 +10,8 @@ namespace clang::clangd {
 int clangdMain(int argc, char *argv[]);
 } // namespace clang::clangd
 
+void corolintClangdNoHint(); // ClangdHooks.cpp
+
 // Pulls the check library's module registration into the link.
 extern volatile int CorolintModuleAnchorSource;
 
@@ -27,15 +29,10 @@ int main(int argc, char *argv[]) {
   if (hasFlag(argc, argv, "--version") || hasFlag(argc, argv, "-version"))
     llvm::outs() << "corolint-clangd " COROLINT_VERSION
                     ": clangd with corolint's coro-* clang-tidy checks\n";
-  else if (!hasFlag(argc, argv, "--help"))
-    // clangd runs only the clang-tidy checks it knows to be fast unless the
-    // configuration loosens that; the binary cannot change that default
-    // without overriding the user's own configuration, so it says what to
-    // write instead.
-    llvm::errs() << "corolint-clangd: the coro-* checks need "
-                    "'Diagnostics: {ClangTidy: {Add: [coro-*], "
-                    "FastCheckFilter: Loose}}' in .clangd or in clangd's "
-                    "config.yaml\n";
+  // clangd's fast-check filter lets the coro checks run, and a hint says how
+  // to enable them when a file's configuration does not: ClangdHooks.cpp.
+  if (hasFlag(argc, argv, "--check-tidy-time"))
+    corolintClangdNoHint();
 
   // clangd looks for clang's builtin headers next to its own binary; point
   // it at the LLVM this was built with, unless the user chose.

@@ -2,8 +2,19 @@
 separate_arguments(COROLINT_LLVM_DEFINITIONS NATIVE_COMMAND "${LLVM_DEFINITIONS}")
 
 add_library(corolint_llvm_flags INTERFACE)
-target_include_directories(corolint_llvm_flags SYSTEM INTERFACE
-  ${LLVM_INCLUDE_DIRS} ${CLANG_INCLUDE_DIRS})
+# LLVM's include directory is searched AFTER the standard library's
+# (-idirafter, still a system directory): with libc++abi-NN-dev installed it
+# also holds libc++abi's cxxabi.h, which as -isystem would shadow
+# libstdc++'s and break every <cxxabi.h> user (GoogleTest among them).
+set(_llvm_include_dirs ${LLVM_INCLUDE_DIRS} ${CLANG_INCLUDE_DIRS})
+list(REMOVE_DUPLICATES _llvm_include_dirs)
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  foreach(_dir IN LISTS _llvm_include_dirs)
+    target_compile_options(corolint_llvm_flags INTERFACE "-idirafter${_dir}")
+  endforeach()
+else()
+  target_include_directories(corolint_llvm_flags SYSTEM AFTER INTERFACE ${_llvm_include_dirs})
+endif()
 target_compile_definitions(corolint_llvm_flags INTERFACE ${COROLINT_LLVM_DEFINITIONS})
 if(NOT LLVM_ENABLE_RTTI)
   target_compile_options(corolint_llvm_flags INTERFACE -fno-rtti)

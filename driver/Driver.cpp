@@ -157,20 +157,31 @@ bool writeOutputs(const Options &O, const Report &R, const RunInfo &Info,
     writeText(R, OS);
   }
   if (!O.OutputFile.empty()) {
-    if (!writeFileAtomically(O.OutputFile, Main, Error))
+    if (!writeOutputFile(O.OutputFile, Main, Error))
       return false;
   } else {
     Out << Main;
     Out.flush();
   }
-  if (!O.SarifFile.empty() && !writeFileAtomically(O.SarifFile, Sarif, Error))
+  if (!O.SarifFile.empty() && !writeOutputFile(O.SarifFile, Sarif, Error))
     return false;
+  return true;
+}
+
+/// Output paths that cannot be written are usage errors found before any
+/// work is done.
+bool checkOutputs(const Options &O, std::string &Error) {
+  for (const std::string *Path : {&O.OutputFile, &O.SarifFile})
+    if (!Path->empty() && !checkOutputFile(*Path, Error))
+      return false;
   return true;
 }
 
 int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
              llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
   std::string Error;
+  if (!checkOutputs(O, Error))
+    return Failure(Err)(Error);
   std::optional<Json> Log = mergeSarif(O.Files, CommandLine, O.MergeShards, Error);
   if (!Log)
     return Failure(Err)(Error);
@@ -178,7 +189,7 @@ int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
   if (O.OutputFile.empty()) {
     Out << Text;
     Out.flush();
-  } else if (!writeFileAtomically(O.OutputFile, Text, Error)) {
+  } else if (!writeOutputFile(O.OutputFile, Text, Error)) {
     return Failure(Err)(Error);
   }
   return ExitClean;
@@ -210,6 +221,8 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
       Out << C << "\n";
     return ExitClean;
   }
+  if (!checkOutputs(O, Error))
+    return Fail(Error);
 
   std::optional<Baseline> Base;
   if (!O.Baseline.empty()) {
@@ -248,7 +261,7 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   {
     Progress P(Err, ShowProgress, Terminal, Jobs.size());
     A = runJobs(Jobs, Paths, Threads, Config->providerFactory(),
-                COROLINT_CLANG_RESOURCE_DIR, P, Names);
+                COROLINT_CLANG_RESOURCE_DIR, P, Names, O.TimeoutSeconds);
   }
   // Findings in headers count when the header is part of the project.
   std::vector<Finding> Kept;

@@ -9,8 +9,7 @@ namespace {
 enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, ExtraArg, ExtraArgBefore, Jobs,
   Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
-  Shards, ListChecks,
-  Version, Help,
+  Shards, ListChecks, Version, Help, Timeout,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -34,6 +33,7 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("category", Opt::Category)
       .Case("shard", Opt::Shard)
       .Case("shards", Opt::Shards)
+      .Case("timeout", Opt::Timeout)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -229,6 +229,17 @@ private:
       O.MergeShards = *Count;
       return true;
     }
+    case Opt::Timeout:
+      if (V == "0" || V == "none") {
+        O.TimeoutSeconds = 0;
+        return true;
+      }
+      if (auto N = positive(V)) {
+        O.TimeoutSeconds = *N;
+        return true;
+      }
+      return bad("--timeout expects seconds (0 or 'none' for no limit), not '" +
+                 V + "'");
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -301,6 +312,9 @@ OPTIONS:
                           combine the parts' SARIF with 'corolint merge'
   --shards=N              (merge) require exactly the logs of shards 1..N;
                           a missing, repeated or unreadable one is exit 2
+  --timeout=SECONDS       stop analysing a translation unit after SECONDS
+                          (default: none); like a crash, it fails that file
+                          only (exit status 3)
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit
@@ -310,7 +324,8 @@ EXIT STATUS:
   1  findings at or above the --fail-on level (with --baseline: new ones)
   2  usage or configuration error (bad option, compilation database, check
      glob, rule file, .clang-tidy, baseline or source file)
-  3  some translation unit could not be analysed; the others were
+  3  some translation unit could not be analysed (a compiler error, a crash
+     or --timeout); the others were
 )";
 }
 

@@ -44,6 +44,7 @@ struct Options {
   unsigned ShardIndex = 0;                // --shard=K/N: K (1-based)
   unsigned ShardCount = 0;                //                N; 0: no sharding
   unsigned MergeShards = 0;               // merge --shards=N; 0: any logs
+  unsigned TimeoutSeconds = 0;            // --timeout; 0: none
 };
 
 /// Parses the arguments after the program name. On a usage error, returns

@@ -1,4 +1,5 @@
 #include "Runner.h"
+#include "Worker.h"
 
 #include "llvm/Support/thread.h"
 #include <algorithm>
@@ -21,19 +22,21 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
                  const std::vector<std::string> &Paths, unsigned Threads,
                  const OptionsProviderFactory &Options,
                  llvm::StringRef ResourceDir, Progress &P,
-                 const std::vector<std::string> &DisplayNames) {
+                 const std::vector<std::string> &DisplayNames,
+                 unsigned TimeoutSeconds) {
   std::vector<TUResult> Results(Jobs.size());
   std::atomic<std::size_t> Next{0};
   auto Work = [&] {
     for (std::size_t I = Next++; I < Jobs.size(); I = Next++) {
       P.started(DisplayNames[I]);
-      Results[I] = analyseTU(Jobs[I], Options, ResourceDir);
+      Results[I] = analyseIsolated(Jobs[I], Options, ResourceDir, TimeoutSeconds);
       P.finished(DisplayNames[I]);
     }
   };
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
   // Parsing recurses deeply: give each worker the stack clang's own
-  // threads get.
+  // threads get (a child process runs on the stack of the thread that
+  // forked it; without a child, the thread analyses itself).
   constexpr unsigned StackSize = 8 << 20;
   std::vector<llvm::thread> Workers;
   for (unsigned T = 0; T < Threads; ++T)

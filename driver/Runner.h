@@ -8,8 +8,9 @@
 
 namespace corolint::driver {
 
-/// Analyses Jobs on Threads worker threads, each translation unit with its
-/// own context, and combines the results in the order of Jobs, so the
+/// Analyses Jobs on Threads worker threads, each translation unit in a
+/// child process of its own (see analyseIsolated; TimeoutSeconds bounds
+/// each, 0 for none), and combines the results in the order of Jobs, so the
 /// outcome does not depend on the number of threads or their timing.
 /// Findings reported by several translation units (in a shared header) are
 /// kept once.
@@ -17,7 +18,8 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
                  const std::vector<std::string> &Paths, unsigned Threads,
                  const OptionsProviderFactory &Options,
                  llvm::StringRef ResourceDir, Progress &P,
-                 const std::vector<std::string> &DisplayNames);
+                 const std::vector<std::string> &DisplayNames,
+                 unsigned TimeoutSeconds = 0);
 
 } // namespace corolint::driver
 

@@ -102,7 +102,7 @@ class ClangdLsp(unittest.TestCase):
             "uri": uri(path), "languageId": "cpp", "version": 1, "text": text}})
         return path
 
-    def test_findings_arrive_as_diagnostics(self):
+    def start(self):
         server = Server(self.root)
         rid = server.send("initialize", {
             "processId": os.getpid(), "rootUri": uri(self.root),
@@ -110,7 +110,21 @@ class ClangdLsp(unittest.TestCase):
         init = server.wait_for(lambda m: m.get("id") == rid)
         self.assertIn("capabilities", init["result"])
         server.send("initialized", {})
+        return server
 
+    def stop(self, server):
+        rid = server.send("shutdown", None, request=True)
+        server.wait_for(lambda m: m.get("id") == rid)
+        server.send("exit", None)
+        self.assertEqual(server.proc.wait(timeout=60), 0)
+        for stream in (server.proc.stdin, server.proc.stdout, server.proc.stderr):
+            stream.close()
+
+    def coro_codes(self, diags):
+        return sorted(d["code"] for d in diags if str(d.get("code", "")).startswith("coro-"))
+
+    def test_findings_arrive_as_diagnostics(self):
+        server = self.start()
         path = self.open(server, "findings.cpp")
         diags = server.diagnostics(path, want_coro=True)
         coro = sorted((d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"],
@@ -141,13 +155,44 @@ class ClangdLsp(unittest.TestCase):
         clean = self.open(server, "clean.cpp")
         diags = server.diagnostics(clean, want_coro=False)
         self.assertEqual([d for d in diags if str(d.get("code", "")).startswith("coro-")], [])
+        self.stop(server)
+        self.assertNotIn("no coro-* check is enabled", "".join(server.stderr))
 
-        rid = server.send("shutdown", None, request=True)
-        server.wait_for(lambda m: m.get("id") == rid)
-        server.send("exit", None)
-        self.assertEqual(server.proc.wait(timeout=60), 0)
-        for stream in (server.proc.stdin, server.proc.stdout, server.proc.stderr):
-            stream.close()
+    def test_only_clang_tidy_no_clangd(self):
+        # The common setup: a .clang-tidy enabling coro-*, no .clangd. The
+        # coro checks pass clangd's default (Strict) fast-check filter.
+        os.remove(os.path.join(self.root, ".clangd"))
+        server = self.start()
+        diags = server.diagnostics(self.open(server, "findings.cpp"), want_coro=True)
+        self.assertEqual(self.coro_codes(diags),
+                         ["coro-blocking-call", "coro-lock-across-suspend"], diags)
+        self.stop(server)
+        self.assertNotIn("no coro-* check is enabled", "".join(server.stderr))
+
+    def test_users_clangd_settings_still_apply(self):
+        # The user's own .clangd wins: a Remove takes the check away, under
+        # the Strict filter the coro checks still count as fast.
+        with open(os.path.join(self.root, ".clangd"), "w") as f:
+            f.write("Diagnostics:\n  ClangTidy:\n    Remove: [coro-blocking-call]\n"
+                    "    FastCheckFilter: Strict\n")
+        server = self.start()
+        diags = server.diagnostics(self.open(server, "findings.cpp"), want_coro=True)
+        self.assertEqual(self.coro_codes(diags), ["coro-lock-across-suspend"], diags)
+        self.stop(server)
+
+    def test_hint_when_no_coro_check_is_enabled(self):
+        # Neither .clang-tidy nor .clangd enables them: no findings, and one
+        # hint on stderr saying how to enable them.
+        os.remove(os.path.join(self.root, ".clangd"))
+        os.remove(os.path.join(self.root, ".clang-tidy"))
+        server = self.start()
+        diags = server.diagnostics(self.open(server, "findings.cpp"), want_coro=False)
+        self.assertEqual(self.coro_codes(diags), [])
+        diags = server.diagnostics(self.open(server, "clean.cpp"), want_coro=False)
+        self.stop(server)
+        log = "".join(server.stderr)
+        self.assertEqual(log.count("no coro-* check is enabled"), 1, log)
+        self.assertIn("enable them with 'Checks: coro-*' in a .clang-tidy file", log)
 
     def test_check_mode_prints_findings(self):
         # clangd 19 prints only errors in --check mode; newer ones have

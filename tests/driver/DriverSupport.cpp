@@ -9,6 +9,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
+#include <unistd.h> // environ
 
 namespace corolint::test {
 
@@ -50,7 +51,8 @@ nlohmann::json readJson(const std::string &Path) {
   }
 }
 
-Outcome runProgram(const std::vector<std::string> &Args) {
+Outcome runProgram(const std::vector<std::string> &Args,
+                   const std::vector<std::string> &ExtraEnv) {
   llvm::SmallString<128> OutPath, ErrPath;
   llvm::sys::fs::createTemporaryFile("corolint-test-out", "txt", OutPath);
   llvm::sys::fs::createTemporaryFile("corolint-test-err", "txt", ErrPath);
@@ -58,9 +60,17 @@ Outcome runProgram(const std::vector<std::string> &Args) {
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                 llvm::StringRef(OutPath),
                                                 llvm::StringRef(ErrPath)};
+  std::optional<llvm::ArrayRef<llvm::StringRef>> Env;
+  std::vector<llvm::StringRef> EnvList;
+  if (!ExtraEnv.empty()) {
+    for (char **E = environ; *E; ++E)
+      EnvList.push_back(*E);
+    EnvList.insert(EnvList.end(), ExtraEnv.begin(), ExtraEnv.end());
+    Env = EnvList;
+  }
   std::string Message;
   Outcome R;
-  R.Exit = llvm::sys::ExecuteAndWait(Args.front(), Argv, std::nullopt,
+  R.Exit = llvm::sys::ExecuteAndWait(Args.front(), Argv, Env,
                                      Redirects, /*SecondsToWait=*/600, 0,
                                      &Message);
   if (!Message.empty())
@@ -72,10 +82,11 @@ Outcome runProgram(const std::vector<std::string> &Args) {
   return R;
 }
 
-Outcome runCorolint(const std::vector<std::string> &Args) {
+Outcome runCorolint(const std::vector<std::string> &Args,
+                    const std::vector<std::string> &ExtraEnv) {
   std::vector<std::string> Full = {COROLINT_BIN};
   Full.insert(Full.end(), Args.begin(), Args.end());
-  return runProgram(Full);
+  return runProgram(Full, ExtraEnv);
 }
 
 void writeCompileDatabase(const std::string &Dir, const std::string &ProjectDir,

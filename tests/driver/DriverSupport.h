@@ -14,11 +14,14 @@ struct Outcome {
   std::string Err;
 };
 
-/// Runs the corolint executable with Args (and no terminal).
-Outcome runCorolint(const std::vector<std::string> &Args);
+/// Runs the corolint executable with Args (and no terminal); ExtraEnv
+/// ("NAME=value") is added to the environment.
+Outcome runCorolint(const std::vector<std::string> &Args,
+                    const std::vector<std::string> &ExtraEnv = {});
 
 /// Runs any program; Args[0] is its path.
-Outcome runProgram(const std::vector<std::string> &Args);
+Outcome runProgram(const std::vector<std::string> &Args,
+                   const std::vector<std::string> &ExtraEnv = {});
 
 /// The repository's path of Rel ("testdata/projects/small").
 std::string sourcePath(const std::string &Rel);
