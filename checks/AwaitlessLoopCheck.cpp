@@ -487,7 +487,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     return !checkStallSensitive(F, Loop, W, Ctx);
   };
   auto OnCall = [&](const Expr *Call) {
-    if (OnPool(Call))
+    if (Where.onPool(Call))
       return;
     if (std::optional<ElementCall> EC = elementCall(Call, catalog(), Ignored))
       checkElementCall(F, *EC, W, Ctx);

@@ -119,7 +119,8 @@ Report buildReport(const Analysis &A, const std::string &SourceRoot,
 }
 
 std::string failureText(const ReportFailure &F) {
-  if (F.FirstError.Loc.HasPosition)
+  // The driver's own failures (a crash, a timeout) are not the compiler's.
+  if (F.FirstError.Loc.HasPosition && F.FirstError.Check != "corolint")
     return "'" + F.Display + "' did not compile: " + F.FirstError.Message;
   return "'" + F.Display + "' was not analysed: " + F.FirstError.Message;
 }

@@ -46,7 +46,8 @@ struct ReportFailure {
 
 /// What failed, for the text output and SARIF's notification: "'F' did not
 /// compile: first error" when the compiler reported errors, else "'F' was
-/// not analysed: reason" (a missing file, no compile command).
+/// not analysed: reason" (a missing file, no compile command, a crash or a
+/// timeout of the analysis).
 std::string failureText(const ReportFailure &F);
 
 /// Everything the outputs show, in a deterministic order: findings sorted by

@@ -58,7 +58,7 @@ void expectNotification(const std::string &Dir, const std::string &Message) {
   ASSERT_EQ(Inv["toolExecutionNotifications"].size(), 1u) << Inv.dump(2);
   const json &N = Inv["toolExecutionNotifications"][0];
   EXPECT_EQ(N["level"], "error");
-  EXPECT_EQ(N["message"]["text"], "cannot analyse 'victim.cpp': " + Message);
+  EXPECT_EQ(N["message"]["text"], "'victim.cpp' was not analysed: " + Message);
   EXPECT_EQ(N["properties"]["translationUnit"], "victim.cpp");
   // The other two files' findings are all there.
   std::set<std::string> Files;
@@ -79,7 +79,7 @@ TEST(DriverIsolation, ACrashFailsThatFileOnly) {
                        "segmentation fault) [corolint]"),
             std::string::npos)
       << R.Out;
-  EXPECT_NE(R.Err.find("corolint: error: cannot analyse 'victim.cpp': the analysis "
+  EXPECT_NE(R.Err.find("corolint: error: 'victim.cpp' was not analysed: the analysis "
                        "crashed (SIGSEGV, segmentation fault)\n"),
             std::string::npos)
       << R.Err;
@@ -93,7 +93,7 @@ TEST(DriverIsolation, WithoutTheMarkerNothingCrashes) {
   Outcome R = runCorolint(args(Dir, {}), {"COROLINT_TEST_CRASH_MARKER=NOT_IN_ANY_FILE"});
   EXPECT_EQ(R.Exit, 1) << R.Err;
   EXPECT_EQ(count(R.Out, "victim.cpp:"), 4u) << R.Out;
-  EXPECT_EQ(R.Err.find("cannot analyse"), std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("was not analysed"), std::string::npos) << R.Err;
   EXPECT_EQ(readJson(Dir + "/out.sarif")["runs"][0]["invocations"][0]["executionSuccessful"],
             true);
 }
@@ -111,7 +111,7 @@ TEST(DriverIsolation, AHangIsStoppedByTheTimeout) {
   EXPECT_GE(Seconds, 40.0);
   EXPECT_LT(Seconds, 300.0);
   EXPECT_EQ(count(R.Out, "server.cpp:"), 4u) << R.Out;
-  EXPECT_NE(R.Err.find("corolint: error: cannot analyse 'victim.cpp': the analysis "
+  EXPECT_NE(R.Err.find("corolint: error: 'victim.cpp' was not analysed: the analysis "
                        "timed out after 40 s\n"),
             std::string::npos)
       << R.Err;
@@ -123,7 +123,7 @@ TEST(DriverIsolation, ATimeoutLongerThanTheAnalysisChangesNothing) {
   Outcome R = runCorolint(args(Dir, {"--timeout=600"}));
   EXPECT_EQ(R.Exit, 1) << R.Err;
   EXPECT_EQ(count(R.Out, "victim.cpp:"), 4u) << R.Out;
-  EXPECT_EQ(R.Err.find("cannot analyse"), std::string::npos) << R.Err;
+  EXPECT_EQ(R.Err.find("was not analysed"), std::string::npos) << R.Err;
 }
 
 TEST(DriverIsolation, TimeoutOption) {
