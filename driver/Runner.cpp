@@ -57,7 +57,13 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
       TUFailure Failure;
       Failure.File = Paths[I];
       if (!R.CompilerErrors.empty()) {
-        Failure.FirstError = R.CompilerErrors.front();
+        // The first error with a place: clang's location-less "too many
+        // errors emitted" says nothing about what failed.
+        auto Located = std::find_if(
+            R.CompilerErrors.begin(), R.CompilerErrors.end(),
+            [](const Finding &E) { return E.Loc.valid(); });
+        Failure.FirstError =
+            Located != R.CompilerErrors.end() ? *Located : R.CompilerErrors.front();
       } else {
         Failure.FirstError.Check = "clang-diagnostic-error";
         Failure.FirstError.Severity = Level::Error;

@@ -483,6 +483,22 @@ TEST(DriverRun, FailedTranslationUnit) {
 // A finding of error severity (running a scheduler to completion in a
 // coroutine) makes clang's diagnostics engine count an error; the file was
 // still analysed completely.
+TEST(DriverRun, AFileOverTheErrorLimitNamesItsFirstError) {
+  // clang stops after 20 errors with a location-less fatal error; the
+  // failure must still name the first real one.
+  std::string Dir = scratchDir("DriverRun.ErrorLimit");
+  std::string Text;
+  for (int I = 0; I < 25; ++I)
+    Text += "int v" + std::to_string(I) + " = undefined_" + std::to_string(I) + ";\n";
+  writeFile(Dir + "/many.cpp", Text);
+  Outcome R = runCorolint({Dir + "/many.cpp", "--progress=never", "--", "-std=c++20"});
+  EXPECT_EQ(R.Exit, 3) << R.Err;
+  EXPECT_NE(R.Err.find("many.cpp' did not compile: use of undeclared identifier 'undefined_0'"),
+            std::string::npos)
+      << R.Err;
+  EXPECT_EQ(R.Err.find("was not analysed: too many errors"), std::string::npos) << R.Err;
+}
+
 TEST(DriverRun, ErrorSeverityFindingIsNotAFailedTranslationUnit) {
   std::string Dir = scratchDir("DriverRun.ErrorSeverity");
   writeFile(Dir + "/run.cpp", "#include \"task.h\"\n"
