@@ -42,7 +42,7 @@ ss::future<long> disk_usage_fixed(std::vector<segment_ptr> segments) {
 }
 } // namespace rb13
 
-// BC02: the controller bootstraps every topic's pending deltas at once;
+// SP02: the controller bootstraps every topic's pending deltas at once;
 // the futures' bookkeeping needs one large contiguous allocation. Fixed
 // with max_concurrent_for_each(.., 1024, ..).
 namespace bc02 {
@@ -62,7 +62,7 @@ struct controller_backend {
 };
 } // namespace bc02
 
-// BC03: archival reconciliation creates an archiver for every new partition
+// SP03: archival reconciliation creates an archiver for every new partition
 // at once; they all compete for the connection pool. Fixed with
 // max_concurrent_for_each bounded by half the connection limit.
 namespace bc03 {
@@ -83,7 +83,7 @@ struct scheduler {
 };
 } // namespace bc03
 
-// BC04: after creating topics, a future per partition waiting for its
+// SP04: after creating topics, a future per partition waiting for its
 // leader is pushed into a vector and the whole vector awaited with
 // when_all_succeed. Fixed with max_concurrent_for_each(.., 64, ..) per topic.
 namespace bc04 {

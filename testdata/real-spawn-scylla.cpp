@@ -97,7 +97,7 @@ seastar::future<> drop_records_fixed() {
 }
 } // namespace rb12
 
-// BC01: a table snapshot links every sstable's files at once, one
+// SP01: a table snapshot links every sstable's files at once, one
 // continuation per sstable. Fixed with max_concurrent_for_each (and the
 // directory semaphore inside).
 namespace bc01 {
@@ -123,7 +123,7 @@ struct table {
 };
 } // namespace bc01
 
-// BC05: a schema merge flushes every changed table at once; with thousands
+// SP05: a schema merge flushes every changed table at once; with thousands
 // of tables that stalls the shard. Fixed with max_concurrent_for_each(.., 8).
 namespace bc05 {
 struct mutation {
