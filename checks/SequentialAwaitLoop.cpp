@@ -280,6 +280,18 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
 
 namespace {
 
+/// E is a call of one of Methods on a standard container: its object.
+const Expr *standardMemberCallOn(const Expr *E,
+                                 std::initializer_list<llvm::StringRef> Methods) {
+  const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(E);
+  if (!M || !M->getMethodDecl() || !M->getMethodDecl()->getIdentifier() ||
+      !llvm::is_contained(Methods, M->getMethodDecl()->getName()))
+    return nullptr;
+  if (!isStandardName(qualifiedName(M->getMethodDecl()->getParent())))
+    return nullptr;
+  return M->getImplicitObjectArgument();
+}
+
 /// `W.front()`, `W.back()`, `W.top()` (possibly moved from) of a standard
 /// container: the item a worklist walk takes. Returns the container
 /// expression.
@@ -290,15 +302,7 @@ const Expr *takenItemOf(const Expr *Init) {
       if (FD->getNumParams() == 1 && Move->getNumArgs() == 1 &&
           qualifiedName(FD) == "std::move")
         Init = ignoreValuePreserving(Move->getArg(0));
-  const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(Init);
-  if (!M || !M->getMethodDecl() || !M->getMethodDecl()->getIdentifier())
-    return nullptr;
-  llvm::StringRef N = M->getMethodDecl()->getName();
-  if (N != "front" && N != "back" && N != "top")
-    return nullptr;
-  if (!isStandardName(qualifiedName(M->getMethodDecl()->getParent())))
-    return nullptr;
-  return M->getImplicitObjectArgument();
+  return standardMemberCallOn(Init, {"front", "back", "top"});
 }
 
 /// `W.pop_front()`, `W.pop_back()`, `W.pop()` as a statement: returns W.
@@ -309,15 +313,7 @@ const Expr *poppedContainer(const Stmt *S) {
   E = E->IgnoreImplicit();
   if (const auto *Full = dyn_cast<FullExpr>(E))
     E = Full->getSubExpr()->IgnoreImplicit();
-  const auto *M = dyn_cast<CXXMemberCallExpr>(E);
-  if (!M || !M->getMethodDecl() || !M->getMethodDecl()->getIdentifier())
-    return nullptr;
-  llvm::StringRef N = M->getMethodDecl()->getName();
-  if (N != "pop_front" && N != "pop_back" && N != "pop")
-    return nullptr;
-  if (!isStandardName(qualifiedName(M->getMethodDecl()->getParent())))
-    return nullptr;
-  return M->getImplicitObjectArgument();
+  return standardMemberCallOn(E, {"pop_front", "pop_back", "pop"});
 }
 
 /// `!W.empty()` (or `W.size() > 0`, `W.size() != 0`): the container W.
