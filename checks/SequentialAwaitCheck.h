@@ -59,6 +59,12 @@ private:
   std::string combinator(const clang::Expr *Operation,
                          const clang::FunctionDecl &F,
                          llvm::StringRef Attribute) const;
+  /// Reports Await (of Call) in Loop with Message, and the range
+  /// combinator at the loop; not when the loop runs fewer than
+  /// MinIndependentAwaits times. Returns whether it reported.
+  bool reportLoop(const clang::Stmt &Loop, const clang::Expr *Await,
+                  const clang::CallExpr *Call, const clang::FunctionDecl &F,
+                  const char *Message, clang::ASTContext &Ctx);
 
   unsigned MinIndependentAwaits;
   std::string IgnoredOption;

@@ -263,19 +263,26 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
   if (!Collects)
     return;
 
+  reportLoop(Loop, Await, Call, F,
+             "'%0' is awaited in every iteration, but no iteration depends on "
+             "another; await them concurrently",
+             Ctx);
+}
+
+bool SequentialAwaitCheck::reportLoop(const Stmt &Loop, const Expr *Await,
+                                      const CallExpr *Call,
+                                      const FunctionDecl &F,
+                                      const char *Message, ASTContext &Ctx) {
   TripBound Bound = tripBound(&Loop, Ctx);
   if (Bound.K == TripBound::Constant && Bound.Value < MinIndependentAwaits)
-    return;
-
-  diag(Await->getBeginLoc(),
-       "'%0' is awaited in every iteration, but no iteration depends on "
-       "another; await them concurrently")
-      << describe(Call, Ctx);
+    return false;
+  diag(Await->getBeginLoc(), Message) << describe(Call, Ctx);
   std::string With = combinator(Call, F, "range_combinator");
   if (!With.empty())
     diag(Loop.getBeginLoc(), "start one per element, then %0",
          DiagnosticIDs::Note)
         << With;
+  return true;
 }
 
 namespace {
@@ -493,20 +500,11 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
               return false;
   }
 
-  TripBound Bound = tripBound(&Loop, Ctx);
-  if (Bound.K == TripBound::Constant && Bound.Value < MinIndependentAwaits)
-    return false;
-
-  diag(Await->getBeginLoc(),
-       "'%0' is awaited on each element in turn, but no element's operation "
-       "depends on another's; await them concurrently")
-      << describe(Call, Ctx);
-  std::string With = combinator(Call, F, "range_combinator");
-  if (!With.empty())
-    diag(Loop.getBeginLoc(), "start one per element, then %0",
-         DiagnosticIDs::Note)
-        << With;
-  return true;
+  return reportLoop(Loop, Await, Call, F,
+                    "'%0' is awaited on each element in turn, but no "
+                    "element's operation depends on another's; await them "
+                    "concurrently",
+                    Ctx);
 }
 
 } // namespace corolint

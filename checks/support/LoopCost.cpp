@@ -523,6 +523,19 @@ void merge(CostSet &Into, const CostSet &From) {
     merge(Into, C);
 }
 
+/// One level (Own) around what its body costs (Inner): Own alone, and Own
+/// on top of each of Inner's chains.
+void liftInto(CostSet &Out, const Contribution &Own, const CostSet &Inner) {
+  merge(Out, Own);
+  for (const Contribution &C : Inner) {
+    Contribution Lifted = Own;
+    Lifted.Levels += C.Levels;
+    Lifted.Hops = C.Hops;
+    Lifted.Steps.insert(Lifted.Steps.end(), C.Steps.begin(), C.Steps.end());
+    merge(Out, Lifted);
+  }
+}
+
 const Contribution *best(const CostSet &Set) {
   const Contribution *Best = nullptr;
   for (const Contribution &C : Set)
@@ -651,14 +664,7 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
   Step.Caller = Fn;
   Step.Bound = tripBound(Loop, Ctx);
   Own.Steps.push_back(Step);
-  merge(Out, Own);
-  for (const Contribution &C : Inner) {
-    Contribution Lifted = Own;
-    Lifted.Levels += C.Levels;
-    Lifted.Hops = C.Hops;
-    Lifted.Steps.insert(Lifted.Steps.end(), C.Steps.begin(), C.Steps.end());
-    merge(Out, Lifted);
-  }
+  liftInto(Out, Own, Inner);
   return Out;
 }
 
@@ -695,14 +701,7 @@ CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
   Step.Caller = Fn;
   Step.Name = EC.Name;
   Own.Steps.push_back(Step);
-  merge(Out, Own);
-  for (const Contribution &C : Inner) {
-    Contribution Lifted = Own;
-    Lifted.Levels += C.Levels;
-    Lifted.Hops = C.Hops;
-    Lifted.Steps.insert(Lifted.Steps.end(), C.Steps.begin(), C.Steps.end());
-    merge(Out, Lifted);
-  }
+  liftInto(Out, Own, Inner);
   return Out;
 }
 
