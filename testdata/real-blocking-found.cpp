@@ -4,9 +4,12 @@
 // fixed shape beside it is not.
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
+#include <seastar/coroutine/exception.hh>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <grp.h>
+#include <wasmtime.h>
 #include <unistd.h>
 
 // --- BC01: group look-up and chown of a unix socket on the reactor -------------
@@ -32,3 +35,40 @@ seastar::future<> start_unix_listener_fixed(std::string path, std::string group)
     co_await bc01::chown(path, static_cast<uid_t>(-1), g->gid);
 }
 } // namespace bc01
+
+// --- BC02: compiling a user-defined function's WebAssembly module on the
+// reactor (scylladb wasm::precompile; fixed by compiling on an alien thread
+// and awaiting the result) ------------------------------------------------------
+
+namespace bc02 {
+struct context {
+  wasm_engine_t *engine;
+  wasmtime_module_t *module = nullptr;
+};
+// A thread outside the reactor; submit() runs the callable there and
+// returns a future of its result.
+struct alien_thread_runner {
+  template <class F> seastar::future<wasmtime_module_t *> submit(F &&f);
+};
+
+seastar::future<> precompile_buggy(context &ctx, std::string script) {
+  wasmtime_module_t *m = nullptr;
+  wasmtime_error_t *err = wasmtime_module_new(ctx.engine, reinterpret_cast<const uint8_t *>(script.data()), script.size(), &m); // expect-warning: blocking call to 'wasmtime_module_new' in coroutine 'bc02::precompile_buggy' [coro-blocking-call]
+  if (err) {
+    wasmtime_error_delete(err);
+    co_await seastar::coroutine::return_exception(std::runtime_error("compilation failed"));
+  }
+  ctx.module = m;
+  co_return;
+}
+
+inline seastar::future<> precompile_fixed(alien_thread_runner &runner, context &ctx, std::string script) {
+  ctx.module = co_await runner.submit([engine = ctx.engine, script = std::move(script)] {
+    wasmtime_module_t *m = nullptr;
+    wasmtime_error_t *err = wasmtime_module_new(engine, reinterpret_cast<const uint8_t *>(script.data()), script.size(), &m);
+    if (err)
+      wasmtime_error_delete(err);
+    return m;
+  });
+}
+} // namespace bc02
