@@ -10,6 +10,11 @@
 #include <string>
 #include <grp.h>
 #include <wasmtime.h>
+#include <qcoro/qcorotask.h>
+#include <QtCore/QFileInfo>
+#include <QtCore/QString>
+#include <QtGui/QImage>
+#include <QtGui/QPixmap>
 #include <unistd.h>
 
 // --- BC01: group look-up and chown of a unix socket on the reactor -------------
@@ -72,3 +77,47 @@ inline seastar::future<> precompile_fixed(alien_thread_runner &runner, context &
   });
 }
 } // namespace bc02
+
+// --- BC03: a QCoro coroutine on the GUI thread that, after looking up the
+// cover's path in the background, reads and decodes the image file and
+// checks the thumbnail cache on disk itself (fooyin CoverProvider::
+// fetchCover; fixed by loading and scaling a QImage on a pool thread and
+// only converting it on the GUI thread) ------------------------------------------
+
+namespace bc03 {
+struct Track {
+  QString path;
+};
+// Background work the coroutine awaits (the project's QtConcurrent wrapper).
+QCoro::Task<QString> findCoverAsync(Track track);
+QCoro::Task<QImage> loadCoverAsync(QString path);
+QCoro::Task<QByteArray> readEmbeddedCoverAsync(Track track);
+QString thumbnailPath(const QString &key);
+QCoro::Task<> saveThumbnail(QPixmap cover, QString key);
+void coverAdded(const Track &track, const QPixmap &cover);
+
+QCoro::Task<> fetchCoverBuggy(QString key, Track track) {
+  QPixmap cover;
+  const QString coverPath = co_await findCoverAsync(track);
+  if (!coverPath.isEmpty())
+    cover.load(coverPath); // expect-warning: blocking call to 'QPixmap::load' in coroutine 'bc03::fetchCoverBuggy' [coro-blocking-call]
+  if (cover.isNull()) {
+    const QByteArray data = co_await readEmbeddedCoverAsync(track);
+    if (data.isEmpty())
+      co_return;
+  }
+  if (!QFileInfo::exists(thumbnailPath(key))) // expect-warning: blocking call to 'QFileInfo::exists' in coroutine 'bc03::fetchCoverBuggy' [coro-blocking-call]
+    co_await saveThumbnail(cover, key);
+  coverAdded(track, cover);
+}
+
+QCoro::Task<> fetchCoverFixed(QString key, Track track) {
+  const QString coverPath = co_await findCoverAsync(track);
+  QImage image;
+  if (!coverPath.isEmpty())
+    image = co_await loadCoverAsync(coverPath);
+  if (image.isNull())
+    co_return;
+  coverAdded(track, QPixmap::fromImage(image));
+}
+} // namespace bc03
