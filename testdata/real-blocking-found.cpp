@@ -5,12 +5,14 @@
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/coroutine/exception.hh>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <grp.h>
 #include <wasmtime.h>
 #include <qcoro/qcorotask.h>
+#include "corolint_task.hpp"
 #include <QtCore/QFileInfo>
 #include <QtCore/QString>
 #include <QtGui/QImage>
@@ -121,3 +123,71 @@ QCoro::Task<> fetchCoverFixed(QString key, Track track) {
   coverAdded(track, QPixmap::fromImage(image));
 }
 } // namespace bc03
+
+// --- BC04: a C++/WinRT coroutine started on the UI thread installs the
+// helper files (create the directory, copy every changed file) before its
+// first await; slow disks or antivirus scans hung the app at start-up
+// (OpenKneeboard CheckRuntimeFiles; fixed by co_await resume_background()
+// around the install and co_await of the UI thread's apartment_context
+// after it) -----------------------------------------------------------------
+
+namespace winrt {
+struct background_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+inline background_awaiter resume_background() noexcept { return {}; }
+struct apartment_context {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+} // namespace winrt
+
+namespace bc04 {
+using testing_task::task;
+bool filesDiffer(const std::filesystem::path &a, const std::filesystem::path &b);
+std::filesystem::path runtimeDirectory();
+task<bool> askRetry(std::string message); // shows a dialog on the UI thread
+
+inline void install(const std::filesystem::path &source) {
+  const auto destination = runtimeDirectory();
+  std::filesystem::create_directories(destination); // expect-note: 'bc04::install' blocks in 'std::filesystem::create_directories'
+  for (const char *file : {"helper.dll", "helper.json"})
+    if (filesDiffer(source / file, destination / file))
+      std::filesystem::copy(source / file, destination / file, std::filesystem::copy_options::overwrite_existing);
+}
+
+task<> checkRuntimeFilesBuggy(std::filesystem::path source) {
+  do {
+    std::string message;
+    try {
+      install(source); // expect-warning: call to 'bc04::install' may block coroutine 'bc04::checkRuntimeFilesBuggy'; it reaches blocking call 'std::filesystem::create_directories' [coro-blocking-call]
+      co_return;
+    } catch (const std::filesystem::filesystem_error &error) {
+      message = error.what();
+    }
+    if (!co_await askRetry(message))
+      co_return;
+  } while (true);
+}
+
+task<> checkRuntimeFilesFixed(std::filesystem::path source) {
+  winrt::apartment_context uiThread;
+  do {
+    std::string message;
+    try {
+      co_await winrt::resume_background();
+      install(source);
+      co_await uiThread;
+      co_return;
+    } catch (const std::filesystem::filesystem_error &error) {
+      message = error.what();
+    }
+    co_await uiThread;
+    if (!co_await askRetry(message))
+      co_return;
+  } while (true);
+}
+} // namespace bc04
