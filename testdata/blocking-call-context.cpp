@@ -79,6 +79,20 @@ cppcoro::task<void> winrt_background(winrt::dispatcher &ui) {
   std::system("sync"); // expect-warning: blocking call to 'system' [coro-blocking-call]
 }
 
+// WIL's helper (wil/cppwinrt_helpers.h) hops back to the dispatcher too.
+namespace wil {
+inline winrt::background_awaiter resume_foreground(winrt::dispatcher &) noexcept { return {}; }
+} // namespace wil
+
+cppcoro::task<void> wil_foreground(winrt::dispatcher &ui) {
+  co_await winrt::resume_background();
+  std::system("sync");
+  co_await wil::resume_foreground(ui);
+  std::system("sync"); // expect-warning: blocking call to 'system' [coro-blocking-call]
+  co_await winrt::resume_background();
+  std::system("sync");
+}
+
 // --- Filesystem and metadata calls ------------------------------------------------
 
 coro::task<std::uintmax_t> filesystem_calls(const std::filesystem::path &p) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <grp.h>
+#include <string_view>
 #include <wasmtime.h>
 #include <qcoro/qcorotask.h>
 #include "corolint_task.hpp"
@@ -191,3 +192,65 @@ task<> checkRuntimeFilesFixed(std::filesystem::path source) {
   } while (true);
 }
 } // namespace bc04
+
+// --- BC05: a paste handler that hops to the thread pool for the clipboard,
+// back to the UI thread (WIL's resume_foreground) for the multi-line
+// warning dialog, and then writes the text into the terminal's input pipe
+// with a blocking write while still on the UI thread (microsoft/terminal
+// TerminalPage::_PasteFromClipboardHandler; fixed by co_await
+// resume_background() after the dialog) --------------------------------------
+
+namespace wil {
+struct foreground_awaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct dispatcher_queue {};
+inline foreground_awaiter resume_foreground(dispatcher_queue &) noexcept { return {}; }
+} // namespace wil
+
+namespace bc05 {
+struct fire_and_forget {
+  struct promise_type {
+    fire_and_forget get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+testing_task::task<std::string> clipboardText();
+testing_task::task<bool> showMultiLineWarning(std::string_view text);
+
+struct Connection {
+  int inputPipe = -1;
+  // Blocks until the console host has read the input (the pipe is full).
+  void writeInput(std::string_view text) {
+    ::write(inputPipe, text.data(), text.size()); // expect-note: 'bc05::Connection::writeInput' blocks in 'write'
+  }
+};
+
+fire_and_forget pasteBuggy(wil::dispatcher_queue &ui, Connection &connection) {
+  co_await winrt::resume_background();
+  std::string text = co_await clipboardText();
+  if (text.find('\n') != std::string::npos) {
+    co_await wil::resume_foreground(ui);
+    if (!co_await showMultiLineWarning(text))
+      co_return;
+  }
+  connection.writeInput(text); // expect-warning: call to 'bc05::Connection::writeInput' may block coroutine 'bc05::pasteBuggy'; it reaches blocking call 'write' [coro-blocking-call]
+}
+
+fire_and_forget pasteFixed(wil::dispatcher_queue &ui, Connection &connection) {
+  co_await winrt::resume_background();
+  std::string text = co_await clipboardText();
+  if (text.find('\n') != std::string::npos) {
+    co_await wil::resume_foreground(ui);
+    if (!co_await showMultiLineWarning(text))
+      co_return;
+    co_await winrt::resume_background();
+  }
+  connection.writeInput(text);
+}
+} // namespace bc05
