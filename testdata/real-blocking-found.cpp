@@ -14,6 +14,7 @@
 #include <wasmtime.h>
 #include <qcoro/qcorotask.h>
 #include "corolint_task.hpp"
+#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QString>
 #include <QtGui/QImage>
@@ -124,6 +125,45 @@ QCoro::Task<> fetchCoverFixed(QString key, Track track) {
   coverAdded(track, QPixmap::fromImage(image));
 }
 } // namespace bc03
+
+// --- BC06: the same QCoro cover fetch, one release earlier: before its first
+// await it asks a helper for the first image in the track's directory, and
+// the helper lists the directory with QDir::entryList on the GUI thread
+// (fooyin CoverProvider::fetchCover -> coverInDirectory; fixed by running the
+// directory search through the project's QtConcurrent wrapper and awaiting
+// its result) ----------------------------------------------------------------
+
+namespace bc06 {
+struct Track {
+  QString path;
+};
+QCoro::Task<QString> findCoverAsync(Track track); // the search, on a pool thread
+QCoro::Task<QByteArray> readEmbeddedCoverAsync(Track track);
+void coverAdded(const Track &track);
+
+QString coverInDirectory(const QString &filepath) {
+  const QFileInfo file{filepath};
+  const QDir dir{file.path()};
+  const QStringList images = dir.entryList(QStringList{}, QDir::Files); // expect-note: 'bc06::coverInDirectory' blocks in 'QDir::entryList'
+  if (images.isEmpty())
+    return {};
+  return images.constFirst();
+}
+
+QCoro::Task<> fetchCoverBuggy(Track track) {
+  const QString coverPath = coverInDirectory(track.path); // expect-warning: call to 'bc06::coverInDirectory' may block coroutine 'bc06::fetchCoverBuggy'; it reaches blocking call 'QDir::entryList' [coro-blocking-call]
+  if (coverPath.isEmpty())
+    (void)co_await readEmbeddedCoverAsync(track);
+  coverAdded(track);
+}
+
+QCoro::Task<> fetchCoverFixed(Track track) {
+  const QString coverPath = co_await findCoverAsync(track);
+  if (coverPath.isEmpty())
+    (void)co_await readEmbeddedCoverAsync(track);
+  coverAdded(track);
+}
+} // namespace bc06
 
 // --- BC04: a C++/WinRT coroutine started on the UI thread installs the
 // helper files (create the directory, copy every changed file) before its

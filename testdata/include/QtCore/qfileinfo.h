@@ -10,4 +10,6 @@ public:
   static bool exists(const QString &file) { (void)file; return false; }
   QString fileName() const { return {}; }
   QString absoluteFilePath() const { return {}; }
+  QString path() const { return {}; }
+  bool isDir() const { return false; }
 };
