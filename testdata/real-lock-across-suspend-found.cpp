@@ -177,3 +177,90 @@ fire_and_forget DirectInputAdapter::updateDevicesFixed() {
     co_await std::move(listener);
 }
 } // namespace lk05
+
+// --- LK06: a runtime module's coroutine takes a read lock on its target
+// table (a project guard wrapping hermes_shm's spinning reader-writer lock)
+// and awaits each target's statistics query while holding it; writers of
+// the table spin until every stats round finishes (iowarp/clio-core CTE
+// Runtime::StatTargets; fixed by copying the target ids under the lock,
+// then per target: copy the client under a short read lock, await without
+// it, and update under a short write lock). --------------------------------
+#include <hermes_shm/thread/lock/rwlock.h>
+namespace lk06 {
+// The project's coroutine-facing names for the library lock.
+using CoRwLock = hshm::RwLock;
+struct ScopedCoRwReadLock {
+  hshm::ScopedRwReadLock scoped_lock_;
+  explicit ScopedCoRwReadLock(CoRwLock &lock) : scoped_lock_(lock, 0) {}
+  ~ScopedCoRwReadLock() = default;
+};
+struct ScopedCoRwWriteLock {
+  hshm::ScopedRwWriteLock scoped_lock_;
+  explicit ScopedCoRwWriteLock(CoRwLock &lock) : scoped_lock_(lock, 0) {}
+  ~ScopedCoRwWriteLock() = default;
+};
+
+struct Stats {
+  long remaining = 0;
+};
+struct BdevClient {
+  task<Stats> GetStats();
+};
+struct TargetInfo {
+  BdevClient client;
+  Stats stats;
+};
+
+class Runtime {
+public:
+  task<void> StatTargetsBuggy();
+  task<void> StatTargetsFixed();
+
+private:
+  task<void> UpdateTargetStats(int id, TargetInfo &info);
+  CoRwLock target_lock_;
+  std::unordered_map<int, TargetInfo> targets_;
+};
+
+task<void> Runtime::StatTargetsBuggy() {
+  ScopedCoRwReadLock read_lock(target_lock_); // expect-warning: 'read_lock' (lk06::ScopedCoRwReadLock) is held across a suspension point [coro-lock-across-suspend]
+  std::vector<int> ids;
+  for (auto &[id, info] : targets_)
+    ids.push_back(id);
+  for (int id : ids) {
+    auto it = targets_.find(id);
+    if (it != targets_.end())
+      co_await UpdateTargetStats(id, it->second); // expect-note: coroutine may suspend here
+  }
+}
+
+task<void> Runtime::StatTargetsFixed() {
+  std::vector<int> ids;
+  {
+    ScopedCoRwReadLock read_lock(target_lock_);
+    for (auto &[id, info] : targets_)
+      ids.push_back(id);
+  }
+  for (int id : ids) {
+    BdevClient client;
+    bool found = false;
+    {
+      ScopedCoRwReadLock read_lock(target_lock_);
+      auto it = targets_.find(id);
+      if (it != targets_.end()) {
+        client = it->second.client;
+        found = true;
+      }
+    }
+    if (!found)
+      continue;
+    Stats stats = co_await client.GetStats();
+    {
+      ScopedCoRwWriteLock write_lock(target_lock_);
+      auto it = targets_.find(id);
+      if (it != targets_.end())
+        it->second.stats = stats;
+    }
+  }
+}
+} // namespace lk06
