@@ -20,6 +20,8 @@
 #include <QtGui/QImage>
 #include <QtGui/QPixmap>
 #include <unistd.h>
+#include <chimaera/task.h>
+#include <vector>
 
 // --- BC01: group look-up and chown of a unix socket on the reactor -------------
 
@@ -294,3 +296,41 @@ fire_and_forget pasteFixed(wil::dispatcher_queue &ui, Connection &connection) {
   connection.writeInput(text);
 }
 } // namespace bc05
+
+// --- BC07: an assimilator's runtime coroutine fans a file's datasets out to
+// the cluster's nodes, then waits for each task with Future::Wait(), which
+// spins on the completion flag on the worker thread, starving the tasks it
+// waits for (iowarp/clio-core CAE Hdf5FileAssimilator::Schedule; fixed by
+// co_await on each future, "not blocking Wait!") ---------------------------
+
+namespace bc07 {
+struct ProcessDatasetTask {
+  int result_code_ = 0;
+};
+struct CaeClient {
+  chi::Future<ProcessDatasetTask> AsyncProcessDataset(int node, std::string dataset);
+};
+
+chi::TaskResume ScheduleBuggy(CaeClient &client, const std::vector<std::string> &datasets, int nodes, int &error_code) {
+  std::vector<chi::Future<ProcessDatasetTask>> futures;
+  for (size_t i = 0; i < datasets.size(); ++i)
+    futures.push_back(client.AsyncProcessDataset(static_cast<int>(i % nodes), datasets[i]));
+  for (size_t i = 0; i < futures.size(); ++i) {
+    futures[i].Wait(); // expect-error: blocking call to 'chi::Future::Wait' in coroutine 'bc07::ScheduleBuggy' [coro-blocking-call]
+    if (futures[i]->result_code_ != 0)
+      error_code = 1;
+  }
+  co_return;
+}
+
+chi::TaskResume ScheduleFixed(CaeClient &client, const std::vector<std::string> &datasets, int nodes, int &error_code) {
+  std::vector<chi::Future<ProcessDatasetTask>> futures;
+  for (size_t i = 0; i < datasets.size(); ++i)
+    futures.push_back(client.AsyncProcessDataset(static_cast<int>(i % nodes), datasets[i]));
+  for (size_t i = 0; i < futures.size(); ++i) {
+    co_await futures[i];
+    if (futures[i]->result_code_ != 0)
+      error_code = 1;
+  }
+}
+} // namespace bc07
