@@ -1,0 +1,119 @@
+#include "support/RequestTargets.h"
+#include "support/DefUseTypes.h"
+#include "support/QualifiedName.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// The words of an identifier, lower-cased: `host_id` and `hostId` are
+/// {host, id}; digits separate words.
+llvm::SmallVector<std::string, 4> wordsOf(llvm::StringRef Name) {
+  llvm::SmallVector<std::string, 4> Words;
+  std::string Cur;
+  auto Flush = [&] {
+    if (!Cur.empty())
+      Words.push_back(Cur);
+    Cur.clear();
+  };
+  for (std::size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (!llvm::isAlpha(C)) {
+      Flush();
+      continue;
+    }
+    bool Upper = llvm::isUpper(C);
+    // A new word at a lower-to-upper step, or at the last capital of a run
+    // followed by a lower-case letter (`HTTPClient` is {http, client}).
+    if (Upper && !Cur.empty() &&
+        (!llvm::isUpper(Name[I - 1]) ||
+         (I + 1 < Name.size() && llvm::isLower(Name[I + 1]))))
+      Flush();
+    Cur += llvm::toLower(C);
+  }
+  Flush();
+  return Words;
+}
+
+bool hasWord(llvm::StringRef Name, llvm::ArrayRef<llvm::StringRef> List) {
+  for (const std::string &W : wordsOf(Name))
+    if (llvm::is_contained(List, W))
+      return true;
+  return false;
+}
+
+// Words naming where a request goes, or the record it acts on.
+constexpr llvm::StringRef AddresseeWords[] = {
+    "id",      "uuid",     "ep",     "endpoint", "addr",   "address",
+    "host",    "node",     "peer",   "dest",     "dst",    "destination",
+    "target",  "recipient", "to",    "key",      "shard",  "replica",
+    "server",  "member",   "path",   "url",      "uri",
+};
+
+// Words of a type whose calls are kept in order by the object itself.
+constexpr llvm::StringRef OrderedWords[] = {
+    "stream",  "socket",  "sock",    "file",     "fd",       "channel",
+    "chan",    "queue",   "pipe",    "connection", "conn",   "writer",
+    "reader",  "sink",    "source",  "cursor",   "iterator", "builder",
+    "batch",   "buffer",  "session", "transaction", "txn",   "tx",
+    "log",     "journal", "wal",     "serializer", "encoder", "decoder",
+    "parser",  "stdout",  "terminal", "console",
+};
+
+CallOrder orderOf(const CXXRecordDecl *RD, const RuleCatalog &Catalog,
+                  unsigned Depth) {
+  if (!RD || Depth > 4)
+    return CallOrder::Unknown;
+  if (const RuleEntry *R = Catalog.lookup(Section::RequestServices, RD))
+    return R->Kind == "concurrent" ? CallOrder::Concurrent : CallOrder::Ordered;
+  if (defuse::isStandardName(qualifiedName(RD)))
+    return CallOrder::Ordered;
+  if (RD->getIdentifier() && hasWord(RD->getName(), OrderedWords))
+    return CallOrder::Ordered;
+  if (!RD->hasDefinition())
+    return CallOrder::Unknown;
+  CallOrder Found = CallOrder::Unknown;
+  for (const CXXBaseSpecifier &B : RD->getDefinition()->bases()) {
+    CallOrder O = orderOf(B.getType()->getAsCXXRecordDecl(), Catalog, Depth + 1);
+    if (O == CallOrder::Ordered)
+      return O;
+    if (O == CallOrder::Concurrent)
+      Found = O;
+  }
+  return Found;
+}
+
+} // namespace
+
+bool namesAddressee(const ParmVarDecl &P) {
+  if (P.getIdentifier() && hasWord(P.getName(), AddresseeWords))
+    return true;
+  QualType T = P.getType().getNonReferenceType().getUnqualifiedType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD->getIdentifier() && hasWord(RD->getName(), AddresseeWords);
+  if (const auto *TD = T->getAs<TypedefType>())
+    return hasWord(TD->getDecl()->getName(), AddresseeWords);
+  return false;
+}
+
+CallOrder callOrder(QualType T, const RuleCatalog &Catalog) {
+  if (T.isNull())
+    return CallOrder::Unknown;
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return T->isRecordType() ? CallOrder::Unknown : CallOrder::Ordered;
+  return orderOf(RD, Catalog, 0);
+}
+
+} // namespace corolint
