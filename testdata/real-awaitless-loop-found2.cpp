@@ -92,8 +92,8 @@ struct sstables_manager {
   seastar::future<> memory_change();
 
   void maybe_reclaim_components() {
-    while (_total_reclaimable_memory > _threshold) {
-      auto max = std::max_element(_active.begin(), _active.end(),
+    while (_total_reclaimable_memory > _threshold) { // expect-note: loop in 'al07::sstables_manager::maybe_reclaim_components' over a runtime bound
+      auto max = std::max_element(_active.begin(), _active.end(), // expect-note: 'std::max_element' calls its function on every element
                                   [](const sstable &a, const sstable &b) {
                                     return a.total_reclaimable_memory_size() <
                                            b.total_reclaimable_memory_size();
@@ -107,7 +107,7 @@ struct sstables_manager {
   seastar::future<> reclaim_fiber_buggy() {
     while (true) {
       co_await memory_change();
-      maybe_reclaim_components();
+      maybe_reclaim_components(); // expect-warning: 'al07::sstables_manager::maybe_reclaim_components' loops without suspending and does heavy work per iteration, called in coroutine 'al07::sstables_manager::reclaim_fiber_buggy'; make it a coroutine that yields every N iterations (co_await seastar::coroutine::maybe_yield()) [coro-awaitless-loop]
     }
   }
 
