@@ -93,6 +93,13 @@ struct event_log {
 struct db_connection {
   task<> remove(const std::string &key);
 };
+struct websocket_client {
+  task<> subscribe(const std::string &topic_key);
+};
+task<> subscribe_all(websocket_client &ws, std::vector<std::string> keys) {
+  for (const auto &k : keys)
+    co_await ws.subscribe(k);
+}
 task<> log_all(event_log &log, std::vector<node_id> nodes) {
   for (node_id n : nodes)
     co_await log.append(n);

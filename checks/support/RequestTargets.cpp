@@ -50,6 +50,19 @@ bool hasWord(llvm::StringRef Name, llvm::ArrayRef<llvm::StringRef> List) {
   return false;
 }
 
+/// Words that also count as the end of a longer word (`websocket`,
+/// `ostream`, `filestream`).
+constexpr llvm::StringRef OrderedSuffixes[] = {"stream", "socket", "pipe",
+                                               "queue", "writer", "reader"};
+
+bool hasOrderedSuffix(llvm::StringRef Name) {
+  for (const std::string &W : wordsOf(Name))
+    for (llvm::StringRef S : OrderedSuffixes)
+      if (llvm::StringRef(W).ends_with(S))
+        return true;
+  return false;
+}
+
 // Words naming where a request goes, or the record it acts on.
 constexpr llvm::StringRef AddresseeWords[] = {
     "id",      "uuid",     "ep",     "endpoint", "addr",   "address",
@@ -76,7 +89,8 @@ CallOrder orderOf(const CXXRecordDecl *RD, const RuleCatalog &Catalog,
     return R->Kind == "concurrent" ? CallOrder::Concurrent : CallOrder::Ordered;
   if (defuse::isStandardName(qualifiedName(RD)))
     return CallOrder::Ordered;
-  if (RD->getIdentifier() && hasWord(RD->getName(), OrderedWords))
+  if (RD->getIdentifier() && (hasWord(RD->getName(), OrderedWords) ||
+                              hasOrderedSuffix(RD->getName())))
     return CallOrder::Ordered;
   if (!RD->hasDefinition())
     return CallOrder::Unknown;
