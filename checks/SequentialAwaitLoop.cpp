@@ -339,63 +339,6 @@ const Expr *nonEmptyTest(const Expr *Cond) {
   return nullptr;
 }
 
-/// A request addressed by the element to a service the loop shares:
-/// `co_await send_shutdown(&messaging, id)`, `co_await keyspace.remove(ep)`
-/// over the loop's hosts. The element (or a body local it fills) is passed
-/// by value or const reference, and every other object the call writes is
-/// a named object whose calls are independent requests: catalogued as a
-/// concurrent `request_services` type, or, when the element reaches a
-/// parameter that names the addressee (namesAddressee), a type not known to
-/// keep its calls in order (a stream, socket, connection...). Fills
-/// Services with those objects.
-template <typename PerIterFn>
-bool addressedRequest(const CallExpr &Call, const FunctionDecl &FD,
-                      const DefUse &DU, PerIterFn PerIter,
-                      llvm::SmallVectorImpl<ObjectRef> &Services) {
-  bool ElementArgument = false, Addressee = false;
-  unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
-  for (unsigned I = First; I < Call.getNumArgs(); ++I) {
-    unsigned P = I - First;
-    if (P >= FD.getNumParams())
-      break;
-    const ParmVarDecl *Parm = FD.getParamDecl(P);
-    QualType T = Parm->getType();
-    bool ByValue = !T->isReferenceType() && !T->isPointerType();
-    bool ByConstRef = T->isReferenceType() &&
-                      T.getNonReferenceType().isConstQualified();
-    if (!ByValue && !ByConstRef)
-      continue;
-    auto O = DU.objectOf(ignoreValuePreserving(Call.getArg(I)));
-    if (!O || !PerIter(*O))
-      continue;
-    ElementArgument = true;
-    if (namesAddressee(*Parm))
-      Addressee = true;
-  }
-  if (!ElementArgument)
-    return false;
-  Effects Op = DU.effects(&Call, {&Call});
-  if (Op.Opaque || Op.Transfer)
-    return false;
-  bool Concurrent = false;
-  for (const Access &A : Op.Accesses) {
-    if (!A.Write || PerIter(A.Obj))
-      continue;
-    // The coroutine's own object, or one the analysis cannot name.
-    if (A.Obj.K == ObjectRef::This || !A.Obj.D)
-      return false;
-    CallOrder Order = callOrder(A.Obj.Type, DU.catalog());
-    if (Order == CallOrder::Ordered)
-      return false;
-    if (Order == CallOrder::Concurrent)
-      Concurrent = true;
-    else if (!Addressee)
-      return false;
-    Services.push_back(A.Obj);
-  }
-  return Addressee || Concurrent;
-}
-
 } // namespace
 
 /// A loop that awaits one operation on each element, done for its effect

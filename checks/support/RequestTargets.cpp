@@ -1,8 +1,10 @@
 #include "support/RequestTargets.h"
+#include "support/DefUse.h"
 #include "support/DefUseTypes.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -128,6 +130,54 @@ CallOrder callOrder(QualType T, const RuleCatalog &Catalog) {
   if (!RD)
     return T->isRecordType() ? CallOrder::Unknown : CallOrder::Ordered;
   return orderOf(RD, Catalog, 0);
+}
+
+bool addressedRequest(const CallExpr &Call, const FunctionDecl &FD,
+                      const DefUse &DU,
+                      llvm::function_ref<bool(const ObjectRef &)> PerIter,
+                      llvm::SmallVectorImpl<ObjectRef> &Services) {
+  bool ElementArgument = false, Addressee = false;
+  unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  for (unsigned I = First; I < Call.getNumArgs(); ++I) {
+    unsigned P = I - First;
+    if (P >= FD.getNumParams())
+      break;
+    const ParmVarDecl *Parm = FD.getParamDecl(P);
+    QualType T = Parm->getType();
+    bool ByValue = !T->isReferenceType() && !T->isPointerType();
+    bool ByConstRef = T->isReferenceType() &&
+                      T.getNonReferenceType().isConstQualified();
+    if (!ByValue && !ByConstRef)
+      continue;
+    auto O = DU.objectOf(ignoreValuePreserving(Call.getArg(I)));
+    if (!O || !PerIter(*O))
+      continue;
+    ElementArgument = true;
+    if (namesAddressee(*Parm))
+      Addressee = true;
+  }
+  if (!ElementArgument)
+    return false;
+  Effects Op = DU.effects(&Call, {&Call});
+  if (Op.Opaque || Op.Transfer)
+    return false;
+  bool Concurrent = false;
+  for (const Access &A : Op.Accesses) {
+    if (!A.Write || PerIter(A.Obj))
+      continue;
+    // The coroutine's own object, or one the analysis cannot name.
+    if (A.Obj.K == ObjectRef::This || !A.Obj.D)
+      return false;
+    CallOrder Order = callOrder(A.Obj.Type, DU.catalog());
+    if (Order == CallOrder::Ordered)
+      return false;
+    if (Order == CallOrder::Concurrent)
+      Concurrent = true;
+    else if (!Addressee)
+      return false;
+    Services.push_back(A.Obj);
+  }
+  return Addressee || Concurrent;
 }
 
 } // namespace corolint

@@ -1,7 +1,11 @@
 #ifndef COROLINT_SUPPORT_REQUESTTARGETS_H
 #define COROLINT_SUPPORT_REQUESTTARGETS_H
 
+#include "support/DefUse.h"
 #include "support/RuleCatalog.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
@@ -33,6 +37,20 @@ enum class CallOrder {
 /// The order of calls on T (or the class T points to), looking at T and its
 /// bases.
 CallOrder callOrder(clang::QualType T, const RuleCatalog &Catalog);
+
+/// Whether Call is a request addressed by a per-iteration object (PerIter)
+/// to objects the iterations share: `co_await send_shutdown(&messaging,
+/// id)`, `co_await keyspace.remove(ep)` over a loop's hosts. The element
+/// (or a body local it fills) is passed by value or const reference, and
+/// every other object the call writes is a named object, not `*this`,
+/// whose calls are independent requests: catalogued as a `concurrent`
+/// `request_services` type, or, when the element reaches a parameter that
+/// names the addressee (namesAddressee), a type not known to keep its
+/// calls in order (callOrder). Fills Services with those shared objects.
+bool addressedRequest(const clang::CallExpr &Call,
+                      const clang::FunctionDecl &FD, const DefUse &DU,
+                      llvm::function_ref<bool(const ObjectRef &)> PerIter,
+                      llvm::SmallVectorImpl<ObjectRef> &Services);
 
 } // namespace corolint
 
