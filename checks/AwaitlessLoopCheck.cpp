@@ -491,6 +491,8 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
       return;
     if (std::optional<ElementCall> EC = elementCall(Call, catalog(), Ignored))
       checkElementCall(F, *EC, W, Ctx);
+    else
+      checkHelperCall(F, Call, W);
   };
   LoopFinder Finder(OnLoop, OnCall);
   Finder.TraverseStmt(Body.getBody());

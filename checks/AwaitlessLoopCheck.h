@@ -45,6 +45,11 @@ private:
   bool checkStallSensitive(const clang::FunctionDecl &F,
                            const clang::Stmt *Loop, const Wording &W,
                            clang::ASTContext &Ctx);
+  /// A call, outside any heavy loop, of a helper whose own body loops
+  /// heavily (the level rule applied to the helper's body): the loop runs
+  /// in the coroutine as if written there.
+  void checkHelperCall(const clang::FunctionDecl &F, const clang::Expr *Call,
+                       const Wording &W);
   /// Both rules for a call that runs a callable per element.
   void checkElementCall(const clang::FunctionDecl &F, const ElementCall &EC,
                         const Wording &W, clang::ASTContext &Ctx);

@@ -6,6 +6,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
+#include "support/RequestTargets.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -387,6 +388,18 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     Stmts.assign(Block->body_begin(), Block->body_end());
   else
     Stmts.push_back(Body);
+  // A `try` whose handlers only handle the failure (log it, count it) and
+  // go on with the next element: its block's statements are the body's.
+  std::vector<const CXXCatchStmt *> Handlers;
+  for (std::size_t I = 0; I < Stmts.size(); ++I)
+    if (const auto *Try = dyn_cast<CXXTryStmt>(Stmts[I])) {
+      const CompoundStmt *Block = Try->getTryBlock();
+      for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+        Handlers.push_back(Try->getHandler(H));
+      Stmts.erase(Stmts.begin() + I);
+      Stmts.insert(Stmts.begin() + I, Block->body_begin(), Block->body_end());
+      break;
+    }
 
   // The item a worklist walk takes: a local of the body initialised from
   // the container's front (back, top), with the container popped in the
@@ -440,15 +453,18 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
   if (!AwaitStmt || asAwait(AwaitStmt) != Await)
     return false;
   const Expr *Operand = awaitedOperand(Await);
-  const auto *Call =
-      dyn_cast_or_null<CXXMemberCallExpr>(ignoreValuePreserving(Operand));
-  if (!Call || Call->isTypeDependent() || Call->isValueDependent())
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreValuePreserving(Operand));
+  if (!Call || Call->isTypeDependent() || Call->isValueDependent() ||
+      isa<CXXOperatorCallExpr>(Call))
     return false;
-  const CXXMethodDecl *MD = Call->getMethodDecl();
-  if (!MD || MD->isStatic() || MD->getOverloadedOperator() != OO_None ||
-      MD->getParent()->isLambda())
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || FD->getOverloadedOperator() != OO_None)
     return false;
-  std::string Name = qualifiedName(MD);
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (MD && MD->getParent()->isLambda())
+    return false;
+  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+  std::string Name = qualifiedName(FD);
   if (isStandardName(Name) || Ignored.matches(Name))
     return false;
   for (Section S : {Section::Synchronization, Section::Yields,
@@ -456,7 +472,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
                     Section::NonSuspendingAwaitables, Section::Spawn,
                     Section::Offload, Section::Blocking,
                     Section::ChannelSends})
-    if (catalog().lookup(S, MD))
+    if (catalog().lookup(S, FD))
       return false;
   for (const Expr *Arg : Call->arguments())
     if (isCallableArgument(Arg))
@@ -465,10 +481,23 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
   auto PerIter = [&](const ObjectRef &O) {
     return O.K == ObjectRef::Variable && PerIteration.count(O.D);
   };
-  // The receiver is the element.
-  auto Receiver = DU.objectOf(Call->getImplicitObjectArgument());
-  if (!Receiver || !PerIter(*Receiver))
+  // The receiver is the element, or the element addresses a request to a
+  // service the loop shares: the objects the operation writes besides the
+  // element are left to that service.
+  std::optional<ObjectRef> Receiver;
+  if (MemberCall)
+    Receiver = DU.objectOf(MemberCall->getImplicitObjectArgument());
+  llvm::SmallVector<ObjectRef, 2> Services;
+  if (!Receiver || !PerIter(*Receiver)) {
+    if (!addressedRequest(*Call, *FD, DU, PerIter, Services))
+      return false;
+  }
+  auto IsService = [&](const ObjectRef &O) {
+    for (const ObjectRef &S : Services)
+      if (S.K == O.K && S.D == O.D)
+        return true;
     return false;
+  };
 
   // Every statement writes only what belongs to its iteration (and, in a
   // worklist walk, pops the container); nothing is opaque or leaves the
@@ -487,6 +516,8 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
         continue;
       if (IsPop && Items && A.Obj.K == Items->K && A.Obj.D == Items->D)
         continue;
+      if (I == AwaitAt && IsService(A.Obj))
+        continue;
       return false;
     }
     // A mutable global read by the operation may be changed by another
@@ -498,6 +529,23 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
             if (!V->hasLocalStorage() && !V->getType().isConstQualified() &&
                 !V->isConstexpr())
               return false;
+  }
+
+  // A handler that only handles the failure: no await, no exit (a
+  // rethrow orders the iterations), nothing written outside the iteration
+  // but what it declares.
+  for (const CXXCatchStmt *H : Handlers) {
+    if (!H->getHandlerBlock() ||
+        !suspensionPointsIn(H->getHandlerBlock()).empty())
+      return false;
+    Effects E = DU.effects(H->getHandlerBlock());
+    if (E.Opaque || E.Transfer)
+      return false;
+    for (const Access &A : E.Accesses)
+      if (A.Write && !PerIter(A.Obj) &&
+          !(A.Obj.K == ObjectRef::Variable && H->getExceptionDecl() &&
+            A.Obj.D == H->getExceptionDecl()))
+        return false;
   }
 
   return reportLoop(Loop, Await, Call, F,

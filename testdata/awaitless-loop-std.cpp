@@ -708,13 +708,24 @@ task<> worker(const std::vector<int> &clients) {
 
 int plain_matrix(const std::vector<int> &v) { // not a coroutine
   int s = 0;
-  for (int a : v)
-    for (int b : v)
+  for (int a : v) // expect-note: loop in 'plain_matrix' over a runtime bound
+    for (int b : v) // expect-note: loop in 'plain_matrix' over a runtime bound
       s += a * b;
   while (!done.load()) {
   }
   return s;
 }
 task<int> calls_plain_once(const std::vector<int> &v) {
-  co_return plain_matrix(v); // not in a loop of the coroutine
+  // Not in a loop of the coroutine, but the helper's own nested loop runs
+  // on the coroutine's thread all the same.
+  co_return plain_matrix(v); // expect-warning: 'plain_matrix' loops without suspending and does heavy work per iteration, called in coroutine 'calls_plain_once'; make it a coroutine that yields every N iterations, or move it to a thread pool [coro-awaitless-loop]
+}
+int plain_linear(const std::vector<int> &v) {
+  int s = 0;
+  for (int a : v)
+    s += a;
+  return s;
+}
+task<int> calls_plain_linear(const std::vector<int> &v) {
+  co_return plain_linear(v); // one pass: not heavy
 }

@@ -23,7 +23,7 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "mutexes",     "async_locks",
     "non_suspending_awaitables", "awaitable_types",
     "executors",
-    "element_work",
+    "element_work", "request_services",
 };
 
 std::string knownSections() {
