@@ -48,8 +48,8 @@ TEST(RuleCatalog, SchemaErrorsAreLocatedAtTheOffendingValue) {
       {"{\"blocking\": []}", 1, 1, "expected a string for 'library'"},
       {"{\"library\": \"x\", \"spawn\": [{}, {\"kind\": \"task\"}]}", 1, 28,
        "expected a non-empty string for 'name'"},
-      {"{\"library\": \"x\", \"spawn\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
-       1, 54, "expected \"warning\" or \"error\""},
+      {"{\"library\": \"x\", \"blocking\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
+       1, 57, "expected one of \"warning\", \"error\""},
       {"[1, 2]", 1, 1, "expected a JSON object"},
   };
   for (const Case &C : Cases) {
@@ -88,7 +88,7 @@ TEST(RuleCatalog, WildcardEntriesWithExceptions) {
   std::vector<RuleError> Errors;
   ASSERT_TRUE(Catalog.addFile("w.json", R"({
     "library": "fs", "namespace_aliases": {"boost::filesystem": "fs"},
-    "blocking": [{"name": "fs::*", "reason": "any", "except": "path;operator*"},
+    "blocking": [{"name": "fs::*", "reason": "any", "except": ["path", "operator*"]},
                  {"name": "fs::status_known", "reason": "exact"}]})",
                               Errors));
   const RuleEntry *Exists = Catalog.lookup(Section::Blocking, "fs::exists");
