@@ -1,3 +1,4 @@
+#include "support/CoroCheck.h"
 #include "support/EmbeddedRules.h"
 #include "support/RuleCatalog.h"
 
@@ -158,6 +159,23 @@ TEST(RuleCatalog, BadUserFileIsReportedAndTheRestStillLoads) {
   std::vector<RuleError> Again;
   EXPECT_EQ(RuleCatalog::get({Bad, Good, "/nonexistent/rules.json"}, Again), Catalog);
   EXPECT_TRUE(Again.empty());
+}
+
+// docs/rules.md: files named in the global option or in any check's option
+// are loaded for every check.
+TEST(RuleCatalog, RuleFilesOfEveryOptionAreLoadedForEveryCheck) {
+  clang::tidy::ClangTidyOptions::OptionMap Options;
+  Options["RuleFiles"] = clang::tidy::ClangTidyOptions::ClangTidyValue("a.json; b.json");
+  Options["coro-blocking-call.RuleFiles"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("c.json;a.json");
+  Options["coro-awaitless-loop.RuleFiles"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("d.json");
+  Options["other-check.RuleFiles"] = clang::tidy::ClangTidyOptions::ClangTidyValue("x.json");
+  Options["coro-blocking-call.ExtraBlockingFunctions"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("y.json");
+  EXPECT_EQ(allRuleFiles(Options),
+            std::vector<std::string>({"a.json", "b.json", "d.json", "c.json"}));
+  EXPECT_TRUE(allRuleFiles({}).empty());
 }
 
 } // namespace

@@ -176,3 +176,71 @@ TEST(RuleCatalogSchema, TypedValuesAreRead) {
 
 } // namespace
 } // namespace corolint
+
+namespace corolint {
+namespace {
+
+TEST(RuleCatalogSchema, NamePatternsAreAFallbackByKind) {
+  RuleCatalog Catalog;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(Catalog.addFile("p.json", R"({"library": "p",
+    "executors": [
+      {"name": "app::Pool", "kind": "loop"},
+      {"name": "*thread_pool*", "pattern": "loose", "kind": "pool"},
+      {"name": "*schedule*", "pattern": "loose", "kind": "hop", "to": "argument"}],
+    "view_types": [{"name": "*_ptr", "pattern": "glob", "kind": "pointer"}]})",
+                              Errors))
+      << (Errors.empty() ? "" : Errors.front().str());
+  auto Pool = [](const RuleEntry &E) { return E.Kind == "pool"; };
+  auto Hop = [](const RuleEntry &E) { return E.Kind == "hop"; };
+  // Loose: case and '_' ignored.
+  EXPECT_NE(Catalog.lookupPattern(Section::Executors, "folly::CPUThreadPoolExecutor", Pool),
+            nullptr);
+  EXPECT_NE(Catalog.lookupPattern(Section::Executors, "coro::thread_pool", Pool), nullptr);
+  EXPECT_EQ(Catalog.lookupPattern(Section::Executors, "coro::thread_pool", Hop), nullptr);
+  EXPECT_NE(Catalog.lookupPattern(Section::Executors, "app::Reschedule", Hop), nullptr);
+  EXPECT_EQ(Catalog.lookupPattern(Section::Executors, "app::post", Hop), nullptr);
+  // Patterns are not entries: exact look-ups never see them.
+  EXPECT_EQ(Catalog.lookup(Section::Executors, "coro::thread_pool"), nullptr);
+  EXPECT_EQ(Catalog.lookup(Section::Executors, "app::Pool")->Kind, "loop");
+  // Glob: as written.
+  EXPECT_NE(Catalog.lookupPattern(Section::ViewTypes, "app::node_ptr", nullptr), nullptr);
+  EXPECT_EQ(Catalog.lookupPattern(Section::ViewTypes, "app::NODE_PTR", nullptr), nullptr);
+  EXPECT_EQ(Catalog.lookupPattern(Section::ViewTypes, "app::node_ptr_t", nullptr), nullptr);
+  // Other sections have no patterns.
+  EXPECT_EQ(Catalog.lookupPattern(Section::Blocking, "coro::thread_pool", nullptr), nullptr);
+  RuleError E = onlyError(R"({"library": "p", "blocking": [{"name": "*x*", "pattern": "glob"}]})");
+  EXPECT_NE(E.Message.find("unknown attribute 'pattern' in section 'blocking'"),
+            std::string::npos)
+      << E.Message;
+}
+
+TEST(RuleCatalogSchema, KnowledgeMovedOutOfTheChecksIsInTheShippedCatalogs) {
+  std::vector<RuleError> Errors;
+  auto Catalog = RuleCatalog::get({}, Errors);
+  EXPECT_TRUE(Errors.empty());
+  for (const char *Hint : {"std::this_thread::yield", "sched_yield", "_mm_pause",
+                           "std::atomic_thread_fence"})
+    EXPECT_NE(Catalog->lookup(Section::SpinHints, Hint), nullptr) << Hint;
+  EXPECT_EQ(Catalog->lookup(Section::SpinHints, "std::this_thread::sleep_for"), nullptr);
+  for (const char *Verb : {"write", "send", "create", "poll"})
+    EXPECT_NE(Catalog->lookup(Section::MutatingVerbs, Verb), nullptr) << Verb;
+  for (const char *Word : {"get", "fetch", "read", "compute"})
+    EXPECT_EQ(Catalog->lookup(Section::MutatingVerbs, Word), nullptr) << Word;
+  EXPECT_EQ(Catalog->lookup(Section::ViewTypes, "std::optional")->Kind, "handle");
+  EXPECT_EQ(Catalog->lookup(Section::ViewTypes, "boost::asio::const_buffer")->Kind, "view");
+  EXPECT_EQ(Catalog->lookup(Section::ViewTypes, "std::vector"), nullptr);
+  EXPECT_NE(Catalog->lookupPattern(Section::ViewTypes, "app::Widget::Ref", nullptr), nullptr);
+  EXPECT_NE(Catalog->lookupPattern(Section::ViewTypes, "app::const_iterator", nullptr), nullptr);
+  EXPECT_EQ(Catalog->lookupPattern(Section::ViewTypes, "app::Widget", nullptr), nullptr);
+  EXPECT_NE(Catalog->lookup(Section::StateQueries, "joinable"), nullptr);
+  EXPECT_EQ(Catalog->lookup(Section::StateQueries, "join"), nullptr);
+  EXPECT_NE(Catalog->lookup(Section::SizeQueries, "distance"), nullptr);
+  EXPECT_EQ(Catalog->lookup(Section::SizeQueries, "front"), nullptr);
+  auto Pool = [](const RuleEntry &E) { return E.Kind == "pool"; };
+  EXPECT_NE(Catalog->lookupPattern(Section::Executors, "acme::ThreadPool", Pool), nullptr);
+  EXPECT_EQ(Catalog->lookupPattern(Section::Executors, "acme::EventLoop", Pool), nullptr);
+}
+
+} // namespace
+} // namespace corolint
