@@ -195,22 +195,22 @@ bool isWritableHandle(QualType T, QualType &Pointee,
       First = Spec->getTemplateArgs()[0].getAsType();
   std::string Name = typeName(T);
   llvm::StringRef N(Name);
-  N.consume_front("boost::");
-  if (N == "std::span" || N == "std::reference_wrapper") {
+  // The catalogs' view_types say what a view lets its holder write.
+  const RuleEntry *View = Catalog.lookup(Section::ViewTypes, N);
+  llvm::StringRef Writes = View ? View->attribute("writes") : "";
+  if (Writes == "element") {
     if (First.isNull() || First.isConstQualified())
       return false;
     Pointee = plainType(First);
     return true;
   }
-  if (N == "asio::mutable_buffer" || N == "asio::mutable_buffers_1" ||
-      N == "asio::mutable_registered_buffer") {
+  if (Writes == "bytes") {
     Pointee = QualType(); // raw bytes
     return true;
   }
   if (N.contains_insensitive("iterator"))
     return !N.contains_insensitive("const");
-  if (isPointerLikeClass(T, Catalog) && N != "std::optional" &&
-      !N.contains_insensitive("const")) {
+  if (isViewType(T, Catalog, {"pointer"}) && !N.contains_insensitive("const")) {
     if (!First.isNull()) {
       if (First.isConstQualified())
         return false;

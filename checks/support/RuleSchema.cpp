@@ -122,6 +122,10 @@ const AttributeSpec ViewTypes[] = {
      "view: refers to data it does not own (span, buffer, iterator); pointer: "
      "a smart pointer, also read through get(); handle: read through get() "
      "but owns its value (optional)"},
+    {"writes", T::Enum, "element;bytes",
+     "what a holder can write through a non-const one: element: objects of "
+     "its first template argument (span, reference_wrapper); bytes: raw "
+     "memory (a mutable buffer)"},
     {"pattern", T::Enum, "glob;loose",
      "the name is a pattern for names no entry names: `*` matches any "
      "characters; loose: case and `_` ignored"},
