@@ -159,8 +159,9 @@ private:
       return error(At, "expected a non-negative integer for '" + Field + "'");
     case AttributeType::StringList: {
       if (V.is_string()) {
+        const std::string &Legacy = V.get_ref<const std::string &>();
         std::string Items;
-        for (llvm::StringRef Item : splitList(V.get<std::string>()))
+        for (llvm::StringRef Item : splitList(Legacy))
           Items += (Items.empty() ? "\"" : ", \"") + Item.str() + "\"";
         return legacy(At, Field, "an array [" + Items + "], not a ';'-joined string,");
       }
