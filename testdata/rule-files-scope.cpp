@@ -45,6 +45,7 @@ task<int> unguarded(scope::SpinLock &l) {
 
 // And by the check whose option names it.
 task<void> post(scope::Mailbox &m) {
+  // expect-note@+1: 'offer' returns false when the mailbox is full; use co_await mailbox.deliver(msg)
   m.offer(1); // expect-warning: result of 'offer' is ignored [coro-ignored-send-result]
   int x = 0;
   m.peek(x);
