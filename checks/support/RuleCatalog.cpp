@@ -66,9 +66,10 @@ public:
         std::string Expected;
         for (const SectionSpec &S : sectionSpecs())
           Expected += (Expected.empty() ? "'" : ", '") + std::string(S.Key) + "'";
+        std::string Near = didYouMean(Key, Known);
         return error({Key}, "unknown section '" + Key + "'" +
-                                didYouMean(Key, Known) + "; expected one of " +
-                                Expected);
+                                (Near.empty() ? "; expected one of " + Expected
+                                              : Near));
       }
       if (auto E = readSection(Key, *It, *Spec))
         return E;
@@ -132,8 +133,8 @@ private:
         Expected += (Expected.empty() ? "\"" : ", \"") + E.str() + "\"";
       std::string Near = nearestSpelling(Out, Values);
       return error(At, "unknown value \"" + Out + "\" for '" + Field + "'" +
-                           (Near.empty() ? "" : "; did you mean \"" + Near + "\"?") +
-                           "; expected one of " + Expected);
+                           (Near.empty() ? "; expected one of " + Expected
+                                         : "; did you mean \"" + Near + "\"?"));
     }
     case AttributeType::Bool:
       if (V.is_boolean()) {
