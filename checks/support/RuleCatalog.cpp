@@ -300,8 +300,18 @@ bool RuleCatalog::addFile(llvm::StringRef Path, llvm::StringRef Text,
   return true;
 }
 
+/// Name in lower case without `_`: how name patterns compare.
+static std::string folded(llvm::StringRef Name) {
+  std::string Out = Name.lower();
+  llvm::erase(Out, '_');
+  return Out;
+}
+
 void RuleCatalog::add(Section S, RuleEntry Entry) {
   if (!Entry.attribute("pattern").empty()) {
+    // Loose patterns compare folded names; fold the pattern once here.
+    if (Entry.attribute("pattern") == "loose")
+      Entry.Attributes["$folded"] = folded(Entry.Name);
     Patterns[static_cast<std::size_t>(S)].push_back(std::move(Entry));
     return;
   }
@@ -413,13 +423,6 @@ void RuleCatalog::markLibraryNamespaces() {
   }
 }
 
-/// Name in lower case without `_`: how name patterns compare.
-static std::string folded(llvm::StringRef Name) {
-  std::string Out = Name.lower();
-  llvm::erase(Out, '_');
-  return Out;
-}
-
 /// Whether Name matches Pattern, where `*` matches any run of characters.
 static bool globMatches(llvm::StringRef Pattern, llvm::StringRef Name) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -444,11 +447,13 @@ const RuleEntry *RuleCatalog::lookupPattern(
   const auto &List = Patterns[static_cast<std::size_t>(S)];
   if (List.empty() || QualifiedName.empty())
     return nullptr;
-  std::string Folded = folded(QualifiedName);
+  std::optional<std::string> Folded; // QualifiedName folded, when needed
   for (const RuleEntry &E : List) {
-    bool Loose = E.attribute("pattern") == "loose";
-    if ((Loose ? globMatches(folded(E.Name), Folded)
-               : globMatches(E.Name, QualifiedName)) &&
+    llvm::StringRef Loose = E.attribute("$folded");
+    if (!Loose.empty() && !Folded)
+      Folded = folded(QualifiedName);
+    if ((Loose.empty() ? globMatches(E.Name, QualifiedName)
+                       : globMatches(Loose, *Folded)) &&
         (!Accept || Accept(E)))
       return &E;
   }
