@@ -194,6 +194,8 @@ struct SpinCondition {
 /// loops, no calls other than pause/yield hints and atomic operations.
 class TrivialBody : public EvaluatedCodeVisitor<TrivialBody> {
 public:
+  explicit TrivialBody(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+  const RuleCatalog &Catalog;
   bool Trivial = true;
   bool VisitStmt(Stmt *S) {
     if (isa<BreakStmt>(S) || isa<ReturnStmt>(S) || isa<GotoStmt>(S) ||
@@ -202,7 +204,7 @@ public:
         isa<CoroutineSuspendExpr>(S) || isa<DependentCoawaitExpr>(S))
       Trivial = false;
     if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (!isSpinHint(calleeName(Call)) && !isAtomicOperation(Call))
+      if (!isSpinHint(calleeName(Call), Catalog) && !isAtomicOperation(Call))
         Trivial = false;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
       if (!Construct->getConstructor() ||
@@ -212,10 +214,10 @@ public:
   }
 };
 
-bool trivial(const Stmt *S) {
+bool trivial(const Stmt *S, const RuleCatalog &Catalog) {
   if (!S)
     return true;
-  TrivialBody V;
+  TrivialBody V(Catalog);
   V.TraverseStmt(const_cast<Stmt *>(S));
   return V.Trivial;
 }
@@ -234,7 +236,8 @@ bool isConstantTrue(const Expr *E, const ASTContext &Ctx) {
 }
 
 /// A loop that busy-waits on a flag: what it polls, or null.
-const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
+const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx,
+                       const RuleCatalog &Catalog) {
   if (isa<CXXForRangeStmt>(Loop))
     return nullptr;
   AssignedVariables Assigned;
@@ -255,10 +258,10 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
   } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
     C = Do->getCond();
   }
-  if (!trivial(Inc))
+  if (!trivial(Inc, Catalog))
     return nullptr;
   if (!isConstantTrue(C, Ctx)) {
-    if (Cond.classify(C) != CondKind::Poll || !trivial(Body))
+    if (Cond.classify(C) != CondKind::Poll || !trivial(Body, Catalog))
       return nullptr;
     return Cond.Polled;
   }
@@ -274,7 +277,7 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx) {
       Exit = If;
       continue;
     }
-    if (!trivial(S))
+    if (!trivial(S, Catalog))
       return nullptr;
   }
   if (!Exit || Cond.classify(Exit->getCond()) != CondKind::Poll)
@@ -470,7 +473,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
            DiagnosticIDs::Note);
       return false;
     }
-    if (const Expr *Polled = spinningOn(Loop, Ctx)) {
+    if (const Expr *Polled = spinningOn(Loop, Ctx, catalog())) {
       std::string What = spelling(Polled, Ctx, 60);
       diag(keywordLoc(Loop),
            "loop in coroutine '%0' spins on %1 without suspending; await an "

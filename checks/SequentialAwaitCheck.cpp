@@ -96,10 +96,11 @@ bool isStandardName(llvm::StringRef Name) {
 namespace {
 
 /// Whether a function's name says it changes state somewhere (`write`,
-/// `async_send`, `createUser`, `co_insert`): such an operation is done for
-/// its effect even when it returns a value, and a later operation may
-/// observe that effect through state neither mentions (a server, a file).
-bool isMutatingName(llvm::StringRef Name) {
+/// `async_send`, `createUser`, `co_insert`; its first word is one of the
+/// catalogs' `mutating_verbs`): such an operation is done for its effect
+/// even when it returns a value, and a later operation may observe that
+/// effect through state neither mentions (a server, a file).
+bool isMutatingName(llvm::StringRef Name, const RuleCatalog &Catalog) {
   std::string Lower = Name.lower();
   llvm::StringRef Rest(Name);
   // Drop the asynchronous spellings: async_write, asyncWrite, co_write.
@@ -120,37 +121,8 @@ bool isMutatingName(llvm::StringRef Name) {
          !(End > 0 && Rest[End] >= 'A' && Rest[End] <= 'Z' &&
            Rest[End - 1] >= 'a' && Rest[End - 1] <= 'z'))
     ++End;
-  std::string Verb = Rest.take_front(End).lower();
-  static const char *const Verbs[] = {
-      "write",   "send",     "put",      "post",     "create",   "insert",
-      "update",  "upsert",   "delete",   "del",      "remove",   "erase",
-      "set",     "add",      "append",   "push",     "publish",  "commit",
-      "rollback", "store",   "save",     "flush",    "sync",     "close",
-      "shutdown", "connect", "accept",   "bind",     "listen",   "register",
-      "unregister", "lock",  "unlock",   "acquire",  "release",  "notify",
-      "signal",  "emit",     "submit",   "enqueue",  "dequeue",  "pop",
-      "produce", "consume",  "transfer", "move",     "rename",   "truncate",
-      "reset",   "clear",    "cancel",   "start",    "stop",     "spawn",
-      "increment", "decrement", "incr",  "decr",     "modify",   "patch",
-      "replace", "apply",    "execute",  "exec",     "run",      "invoke",
-      "call",    "handle",   "process",  "deliver",  "dispatch", "schedule",
-      "mark",    "persist",  "drop",     "kill",     "restart",  "upload",
-      "migrate", "allocate", "reserve",  "claim",    "wait",     "sleep",
-      "yield",   "init",     "initialize", "open",   "login",    "logout",
-      "subscribe", "unsubscribe", "approve", "reject", "complete", "finish",
-      "ack",     "nack",     "retry",    "refresh",  "renew",    "expire",
-      "evict",   "invalidate", "purge",  "grant",    "revoke",   "assign",
-      "enable",  "disable",  "pay",      "charge",   "refund",   "order",
-      "book",    "reply",    "respond",  "broadcast", "forward", "replicate",
-      "auth",    "authenticate", "authorize", "handshake", "negotiate",
-      "join",    "leave",    "enter",    "exit",     "begin",    "prepare",
-      "setup",   "configure", "install", "receive",  "recv",     "take",
-      "next",    "poll",
-  };
-  for (const char *V : Verbs)
-    if (Verb == V)
-      return true;
-  return false;
+  return Catalog.lookup(Section::MutatingVerbs, Rest.take_front(End).lower()) !=
+         nullptr;
 }
 
 } // namespace
@@ -216,7 +188,7 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
   std::string Name = qualifiedName(FD);
   if (isStandardName(Name) || Ignored.matches(Name))
     return nullptr;
-  if (FD->getIdentifier() && isMutatingName(FD->getName()))
+  if (FD->getIdentifier() && isMutatingName(FD->getName(), catalog()))
     return nullptr;
   for (Section S : {Section::Synchronization, Section::Yields,
                     Section::ConcurrentCombinators,

@@ -431,7 +431,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
                         SameObject(takenItemOf(V->getInit()));
         if (FromItem)
           Takes.insert(S);
-        if (isReferringType(V->getType())) {
+        if (isReferringType(V->getType(), DU.catalog())) {
           if (!FromItem && !(V->getInit() && [&] {
                 auto O = DU.objectOf(ignoreValuePreserving(V->getInit()));
                 return O && O->K == ObjectRef::Variable &&

@@ -78,23 +78,28 @@ private:
 };
 
 /// Whether an expression mentions the size of some data: `v.size()`,
-/// `std::size(a)`, `std::distance(b, e)`, `s.length()`, `v.capacity()`.
+/// `std::size(a)`, `std::distance(b, e)`, `s.length()`, `v.capacity()` (the
+/// catalogs' `size_queries`, by last name component).
 class SizeFinder : public RecursiveASTVisitor<SizeFinder> {
 public:
+  explicit SizeFinder(const RuleCatalog &Catalog) : Catalog(Catalog) {}
   bool Found = false;
   bool VisitCallExpr(CallExpr *C) {
     std::string Name = calleeName(C);
     llvm::StringRef Last = llvm::StringRef(Name).rsplit("::").second;
     if (Last.empty())
       Last = Name;
-    Found = Found || isOneOf(Last, {"size", "ssize", "length", "count",
-                                    "capacity", "distance", "size_bytes"});
+    Found = Found || Catalog.lookup(Section::SizeQueries, Last);
     return !Found;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
-    Found = Found || M->getMember().getAsString() == "size";
+    Found = Found ||
+            Catalog.lookup(Section::SizeQueries, M->getMember().getAsString());
     return !Found;
   }
+
+private:
+  const RuleCatalog &Catalog;
 };
 
 } // namespace
@@ -309,7 +314,7 @@ bool SpawnLoopAnalysis::isWorkerLoop(const Stmt *Loop) const {
   Count = limitSource(Count);
   if (!Count)
     return false;
-  SizeFinder Sizes;
+  SizeFinder Sizes(Catalog);
   Sizes.TraverseStmt(const_cast<Expr *>(Count));
   if (Sizes.Found)
     return false;

@@ -9,6 +9,7 @@ packages=(cmake make g++ git python3 nlohmann-json3-dev libgtest-dev libasio-dev
 packages+=(time) # /usr/bin/time for scripts/bench.sh
 packages+=(dpkg-dev binutils) # scripts/package.sh: CPack's dpkg-shlibdeps, readelf in its test
 packages+=(pre-commit) # the test of .pre-commit-hooks.yaml
+packages+=(python3-jsonschema) # tests/rules/catalog_test.py: rules/schema.json
 packages+=(libicu72) # for the SARIF Multitool (.NET) the driver tests run
 for v in $LLVM_MAJORS; do
   packages+=("llvm-$v-dev" "libclang-$v-dev" "libclang-cpp$v-dev" "clang-$v"

@@ -1,3 +1,4 @@
+#include "support/CoroCheck.h"
 #include "support/EmbeddedRules.h"
 #include "support/RuleCatalog.h"
 
@@ -48,8 +49,8 @@ TEST(RuleCatalog, SchemaErrorsAreLocatedAtTheOffendingValue) {
       {"{\"blocking\": []}", 1, 1, "expected a string for 'library'"},
       {"{\"library\": \"x\", \"spawn\": [{}, {\"kind\": \"task\"}]}", 1, 28,
        "expected a non-empty string for 'name'"},
-      {"{\"library\": \"x\", \"spawn\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
-       1, 54, "expected \"warning\" or \"error\""},
+      {"{\"library\": \"x\", \"blocking\": [{\"name\": \"f\", \"severity\": \"fatal\"}]}",
+       1, 57, "expected one of \"warning\", \"error\""},
       {"[1, 2]", 1, 1, "expected a JSON object"},
   };
   for (const Case &C : Cases) {
@@ -88,7 +89,7 @@ TEST(RuleCatalog, WildcardEntriesWithExceptions) {
   std::vector<RuleError> Errors;
   ASSERT_TRUE(Catalog.addFile("w.json", R"({
     "library": "fs", "namespace_aliases": {"boost::filesystem": "fs"},
-    "blocking": [{"name": "fs::*", "reason": "any", "except": "path;operator*"},
+    "blocking": [{"name": "fs::*", "reason": "any", "except": ["path", "operator*"]},
                  {"name": "fs::status_known", "reason": "exact"}]})",
                               Errors));
   const RuleEntry *Exists = Catalog.lookup(Section::Blocking, "fs::exists");
@@ -158,6 +159,23 @@ TEST(RuleCatalog, BadUserFileIsReportedAndTheRestStillLoads) {
   std::vector<RuleError> Again;
   EXPECT_EQ(RuleCatalog::get({Bad, Good, "/nonexistent/rules.json"}, Again), Catalog);
   EXPECT_TRUE(Again.empty());
+}
+
+// docs/rules.md: files named in the global option or in any check's option
+// are loaded for every check.
+TEST(RuleCatalog, RuleFilesOfEveryOptionAreLoadedForEveryCheck) {
+  clang::tidy::ClangTidyOptions::OptionMap Options;
+  Options["RuleFiles"] = clang::tidy::ClangTidyOptions::ClangTidyValue("a.json; b.json");
+  Options["coro-blocking-call.RuleFiles"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("c.json;a.json");
+  Options["coro-awaitless-loop.RuleFiles"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("d.json");
+  Options["other-check.RuleFiles"] = clang::tidy::ClangTidyOptions::ClangTidyValue("x.json");
+  Options["coro-blocking-call.ExtraBlockingFunctions"] =
+      clang::tidy::ClangTidyOptions::ClangTidyValue("y.json");
+  EXPECT_EQ(allRuleFiles(Options),
+            std::vector<std::string>({"a.json", "b.json", "d.json", "c.json"}));
+  EXPECT_TRUE(allRuleFiles({}).empty());
 }
 
 } // namespace

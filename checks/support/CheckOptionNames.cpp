@@ -1,4 +1,5 @@
 #include "support/CheckOptionNames.h"
+#include "support/Spelling.h"
 
 #include <algorithm>
 
@@ -13,17 +14,10 @@ unknownOptions(const clang::tidy::ClangTidyOptions::OptionMap &Given,
     llvm::StringRef Name = Entry.getKey();
     if (!Name.starts_with(Prefix) || Known.count(Name))
       continue;
-    UnknownOption U{Name.str(), ""};
-    // Close enough to be a typo: a third of the name, at least two edits.
-    unsigned Best = std::max<unsigned>(2, Name.size() / 3) + 1;
-    for (const auto &K : Known) {
-      unsigned D = Name.edit_distance(K.getKey(), /*AllowReplacements=*/true, Best);
-      if (D < Best) {
-        Best = D;
-        U.Suggestion = K.getKey().str();
-      }
-    }
-    Out.push_back(std::move(U));
+    std::vector<llvm::StringRef> Keys;
+    for (const auto &K : Known)
+      Keys.push_back(K.getKey());
+    Out.push_back({Name.str(), nearestSpelling(Name, Keys)});
   }
   std::sort(Out.begin(), Out.end(),
             [](const UnknownOption &A, const UnknownOption &B) { return A.Name < B.Name; });

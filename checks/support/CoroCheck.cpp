@@ -13,13 +13,35 @@ using namespace clang::ast_matchers;
 
 namespace corolint {
 
+std::vector<std::string>
+allRuleFiles(const tidy::ClangTidyOptions::OptionMap &Options) {
+  std::vector<std::string> Files;
+  auto Add = [&](llvm::StringRef List) {
+    for (std::string &F : splitOptionList(List))
+      if (llvm::find(Files, F) == Files.end())
+        Files.push_back(std::move(F));
+  };
+  if (auto It = Options.find("RuleFiles"); It != Options.end())
+    Add(It->getValue().Value);
+  std::vector<std::pair<llvm::StringRef, llvm::StringRef>> PerCheck;
+  for (const auto &Entry : Options)
+    if (Entry.getKey().starts_with("coro-") &&
+        Entry.getKey().ends_with(".RuleFiles"))
+      PerCheck.emplace_back(Entry.getKey(), Entry.getValue().Value);
+  llvm::sort(PerCheck);
+  for (const auto &Entry : PerCheck)
+    Add(Entry.second);
+  return Files;
+}
+
 CoroCheck::CoroCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name),
       RuleFiles(Options.getLocalOrGlobal("RuleFiles", "")),
       NonSuspending(Options.getLocalOrGlobal("NonSuspendingAwaitables", "")) {
   std::vector<RuleError> Errors;
   Catalog = RuleCatalog::get(
-      resolveRuleFilesFor(splitOptionList(RuleFiles), Context->getCurrentFile()),
+      resolveRuleFilesFor(allRuleFiles(Context->getOptions().CheckOptions),
+                          Context->getCurrentFile()),
       Errors);
   for (const RuleError &E : Errors)
     configurationDiag("invalid rule file %0", DiagnosticIDs::Error) << E.str();

@@ -10,8 +10,14 @@
 
 namespace corolint {
 
+/// The rule files of every `RuleFiles` option in Options, the global one
+/// and every coro check's (`coro-blocking-call.RuleFiles`), without
+/// repeats: each check loads them all (docs/rules.md), not only its own.
+std::vector<std::string>
+allRuleFiles(const clang::tidy::ClangTidyOptions::OptionMap &Options);
+
 /// What every coro-* check shares: the rule catalog (embedded files plus the
-/// `RuleFiles` option, local or global, plus the awaitables of the
+/// files of every `RuleFiles` option, see allRuleFiles, plus the awaitables of the
 /// `NonSuspendingAwaitables` option, local or global), and one match per coroutine body
 /// (functions, member functions, lambdas and templates' patterns, never
 /// their instantiations), handed to checkCoroutine().

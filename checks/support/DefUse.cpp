@@ -92,15 +92,17 @@ namespace {
 /// Finds the places where a local of aliasing type gets its referent.
 class AliasSites : public EvaluatedCodeVisitor<AliasSites> {
 public:
+  explicit AliasSites(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+  const RuleCatalog &Catalog;
   std::vector<std::pair<const Decl *, const Expr *>> Sites;
   bool VisitVarDecl(VarDecl *V) {
-    if (V->hasLocalStorage() && V->getInit() && isAliasingType(V->getType()))
+    if (V->hasLocalStorage() && V->getInit() && isAliasingType(V->getType(), Catalog))
       Sites.push_back({V, V->getInit()});
     return true;
   }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
     const VarDecl *V = S->getLoopVariable();
-    if (V && isAliasingType(V->getType()) && S->getRangeInit())
+    if (V && isAliasingType(V->getType(), Catalog) && S->getRangeInit())
       Sites.push_back({V, S->getRangeInit()});
     return true;
   }
@@ -109,7 +111,7 @@ public:
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-          if (V->hasLocalStorage() && isAliasingType(V->getType()))
+          if (V->hasLocalStorage() && isAliasingType(V->getType(), Catalog))
             Sites.push_back({V, B->getRHS()});
     return true;
   }
@@ -118,7 +120,7 @@ public:
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(C->getArg(0)->IgnoreParenImpCasts()))
         if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-          if (V->hasLocalStorage() && isAliasingType(V->getType()))
+          if (V->hasLocalStorage() && isAliasingType(V->getType(), Catalog))
             Sites.push_back({V, C->getArg(1)});
     return true;
   }
@@ -129,7 +131,7 @@ public:
 void DefUse::mergeAliases(const Stmt *Body) {
   if (!Body)
     return;
-  AliasSites Sites;
+  AliasSites Sites(Catalog);
   Sites.TraverseStmt(const_cast<Stmt *>(Body));
   for (const auto &[V, Init] : Sites.Sites) {
     // `auto &r = a.b[i]`, `T *p = &x`: what is bound is the path's object.
@@ -306,7 +308,7 @@ std::optional<ObjectRef> DefUse::objectOf(const Expr *E) const {
       return std::nullopt;
     auto O = objectOf(Call->getImplicitObjectArgument());
     if (O && (Name == "get" || Name == "data") &&
-        isPointerLikeClass(Call->getImplicitObjectArgument()->getType())) {
+        isPointerLikeClass(Call->getImplicitObjectArgument()->getType(), Catalog)) {
       O->Indirect = true;
       O->Type = pointeeOf(Call->getType());
     }

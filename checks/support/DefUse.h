@@ -145,12 +145,13 @@ private:
 /// them: smart pointers, mutable spans and buffers, non-const iterators
 /// (raw pointers are judged by parameter type). Pointee is the type they
 /// refer to when known.
-bool isWritableHandle(clang::QualType T, clang::QualType &Pointee);
+bool isWritableHandle(clang::QualType T, clang::QualType &Pointee,
+                      const RuleCatalog &Catalog);
 
 /// Whether values of type T refer to other objects (references, pointers,
 /// smart pointers, iterators, views): copying one does not copy what it
 /// refers to.
-bool isReferringType(clang::QualType T);
+bool isReferringType(clang::QualType T, const RuleCatalog &Catalog);
 
 /// Whether an argument runs code when called: a lambda, a function object,
 /// a function pointer or reference.

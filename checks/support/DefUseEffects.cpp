@@ -104,7 +104,7 @@ public:
     // span, an iterator) lets the callee write what it refers to.
     for (const Expr *Arg : Args) {
       QualType Pointee;
-      if (!isWritableHandle(Arg->getType(), Pointee))
+      if (!isWritableHandle(Arg->getType(), Pointee, DU.catalog()))
         continue;
       if (auto O = DU.objectOf(Arg)) {
         O->Indirect = true;

@@ -4,6 +4,7 @@
 #include "support/DefUse.h"
 #include "support/DefUseTypes.h"
 #include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -83,18 +84,28 @@ bool typesCompatible(QualType A, QualType B) {
   return false;
 }
 
-bool isPointerLikeClass(QualType T) {
+/// Whether the catalogs' view_types name T (exactly, or by a pattern) with
+/// one of Kinds.
+static bool isViewType(QualType T, const RuleCatalog &Catalog,
+                       std::initializer_list<llvm::StringRef> Kinds) {
   std::string Name = typeName(T);
-  llvm::StringRef N(Name);
-  return N == "std::shared_ptr" || N == "std::unique_ptr" ||
-         N == "std::weak_ptr" || N == "std::optional" ||
-         N.ends_with("_ptr") || N.ends_with("Ptr") || N.ends_with("::Ref") ||
-         N.ends_with("_ref");
+  if (Name.empty())
+    return false;
+  auto Takes = [&](const RuleEntry &E) {
+    return llvm::is_contained(Kinds, llvm::StringRef(E.Kind));
+  };
+  const RuleEntry *Exact = Catalog.lookup(Section::ViewTypes, Name);
+  return (Exact && Takes(*Exact)) ||
+         Catalog.lookupPattern(Section::ViewTypes, Name, Takes);
+}
+
+bool isPointerLikeClass(QualType T, const RuleCatalog &Catalog) {
+  return isViewType(T, Catalog, {"pointer", "handle"});
 }
 
 /// Types whose values refer to other objects: copying one does not copy
 /// what it refers to.
-bool isAliasingType(QualType T) {
+bool isAliasingType(QualType T, const RuleCatalog &Catalog) {
   if (T.isNull())
     return false;
   if (T->isReferenceType() || T->isPointerType() || T->isMemberPointerType() ||
@@ -103,35 +114,7 @@ bool isAliasingType(QualType T) {
   const CXXRecordDecl *R = T->getAsCXXRecordDecl();
   if (R && R->isLambda())
     return true;
-  std::string Name = typeName(T);
-  llvm::StringRef N(Name);
-  N.consume_front("boost::");
-  if (N.empty())
-    return false;
-  if (isPointerLikeClass(T) && !N.starts_with("std::optional"))
-    return true;
-  static const char *const Views[] = {
-      "std::span",
-      "std::basic_string_view",
-      "std::reference_wrapper",
-      "asio::mutable_buffer",
-      "asio::const_buffer",
-      "asio::mutable_buffers_1",
-      "asio::const_buffers_1",
-      "asio::mutable_registered_buffer",
-      "asio::const_registered_buffer",
-      "asio::basic_streambuf_ref",
-      "asio::dynamic_string_buffer",
-      "asio::dynamic_vector_buffer",
-      "folly::Range",
-      "folly::ByteRange",
-      "seastar::basic_sstring_view",
-  };
-  for (const char *V : Views)
-    if (N == V)
-      return true;
-  return N.contains_insensitive("iterator") || N.contains_insensitive("view") ||
-         N.contains_insensitive("span");
+  return isViewType(T, Catalog, {"view", "pointer"});
 }
 
 bool isStandardName(llvm::StringRef Name) {
@@ -196,7 +179,8 @@ bool mutatesObject(const CXXMethodDecl *M) {
 
 } // namespace defuse
 
-bool isWritableHandle(QualType T, QualType &Pointee) {
+bool isWritableHandle(QualType T, QualType &Pointee,
+                      const RuleCatalog &Catalog) {
   Pointee = QualType();
   if (T.isNull())
     return false;
@@ -211,22 +195,22 @@ bool isWritableHandle(QualType T, QualType &Pointee) {
       First = Spec->getTemplateArgs()[0].getAsType();
   std::string Name = typeName(T);
   llvm::StringRef N(Name);
-  N.consume_front("boost::");
-  if (N == "std::span" || N == "std::reference_wrapper") {
+  // The catalogs' view_types say what a view lets its holder write.
+  const RuleEntry *View = Catalog.lookup(Section::ViewTypes, N);
+  llvm::StringRef Writes = View ? View->attribute("writes") : "";
+  if (Writes == "element") {
     if (First.isNull() || First.isConstQualified())
       return false;
     Pointee = plainType(First);
     return true;
   }
-  if (N == "asio::mutable_buffer" || N == "asio::mutable_buffers_1" ||
-      N == "asio::mutable_registered_buffer") {
+  if (Writes == "bytes") {
     Pointee = QualType(); // raw bytes
     return true;
   }
   if (N.contains_insensitive("iterator"))
     return !N.contains_insensitive("const");
-  if (isPointerLikeClass(T) && N != "std::optional" &&
-      !N.contains_insensitive("const")) {
+  if (isViewType(T, Catalog, {"pointer"}) && !N.contains_insensitive("const")) {
     if (!First.isNull()) {
       if (First.isConstQualified())
         return false;
@@ -237,7 +221,9 @@ bool isWritableHandle(QualType T, QualType &Pointee) {
   return false;
 }
 
-bool isReferringType(QualType T) { return isAliasingType(T); }
+bool isReferringType(QualType T, const RuleCatalog &Catalog) {
+  return isAliasingType(T, Catalog);
+}
 
 bool isCallableArgument(const Expr *Arg) { return isCallable(Arg); }
 

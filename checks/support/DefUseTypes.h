@@ -11,6 +11,10 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace corolint {
+class RuleCatalog;
+}
+
+namespace corolint {
 namespace defuse {
 
 /// T without references, qualifiers and sugar.
@@ -20,11 +24,13 @@ clang::QualType pointeeOf(clang::QualType T);
 /// Whether objects of types A and B may overlap (char-like types, derived
 /// classes, pointer or array members).
 bool typesCompatible(clang::QualType A, clang::QualType B);
-/// Smart pointers, optionals and other handles named like pointers.
-bool isPointerLikeClass(clang::QualType T);
+/// Smart pointers, optionals and other handles named like pointers (the
+/// catalogs' `view_types` of kind pointer or handle).
+bool isPointerLikeClass(clang::QualType T, const RuleCatalog &Catalog);
 /// Types whose values refer to other objects: copying one does not copy
-/// what it refers to.
-bool isAliasingType(clang::QualType T);
+/// what it refers to (references, pointers, lambdas, the catalogs'
+/// `view_types` of kind view or pointer).
+bool isAliasingType(clang::QualType T, const RuleCatalog &Catalog);
 /// Names in std:: or the C++ runtime's namespaces.
 bool isStandardName(llvm::StringRef Name);
 /// Whether an argument is something that runs code when called.

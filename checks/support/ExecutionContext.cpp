@@ -47,9 +47,10 @@ bool isPoolType(QualType T, const RuleCatalog &Catalog, unsigned Depth) {
   case Place::Unknown:
     break;
   }
-  std::string Folded = llvm::StringRef(Name).lower();
-  llvm::erase(Folded, '_');
-  if (llvm::StringRef(Folded).contains("threadpool"))
+  // Not catalogued: a type whose name says pool (a catalog name pattern,
+  // `*thread_pool*`).
+  if (Catalog.lookupPattern(Section::Executors, Name,
+                            [](const RuleEntry &E) { return E.Kind == "pool"; }))
     return true;
   // Smart pointers and wrappers: std::shared_ptr<coro::thread_pool>.
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -85,10 +86,11 @@ Place hopOf(const Expr *Operand, const RuleCatalog &Catalog) {
       return Place::Loop;
     return involvesPoolExecutor(Operand, Catalog) ? Place::Pool : Place::Loop;
   }
-  // Not catalogued: a scheduling call on a pool (a user's
-  // `pool.schedule()`) moves there; an explicit one elsewhere moves back.
-  llvm::StringRef N = Name;
-  bool Explicit = N.contains("schedule") || N.contains("resume_on");
+  // Not catalogued: a scheduling call (a catalog name pattern,
+  // `*schedule*`) on a pool (a user's `pool.schedule()`) moves there; an
+  // explicit one elsewhere moves back.
+  bool Explicit = Catalog.lookupPattern(
+      Section::Executors, Name, [](const RuleEntry &E) { return E.Kind == "hop"; });
   bool Yields = Callee ? Catalog.lookup(Section::Yields, Callee)
                        : Catalog.lookup(Section::Yields, Name);
   if (!Explicit && !Yields)

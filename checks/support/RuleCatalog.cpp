@@ -3,6 +3,8 @@
 #include "support/JsonLocator.h"
 #include "support/NameList.h"
 #include "support/QualifiedName.h"
+#include "support/RuleSchema.h"
+#include "support/Spelling.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -14,27 +16,20 @@
 namespace corolint {
 namespace {
 
-constexpr llvm::StringRef SectionKeys[SectionCount] = {
-    "blocking",    "offload",
-    "spawn",       "limiters",
-    "concurrent_combinators", "synchronization",
-    "channel_sends", "yields",
-    "cpu_heavy",   "lock_guards",
-    "mutexes",     "async_locks",
-    "non_suspending_awaitables", "awaitable_types",
-    "executors",
-    "element_work", "request_services",
-};
-
-std::string knownSections() {
-  std::string S;
-  for (llvm::StringRef K : SectionKeys)
-    S += (S.empty() ? "'" : ", '") + K.str() + "'";
-  return S;
+/// The items of a list attribute as the catalog keeps it (';'-joined).
+llvm::SmallVector<llvm::StringRef, 8> splitList(llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  llvm::SmallVector<llvm::StringRef, 8> Out;
+  for (llvm::StringRef Item : Items)
+    if (!Item.trim().empty())
+      Out.push_back(Item.trim());
+  return Out;
 }
 
-/// Validates one parsed file into entries; reports the first schema error
-/// with the position of the offending value.
+/// Validates one parsed file into entries against the schema tables
+/// (RuleSchema.cpp); reports the first error with the position of the
+/// offending value, and the first value in the legacy string form.
 class FileReader {
 public:
   FileReader(llvm::StringRef Path, llvm::StringRef Text)
@@ -50,20 +45,33 @@ public:
     Library = Lib->get<std::string>();
     for (auto It = Doc.begin(); It != Doc.end(); ++It) {
       const std::string &Key = It.key();
-      if (Key == "library" || Key == "$comment")
+      if (Key == "library" || Key == "$comment" || Key == "$schema") {
+        if (!It->is_string())
+          return error({Key}, "expected a string for '" + Key + "'");
         continue;
+      }
       if (Key == "namespace_aliases") {
         if (auto E = readAliases(*It))
           return E;
         continue;
       }
-      const llvm::StringRef *Found =
-          std::find(std::begin(SectionKeys), std::end(SectionKeys), Key);
-      if (Found == std::end(SectionKeys))
-        return error({Key}, "unknown section '" + Key + "'; expected one of " +
-                                knownSections());
-      if (auto E = readSection(Key, *It,
-                               static_cast<Section>(Found - SectionKeys)))
+      const SectionSpec *Spec = nullptr;
+      std::vector<llvm::StringRef> Known = {"library", "namespace_aliases"};
+      for (const SectionSpec &S : sectionSpecs()) {
+        Known.push_back(S.Key);
+        if (Key == S.Key)
+          Spec = &S;
+      }
+      if (!Spec) {
+        std::string Expected;
+        for (const SectionSpec &S : sectionSpecs())
+          Expected += (Expected.empty() ? "'" : ", '") + std::string(S.Key) + "'";
+        std::string Near = didYouMean(Key, Known);
+        return error({Key}, "unknown section '" + Key + "'" +
+                                (Near.empty() ? "; expected one of " + Expected
+                                              : Near));
+      }
+      if (auto E = readSection(Key, *It, *Spec))
         return E;
     }
     return std::nullopt;
@@ -73,6 +81,12 @@ public:
   std::vector<std::pair<std::string, std::string>> Aliases;
 
 private:
+  static std::string didYouMean(llvm::StringRef Name,
+                                llvm::ArrayRef<llvm::StringRef> Candidates) {
+    std::string Near = nearestSpelling(Name, Candidates);
+    return Near.empty() ? "" : "; did you mean '" + Near + "'?";
+  }
+
   std::optional<RuleError> readAliases(const nlohmann::json &V) {
     if (!V.is_object())
       return error({"namespace_aliases"},
@@ -86,8 +100,95 @@ private:
     return std::nullopt;
   }
 
+  /// A value in the legacy form: a string where the schema has a boolean,
+  /// list or number.
+  RuleError legacy(const JsonPath &At, const std::string &Field,
+                   const std::string &Typed) const {
+    return error(At, "expected " + Typed + " for '" + Field +
+                         "' (the legacy string form is no longer read; "
+                         "scripts/catalog-upgrade.py rewrites a file in the "
+                         "typed form)");
+  }
+
+  /// The value of attribute A as the catalog keeps it (booleans "true" /
+  /// "false", lists ';'-joined, numbers in decimal), or an error.
+  std::optional<RuleError> readValue(const JsonPath &At, const AttributeSpec &A,
+                                     const nlohmann::json &V, std::string &Out) {
+    const std::string Field = A.Key;
+    switch (A.Type) {
+    case AttributeType::String:
+      if (!V.is_string())
+        return error(At, "expected a string for '" + Field + "'");
+      Out = V.get<std::string>();
+      return std::nullopt;
+    case AttributeType::Enum: {
+      if (!V.is_string())
+        return error(At, "expected a string for '" + Field + "'");
+      Out = V.get<std::string>();
+      auto Values = enumValues(A);
+      if (llvm::is_contained(Values, llvm::StringRef(Out)))
+        return std::nullopt;
+      std::string Expected;
+      for (llvm::StringRef E : Values)
+        Expected += (Expected.empty() ? "\"" : ", \"") + E.str() + "\"";
+      std::string Near = nearestSpelling(Out, Values);
+      return error(At, "unknown value \"" + Out + "\" for '" + Field + "'" +
+                           (Near.empty() ? "; expected one of " + Expected
+                                         : "; did you mean \"" + Near + "\"?"));
+    }
+    case AttributeType::Bool:
+      if (V.is_boolean()) {
+        Out = V.get<bool>() ? "true" : "false";
+        return std::nullopt;
+      }
+      if (V.is_string() && (V == "true" || V == "false")) {
+        std::string Word = V.get<std::string>();
+        return legacy(At, Field, Word + ", not the string \"" + Word + "\",");
+      }
+      return error(At, "expected true or false for '" + Field + "'");
+    case AttributeType::Integer:
+      if (V.is_number_unsigned()) {
+        Out = std::to_string(V.get<std::uint64_t>());
+        return std::nullopt;
+      }
+      if (V.is_string() && !V.get<std::string>().empty() &&
+          V.get<std::string>().find_first_not_of("0123456789") ==
+              std::string::npos) {
+        std::string Number = V.get<std::string>();
+        return legacy(At, Field, Number + ", not the string \"" + Number + "\",");
+      }
+      return error(At, "expected a non-negative integer for '" + Field + "'");
+    case AttributeType::StringList: {
+      if (V.is_string()) {
+        const std::string &Legacy = V.get_ref<const std::string &>();
+        std::string Items;
+        for (llvm::StringRef Item : splitList(Legacy))
+          Items += (Items.empty() ? "\"" : ", \"") + Item.str() + "\"";
+        return legacy(At, Field, "an array [" + Items + "], not a ';'-joined string,");
+      }
+      if (!V.is_array())
+        return error(At, "expected an array of strings for '" + Field + "'");
+      Out.clear();
+      for (std::size_t I = 0; I < V.size(); ++I) {
+        JsonPath ItemAt = At;
+        ItemAt.push_back(I);
+        if (!V[I].is_string() || V[I].get<std::string>().empty())
+          return error(ItemAt, "expected a non-empty string in '" + Field + "'");
+        const std::string &Item = V[I].get_ref<const std::string &>();
+        if (Item.find(';') != std::string::npos)
+          return error(ItemAt, "expected one name per item of '" + Field +
+                                   "', not a ';'-joined list");
+        Out += (I ? ";" : "") + Item;
+      }
+      return std::nullopt;
+    }
+    }
+    return std::nullopt;
+  }
+
   std::optional<RuleError> readSection(const std::string &Key,
-                                       const nlohmann::json &V, Section S) {
+                                       const nlohmann::json &V,
+                                       const SectionSpec &Spec) {
     if (!V.is_array())
       return error({Key}, "expected an array of entries for section '" + Key +
                               "'");
@@ -99,11 +200,26 @@ private:
       RuleEntry Entry;
       Entry.Library = Library;
       for (auto F = E.begin(); F != E.end(); ++F) {
-        if (!F->is_string())
-          return error({Key, I, F.key()},
-                       "expected a string for '" + F.key() + "'");
-        std::string Value = F->get<std::string>();
         const std::string &Field = F.key();
+        JsonPath At{Key, I, Field};
+        if (Field == "$comment") {
+          if (!F->is_string())
+            return error(At, "expected a string for '$comment'");
+          continue;
+        }
+        const AttributeSpec *A = findAttribute(Spec.Which, Field);
+        if (!A) {
+          std::vector<llvm::StringRef> Known;
+          for (const AttributeSpec &C : commonAttributes())
+            Known.push_back(C.Key);
+          for (const AttributeSpec &C : Spec.Attributes)
+            Known.push_back(C.Key);
+          return error(At, "unknown attribute '" + Field + "' in section '" +
+                               Key + "'" + didYouMean(Field, Known));
+        }
+        std::string Value;
+        if (auto Err = readValue(At, *A, *F, Value))
+          return Err;
         if (Field == "name")
           Entry.Name = std::move(Value);
         else if (Field == "kind")
@@ -112,12 +228,9 @@ private:
           Entry.Reason = std::move(Value);
         else if (Field == "alternative")
           Entry.Alternative = std::move(Value);
-        else if (Field == "severity") {
-          if (Value != "warning" && Value != "error")
-            return error({Key, I, Field},
-                         "expected \"warning\" or \"error\" for 'severity'");
+        else if (Field == "severity")
           Entry.IsError = Value == "error";
-        } else
+        else
           Entry.Attributes[Field] = std::move(Value);
       }
       if (Entry.Name.empty())
@@ -125,7 +238,7 @@ private:
       llvm::StringRef Name = Entry.Name;
       if (Name.starts_with("::"))
         Entry.Name = Name.drop_front(2).str();
-      Entries.emplace_back(S, std::move(Entry));
+      Entries.emplace_back(Spec.Which, std::move(Entry));
     }
     return std::nullopt;
   }
@@ -155,9 +268,7 @@ std::string parseErrorText(const std::string &What) {
 
 } // namespace
 
-llvm::StringRef sectionKey(Section S) {
-  return SectionKeys[static_cast<std::size_t>(S)];
-}
+llvm::StringRef sectionKey(Section S) { return sectionSpec(S).Key; }
 
 std::string RuleError::str() const {
   std::string S = File;
@@ -189,7 +300,21 @@ bool RuleCatalog::addFile(llvm::StringRef Path, llvm::StringRef Text,
   return true;
 }
 
+/// Name in lower case without `_`: how name patterns compare.
+static std::string folded(llvm::StringRef Name) {
+  std::string Out = Name.lower();
+  llvm::erase(Out, '_');
+  return Out;
+}
+
 void RuleCatalog::add(Section S, RuleEntry Entry) {
+  if (!Entry.attribute("pattern").empty()) {
+    // Loose patterns compare folded names; fold the pattern once here.
+    if (Entry.attribute("pattern") == "loose")
+      Entry.Attributes["$folded"] = folded(Entry.Name);
+    Patterns[static_cast<std::size_t>(S)].push_back(std::move(Entry));
+    return;
+  }
   std::string Name = Entry.Name;
   Sections[static_cast<std::size_t>(S)].insert_or_assign(Name,
                                                          std::move(Entry));
@@ -199,12 +324,7 @@ void RuleCatalog::add(Section S, RuleEntry Entry) {
 /// entry's `except` items: equal to one, inside one (`path::filename` in
 /// `path`), or ending in one (`directory_iterator::operator*`).
 static bool excepted(const RuleEntry &E, llvm::StringRef Rest) {
-  llvm::SmallVector<llvm::StringRef, 16> Items;
-  E.attribute("except").split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (Item.empty())
-      continue;
+  for (llvm::StringRef Item : splitList(E.attribute("except"))) {
     if (Rest == Item || (Rest.starts_with(Item) &&
                          Rest.drop_front(Item.size()).starts_with("::")))
       return true;
@@ -303,6 +423,43 @@ void RuleCatalog::markLibraryNamespaces() {
   }
 }
 
+/// Whether Name matches Pattern, where `*` matches any run of characters.
+static bool globMatches(llvm::StringRef Pattern, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Pattern.split(Parts, '*');
+  if (Parts.size() == 1)
+    return Pattern == Name;
+  if (!Name.consume_front(Parts.front()) || Name.size() < Parts.back().size() ||
+      !Name.consume_back(Parts.back()))
+    return false;
+  for (llvm::StringRef Part : llvm::ArrayRef(Parts).slice(1, Parts.size() - 2)) {
+    std::size_t At = Name.find(Part);
+    if (At == llvm::StringRef::npos)
+      return false;
+    Name = Name.drop_front(At + Part.size());
+  }
+  return true;
+}
+
+const RuleEntry *RuleCatalog::lookupPattern(
+    Section S, llvm::StringRef QualifiedName,
+    llvm::function_ref<bool(const RuleEntry &)> Accept) const {
+  const auto &List = Patterns[static_cast<std::size_t>(S)];
+  if (List.empty() || QualifiedName.empty())
+    return nullptr;
+  std::optional<std::string> Folded; // QualifiedName folded, when needed
+  for (const RuleEntry &E : List) {
+    llvm::StringRef Loose = E.attribute("$folded");
+    if (!Loose.empty() && !Folded)
+      Folded = folded(QualifiedName);
+    if ((Loose.empty() ? globMatches(E.Name, QualifiedName)
+                       : globMatches(Loose, *Folded)) &&
+        (!Accept || Accept(E)))
+      return &E;
+  }
+  return nullptr;
+}
+
 std::vector<const RuleEntry *>
 RuleCatalog::entriesNamed(Section S, llvm::StringRef Member) const {
   std::vector<const RuleEntry *> Found;
@@ -363,12 +520,9 @@ RuleCatalog::get(llvm::ArrayRef<std::string> ExtraFiles,
 bool listNames(llvm::StringRef List, llvm::StringRef Name) {
   if (Name.empty())
     return false;
-  llvm::SmallVector<llvm::StringRef, 8> Items;
-  List.split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (!Item.empty() && (Name == Item || (Name.ends_with(Item) &&
-                                           Name.drop_back(Item.size()).ends_with("::"))))
+  for (llvm::StringRef Item : splitList(List)) {
+    if (Name == Item ||
+        (Name.ends_with(Item) && Name.drop_back(Item.size()).ends_with("::")))
       return true;
   }
   return false;

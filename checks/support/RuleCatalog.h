@@ -2,6 +2,7 @@
 #define COROLINT_SUPPORT_RULECATALOG_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <array>
@@ -37,6 +38,11 @@ enum class Section {
   AwaitableTypes,
   Executors,
   ElementWork,
+  SpinHints,
+  ViewTypes,
+  MutatingVerbs,
+  SizeQueries,
+  StateQueries,
   RequestServices,
 };
 inline constexpr std::size_t SectionCount =
@@ -88,8 +94,10 @@ public:
   static std::shared_ptr<const RuleCatalog>
   get(llvm::ArrayRef<std::string> ExtraFiles, std::vector<RuleError> &Errors);
 
-  /// Adds one file's rules. On error, appends to Errors and adds nothing
-  /// from that file. Returns whether the file was accepted.
+  /// Adds one file's rules, validated against the schema (RuleSchema.h). On
+  /// error, appends to Errors and adds nothing from that file; a value in the
+  /// legacy form (a string for a boolean, list or number) is such an error,
+  /// naming the typed spelling. Returns whether the file was accepted.
   bool addFile(llvm::StringRef Path, llvm::StringRef Text,
                std::vector<RuleError> &Errors);
 
@@ -118,6 +126,15 @@ public:
   /// of the methods it overrides, so calls through derived classes match.
   const RuleEntry *lookup(Section S, const clang::NamedDecl *D) const;
 
+  /// The first name-pattern entry of section S (with a `pattern` attribute,
+  /// see docs/rules.md) whose pattern matches QualifiedName and that Accept
+  /// (if given) takes: the fallback for names no entry names. `*` matches
+  /// any run of characters; `loose` patterns ignore case and `_`
+  /// (`*thread_pool*` matches `folly::CPUThreadPoolExecutor`).
+  const RuleEntry *
+  lookupPattern(Section S, llvm::StringRef QualifiedName,
+                llvm::function_ref<bool(const RuleEntry &)> Accept) const;
+
   /// Entries of section S whose last name component is Member
   /// (`try_send` for `asio::experimental::channel::try_send`): for calls a
   /// template leaves unresolved, matched by the member's name.
@@ -144,6 +161,7 @@ public:
 
 private:
   std::array<llvm::StringMap<RuleEntry>, SectionCount> Sections;
+  std::array<std::vector<RuleEntry>, SectionCount> Patterns;
   std::array<std::vector<std::pair<std::shared_ptr<const NameList>, RuleEntry>>,
              SectionCount>
       UserNames;

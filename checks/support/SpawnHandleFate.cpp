@@ -181,14 +181,14 @@ bool SpawnHandleFate::inWaitContext(const Expr *E) const {
        Child = P, P = parent(P)) {
     if (isSuspension(P))
       return true;
-    // `v.size()`, `t.joinable()`: reading the object does not wait for it.
+    // `v.size()`, `t.joinable()` (the catalogs' `state_queries`): reading
+    // the object does not wait for it.
     if (const auto *Member = dyn_cast<MemberExpr>(P))
       if (Member->getBase()->IgnoreParenImpCasts() == Child ||
           Member->getBase() == Child)
         if (Member->getMemberDecl()->getIdentifier() &&
-            isOneOf(Member->getMemberDecl()->getName(),
-                    {"size", "ssize", "empty", "capacity", "joinable",
-                     "get_id", "valid", "is_ready"}))
+            Catalog.lookup(Section::StateQueries,
+                           Member->getMemberDecl()->getName()))
           return false;
     if (isa<CallExpr>(P) && isWaitCall(cast<Expr>(P), Catalog))
       return true;

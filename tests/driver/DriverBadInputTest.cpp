@@ -76,10 +76,16 @@ TEST(DriverBadInput, BadRuleFile) {
   writeFile(Db + "/syntax.json", "{\n  \"library\": \"x\",\n  \"blocking\": [\n}\n");
   expectBadInput({"-p", Db, "--rules=" + Db + "/syntax.json"},
                  "corolint: error: invalid rule file: " + Db + "/syntax.json:4:1: *");
-  writeFile(Db + "/schema.json", "{\"library\": \"x\", \"blockin\": []}");
+  writeFile(Db + "/schema.json", "{\"library\": \"x\", \"frobnicate\": []}");
   expectBadInput({"-p", Db, "--rules=" + Db + "/schema.json"},
                  "corolint: error: invalid rule file: " + Db +
-                     "/schema.json:1:*: unknown section 'blockin'; expected one of *");
+                     "/schema.json:1:*: unknown section 'frobnicate'; expected one of *");
+  writeFile(Db + "/typo.json", "{\"library\": \"x\", \"blocking\": [\n"
+                               "  {\"name\": \"f\", \"fd_cal\": true}]}");
+  expectBadInput({"-p", Db, "--rules=" + Db + "/typo.json"},
+                 "corolint: error: invalid rule file: " + Db +
+                     "/typo.json:2:27: unknown attribute 'fd_cal' in section 'blocking'; "
+                     "did you mean 'fd_call'?");
   expectBadInput({"-p", Db, "--rules=" + Db + "/missing.json"},
                  "corolint: error: cannot read rule file '" + Db +
                      "/missing.json': No such file or directory");
