@@ -247,7 +247,7 @@ bool LimiterSearch::pollsUntilBelow(const Stmt *Body) const {
   for (const CallSite &Site : callsIn(Body)) {
     const RuleEntry *Rule = callRule(Section::Blocking, Site.Call, Catalog);
     if ((Rule && Rule->Kind == "sleep") ||
-        isSpinHint(calleeName(Site.Call)))
+        isSpinHint(Site.Call))
       return true;
   }
   return false;
