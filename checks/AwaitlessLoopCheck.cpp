@@ -121,6 +121,22 @@ const Expr *expectedOfCompareExchange(const Expr *Call) {
 struct SpinCondition {
   const DeclSet &Assigned;
   const Expr *Polled = nullptr; // what the first poll reads
+  /// Whether a call may be a poll: the loop's body does nothing but give
+  /// the thread away (a spin hint), so the call is what it waits on.
+  bool PollCalls = false;
+
+  /// Whether E reads a variable the loop assigns (a counter: a bounded
+  /// back-off, not a wait).
+  bool readsAssigned(const Expr *E) const {
+    if (const ValueDecl *D = variableOf(strip(E)))
+      if (Assigned.count(D))
+        return true;
+    for (const Stmt *Child : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        if (readsAssigned(CE))
+          return true;
+    return false;
+  }
 
   /// A compare-exchange loop that keeps the value it found as the next
   /// `expected` (`while (!a.compare_exchange_weak(old, old + 1)) {}`) is a
@@ -139,13 +155,18 @@ struct SpinCondition {
   }
 
   /// Whether E reads a flag: an atomic, a volatile or a bool variable that
-  /// the loop does not assign.
+  /// the loop does not assign; with PollCalls, also a call that reads
+  /// nothing the loop assigns (`io->IsComplete(token, result)`).
   CondKind leaf(const Expr *E) {
     const Expr *Object = nullptr;
     if (isAtomicOperation(E, &Object)) {
       if (isUpdateLoopExchange(E))
         return CondKind::Reject;
       Polled = Polled ? Polled : Object;
+      return CondKind::Poll;
+    }
+    if (PollCalls && isa<CallExpr>(E) && !readsAssigned(E)) {
+      Polled = Polled ? Polled : E;
       return CondKind::Poll;
     }
     const Expr *Read = E;
@@ -197,28 +218,52 @@ public:
   explicit TrivialBody(const RuleCatalog &Catalog) : Catalog(Catalog) {}
   const RuleCatalog &Catalog;
   bool Trivial = true;
+  bool Hinted = false; // calls a spin hint
   bool VisitStmt(Stmt *S) {
     if (isa<BreakStmt>(S) || isa<ReturnStmt>(S) || isa<GotoStmt>(S) ||
         isa<CoreturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<ForStmt>(S) ||
         isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<CXXForRangeStmt>(S) ||
         isa<CoroutineSuspendExpr>(S) || isa<DependentCoawaitExpr>(S))
       Trivial = false;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (!isSpinHint(calleeName(Call), Catalog) && !isAtomicOperation(Call))
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (isSpinHint(Call, Catalog))
+        Hinted = true;
+      else if (!isAtomicOperation(Call) && !Accessors.count(Call))
         Trivial = false;
+    }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
       if (!Construct->getConstructor() ||
           !Construct->getConstructor()->isTrivial())
         Trivial = false;
     return Trivial;
   }
+  /// The object of a hint may be reached through argument-less accessors
+  /// (`Singleton<Model>::GetInstance()->Yield()`).
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *C) {
+    if (!isSpinHint(C, Catalog))
+      return true;
+    const Expr *Obj = strip(C->getImplicitObjectArgument());
+    while (const auto *Get = dyn_cast_or_null<CallExpr>(Obj)) {
+      if (Get->getNumArgs() != 0 || isa<CXXOperatorCallExpr>(Get))
+        break;
+      Accessors.insert(Get);
+      const auto *M = dyn_cast<CXXMemberCallExpr>(Get);
+      Obj = M ? strip(M->getImplicitObjectArgument()) : nullptr;
+    }
+    return true;
+  }
+
+private:
+  llvm::SmallPtrSet<const Expr *, 4> Accessors;
 };
 
-bool trivial(const Stmt *S, const RuleCatalog &Catalog) {
+bool trivial(const Stmt *S, const RuleCatalog &Catalog, bool *Hinted = nullptr) {
   if (!S)
     return true;
   TrivialBody V(Catalog);
   V.TraverseStmt(const_cast<Stmt *>(S));
+  if (Hinted)
+    *Hinted = *Hinted || V.Hinted;
   return V.Trivial;
 }
 
@@ -258,10 +303,14 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx,
   } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
     C = Do->getCond();
   }
-  if (!trivial(Inc, Catalog))
+  bool Hinted = false;
+  if (!trivial(Inc, Catalog, &Hinted))
     return nullptr;
   if (!isConstantTrue(C, Ctx)) {
-    if (Cond.classify(C) != CondKind::Poll || !trivial(Body, Catalog))
+    if (!trivial(Body, Catalog, &Hinted))
+      return nullptr;
+    Cond.PollCalls = Hinted;
+    if (Cond.classify(C) != CondKind::Poll)
       return nullptr;
     return Cond.Polled;
   }
@@ -277,9 +326,10 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx,
       Exit = If;
       continue;
     }
-    if (!trivial(S, Catalog))
+    if (!trivial(S, Catalog, &Hinted))
       return nullptr;
   }
+  Cond.PollCalls = Hinted;
   if (!Exit || Cond.classify(Exit->getCond()) != CondKind::Poll)
     return nullptr;
   return Cond.Polled;

@@ -247,7 +247,7 @@ bool LimiterSearch::pollsUntilBelow(const Stmt *Body) const {
   for (const CallSite &Site : callsIn(Body)) {
     const RuleEntry *Rule = callRule(Section::Blocking, Site.Call, Catalog);
     if ((Rule && Rule->Kind == "sleep") ||
-        isSpinHint(calleeName(Site.Call), Catalog))
+        isSpinHint(Site.Call, Catalog))
       return true;
   }
   return false;
