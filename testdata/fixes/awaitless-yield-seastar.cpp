@@ -26,3 +26,12 @@ seastar::future<long> checksum(std::vector<long> data, int rounds) {
   }
   co_return sum;
 }
+
+seastar::future<long> drain(std::vector<long> data, int rounds) {
+  long sum = 0;
+  do
+    for (long d : data)
+      sum += d * rounds;
+  while (--rounds > 0);
+  co_return sum;
+}
