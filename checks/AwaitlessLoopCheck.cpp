@@ -3,6 +3,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/ExecutionContext.h"
+#include "support/FixIts.h"
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
 #include "support/SpinHints.h"
@@ -412,19 +413,6 @@ private:
 
 SourceLocation keywordLoc(const Stmt *Loop) { return Loop->getBeginLoc(); }
 
-/// Where to point at a call: its callee's name.
-SourceLocation callLoc(const Stmt *S) {
-  if (const auto *C = dyn_cast<CallExpr>(S))
-    if (!isa<CXXOperatorCallExpr>(C))
-      if (const Expr *Callee = C->getCallee())
-        return Callee->getExprLoc();
-  if (isa<CXXOperatorCallExpr>(S) || isa<CXXConstructExpr>(S))
-    return S->getBeginLoc(); // `[&] {...}()`, `std::regex re(p)`
-  if (const auto *E = dyn_cast<Expr>(S))
-    return E->getExprLoc();
-  return S->getBeginLoc();
-}
-
 } // namespace
 
 AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
@@ -439,7 +427,7 @@ AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
       Ignored(nameListOption("IgnoredFunctions")),
       Analysis(catalog(), Extra, Ignored,
                LoopCostAnalysis::Options{SmallTripCount, HelperDepth}),
-      Builds(catalog(), Ignored, HelperDepth) {}
+      Builds(catalog(), Ignored, HelperDepth), Locks(catalog(), NoLockOptions) {}
 
 void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
@@ -504,6 +492,9 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.Event = Type->attribute("event").str();
     W.StallSensitive = Type->attribute("stall_sensitive") == "true";
   }
+  W.Idioms = coroutineIdioms(F, catalog());
+  W.Body = Body.getBody();
+  W.Ctx = &Ctx;
   ExecutionContext Where(Body, catalog(), Ctx);
 
   auto OnLoop = [&](const Stmt *Loop) -> bool {
@@ -549,58 +540,6 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
   };
   LoopFinder Finder(OnLoop, OnCall);
   Finder.TraverseStmt(Body.getBody());
-}
-
-void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
-                                     const IterationCost &Cost,
-                                     const Wording &W) {
-  diag(keywordLoc(Loop),
-       "loop in coroutine '%0' never suspends and does heavy work per "
-       "iteration; yield every N iterations%1 or move it to a thread pool%2")
-      << displayName(F)
-      << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
-      << (W.Offload.empty() ? std::string() : " (" + W.Offload + ")");
-  noteCostSteps(F, Cost);
-}
-
-void AwaitlessLoopCheck::noteCostSteps(const FunctionDecl &F,
-                                       const IterationCost &Cost) {
-  for (const CostStep &S : Cost.Steps) {
-    std::string Caller = displayName(S.Caller ? *S.Caller : F);
-    switch (S.K) {
-    case CostStep::Loop: {
-      if (!S.Name.empty()) { // a call running a callable per element
-        diag(callLoc(S.Where), "'%0' calls its function on every element",
-             DiagnosticIDs::Note)
-            << S.Name;
-        break;
-      }
-      std::string Bound =
-          S.Bound.K == TripBound::Constant
-              ? "over " + std::to_string(S.Bound.Value) + " iterations"
-              : "over a runtime bound";
-      if (S.Caller)
-        diag(keywordLoc(S.Where), "loop in '%0' %1", DiagnosticIDs::Note)
-            << Caller << Bound;
-      else
-        diag(keywordLoc(S.Where), "nested loop %0", DiagnosticIDs::Note)
-            << Bound;
-      break;
-    }
-    case CostStep::CpuHeavy: {
-      std::string Reason =
-          S.Rule && !S.Rule->Reason.empty() ? ": " + S.Rule->Reason : "";
-      diag(callLoc(S.Where), "'%0' does heavy CPU work%1",
-           DiagnosticIDs::Note)
-          << S.Name << Reason;
-      break;
-    }
-    case CostStep::Call:
-      diag(callLoc(S.Where), "'%0' calls '%1'", DiagnosticIDs::Note)
-          << Caller << (S.Callee ? displayName(*S.Callee) : std::string("?"));
-      break;
-    }
-  }
 }
 
 } // namespace corolint

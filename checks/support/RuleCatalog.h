@@ -43,6 +43,7 @@ enum class Section {
   MutatingVerbs,
   SizeQueries,
   StateQueries,
+  Idioms,
   RequestServices,
 };
 inline constexpr std::size_t SectionCount =

@@ -38,6 +38,12 @@ const AttributeSpec Blocking[] = {
      "a wait on an object that is complete already returns at once"},
     {"ready_from", T::StringList, "",
      "functions whose result is an object complete already"},
+    {"duration_argument", T::Integer, "",
+     "sleeps: index of the argument that says how long (fix-its)"},
+    {"duration_unit", T::String, "",
+     "sleeps: the std::chrono duration a plain-number duration argument is in"},
+    {"deadline_argument", T::Integer, "",
+     "sleeps: index of the argument that says until when (fix-its)"},
 };
 
 const AttributeSpec Spawn[] = {
@@ -137,6 +143,26 @@ const AttributeSpec RequestServices[] = {
      "ordered: calls must stay in order (a stream, socket, file)"},
 };
 
+const AttributeSpec Idioms[] = {
+    {"sleep", T::String, "", "expression that waits {duration} without blocking"},
+    {"sleep_period", T::String, "", "the tick of the duration `sleep` takes, N/D seconds"},
+    {"sleep_until", T::String, "", "expression that waits until {deadline}"},
+    {"sleep_until_clock", T::String, "", "the clock `sleep_until` takes deadlines of"},
+    {"yield", T::String, "", "statement that gives the scheduler a turn"},
+    {"all", T::String, "", "expression awaiting {operations|SEP} together"},
+    {"include", T::StringList, "", "headers every replacement needs"},
+    {"sleep_include", T::StringList, "", "headers only the sleep replacement needs"},
+    {"yield_include", T::StringList, "", "headers only the yield replacement needs"},
+    {"all_include", T::StringList, "", "headers only the combinator replacement needs"},
+    {"sleep_objects", T::StringList, "",
+     "types of a scheduler object in scope that {object->} in `sleep` may name"},
+    {"yield_objects", T::StringList, "",
+     "types of a scheduler object in scope that {object->} in `yield` may name"},
+    {"object_hop", T::StringList, "",
+     "methods whose call on the object shows the coroutine runs on it"},
+    {"using", T::String, "", "a using-directive the replacement needs"},
+};
+
 const SectionSpec Sections[] = {
     {Section::Blocking, "blocking",
      "functions (or constructors, or classes) that block the calling thread",
@@ -188,6 +214,9 @@ const SectionSpec Sections[] = {
     {Section::StateQueries, "state_queries",
      "members (by name) that read an object's state without waiting for its "
      "work (`joinable`, `valid`)", {}},
+    {Section::Idioms, "idioms",
+     "a coroutine library's own spelling of the replacements fix-its write",
+     Idioms},
     {Section::RequestServices, "request_services",
      "types of objects whose calls are, or are not, independent requests",
      RequestServices},
