@@ -217,8 +217,15 @@ clang::tooling::DiagnosticMessage message(const std::string &Text, const Locatio
   return M;
 }
 
-void addFix(clang::tooling::DiagnosticMessage &M, const Fix &Edits) {
+/// Edits already exported: clang-apply-replacements applies identical edits
+/// of one translation unit's diagnostics twice, --fix once.
+using ExportedEdits = std::set<std::tuple<std::string, unsigned, unsigned, std::string>>;
+
+void addFix(clang::tooling::DiagnosticMessage &M, const Fix &Edits,
+            ExportedEdits &Exported) {
   for (const Replacement &R : Edits) {
+    if (!Exported.insert({R.File, R.Offset, R.Length, R.Text}).second)
+      continue;
     clang::tooling::Replacement Rep(R.File, R.Offset, R.Length, R.Text);
     if (llvm::Error E = M.Fix[R.File].add(Rep))
       llvm::consumeError(std::move(E)); // clang never reports such a fix
@@ -232,6 +239,7 @@ std::string exportFixesYaml(const std::vector<Finding> &Findings, bool FromNotes
                             const std::string &MainFile) {
   clang::tooling::TranslationUnitDiagnostics TU;
   TU.MainSourceFile = MainFile;
+  ExportedEdits Exported;
   for (const Finding &F : Findings) {
     clang::tooling::Diagnostic D;
     D.DiagnosticName = F.Check;
@@ -245,11 +253,11 @@ std::string exportFixesYaml(const std::vector<Finding> &Findings, bool FromNotes
         }))
       Chosen = nullptr;
     if (Chosen == &F.Fixes)
-      addFix(D.Message, F.Fixes);
+      addFix(D.Message, F.Fixes, Exported);
     for (const Note &N : F.Notes) {
       D.Notes.push_back(message(N.Message, N.Loc));
       if (Chosen == &N.Fixes)
-        addFix(D.Notes.back(), N.Fixes);
+        addFix(D.Notes.back(), N.Fixes, Exported);
     }
     TU.Diagnostics.push_back(std::move(D));
   }

@@ -53,8 +53,9 @@ std::vector<std::string> writeFixes(const FixPlan &Plan, const std::string &Root
 /// writes them: a clang::tooling::TranslationUnitDiagnostics in YAML (what
 /// clang-apply-replacements reads). A fix that edits a file that is not
 /// Editable is left out; with FromNotes the chosen fix of a note stays on
-/// its note, other notes' fixes are left out. MainFile may be empty (several
-/// translation units).
+/// its note, other notes' fixes are left out; an edit identical to one of an
+/// earlier finding (the same #include) is written once, as --fix applies it
+/// once. MainFile may be empty (several translation units).
 std::string exportFixesYaml(const std::vector<Finding> &Findings, bool FromNotes,
                             const EditableFile &Editable,
                             const std::string &MainFile);
