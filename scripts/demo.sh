@@ -49,5 +49,8 @@ for mode in fix fix-notes; do
   echo "\$ corolint -p examples/build --$mode    # on a copy; the diff it makes:"
   (cd "$tmp/$mode/examples" && "$corolint" -p build --"$mode" --progress=never \
      --source-root=. >/dev/null) 2>&1 | grep -v '^corolint: [0-9]* warnings\? in ' || true
-  (cd "$tmp" && diff -ru -x build examples "$mode/examples") || true
+  (cd "$tmp/examples" && find include src -type f | sort) | while read -r f; do
+    diff -u --label "a/examples/$f" --label "b/examples/$f" \
+      "$tmp/examples/$f" "$tmp/$mode/examples/$f" || true
+  done
 done

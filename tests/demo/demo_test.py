@@ -41,7 +41,7 @@ def main():
             failures.append("no finding of %s" % check)
     fix_diff, _, notes_diff = fixes.partition("--fix-notes    # on a copy")
     for name, diff in (("--fix", fix_diff), ("--fix-notes", notes_diff)):
-        if not re.search(r"^\+\+\+ \S+/examples/src/", diff, re.M):
+        if not re.search(r"^\+\+\+ b/examples/(src|include)/", diff, re.M):
             failures.append("the %s diff is empty" % name)
         if "overlap" in diff or "error:" in diff:
             failures.append("%s reported a problem" % name)
