@@ -174,13 +174,14 @@ Location locate(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
 }
 
 /// The replacements of a diagnostic's fix, with normalised paths, sorted by
-/// file and offset.
+/// file and offset; none when an edit has no file (a macro's scratch
+/// space): a fix is whole or nothing.
 Fix fixOf(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
   Fix Out;
   for (const auto &Entry : M.Fix)
     for (const tooling::Replacement &R : Entry.second) {
-      if (R.getFilePath().empty())
-        continue;
+      if (R.getFilePath().empty() || R.getFilePath() == "invalid-location")
+        return {};
       Out.push_back({normalisePath(R.getFilePath(), BuildDir), R.getOffset(),
                      R.getLength(), R.getReplacementText().str()});
     }
