@@ -6,6 +6,7 @@
 #include "Options.h"
 #include "Paths.h"
 #include "Sarif.h"
+#include "TextOutput.h"
 
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
@@ -294,6 +295,27 @@ TEST(DriverFixes, SarifResultsCarryFixes) {
   // A deletion inserts nothing.
   EXPECT_FALSE(FromNote[0]["artifactChanges"][0]["replacements"][0].contains(
       "insertedContent"));
+}
+
+TEST(DriverFixes, TheSummarySaysWhatFixWouldFix) {
+  Report R;
+  R.FilesAnalysed = 1;
+  R.EnabledChecks = {"coro-a"};
+  ReportItem Plain;
+  Plain.Check = "coro-a";
+  R.Items = {Plain};
+  EXPECT_EQ(summaryLine(R), "1 warning in 1 file (1 check)");
+  ReportItem Own = Plain, Noted = Plain, TwoNotes = Plain;
+  Own.Fixes = {{"Replace 'a' with 'b'", false, {}}, {"or this", true, {}}};
+  Noted.Fixes = {{"use this", true, {}}};
+  TwoNotes.Fixes = {{"this", true, {}}, {"or that", true, {}}}; // no choice
+  R.Items = {Plain, Own, Own, Noted, TwoNotes};
+  EXPECT_EQ(summaryLine(R),
+            "5 warnings in 1 file (1 check); 2 fixable with --fix, 1 more with --fix-notes");
+  R.Items = {Noted};
+  EXPECT_EQ(summaryLine(R), "1 warning in 1 file (1 check); 1 fixable with --fix-notes");
+  R.Items[0].Baseline = BaselineState::Unchanged; // not shown, not counted
+  EXPECT_EQ(summaryLine(R), "no findings in 1 file (1 check) (1 in the baseline not shown)");
 }
 
 TEST(DriverFixes, Options) {
