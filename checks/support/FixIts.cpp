@@ -320,12 +320,26 @@ std::optional<std::string> renderIdiom(const RuleEntry &Idioms,
   return renderTemplate(Template, V);
 }
 
+static bool namesHeader(llvm::StringRef Path, llvm::StringRef Header) {
+  return Path == Header || (Path.ends_with(Header) &&
+                            Path.drop_back(Header.size()).ends_with("/"));
+}
+
 static bool alreadyIncluded(llvm::StringRef Header, const SourceManager &SM) {
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    llvm::StringRef Path = It->first.getName();
-    if (Path == Header || (Path.ends_with(Header) &&
-                           Path.drop_back(Header.size()).ends_with("/")))
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    if (namesHeader(It->first.getName(), Header))
       return true;
+  // The headers of a precompiled preamble (clangd's) are loaded entries
+  // whose files the source manager has not opened yet: the same fix as
+  // under clang-tidy, without the includes the preamble already has.
+  for (unsigned I = 0, N = SM.loaded_sloc_entry_size(); I < N; ++I) {
+    bool Invalid = false;
+    const SrcMgr::SLocEntry &E = SM.getLoadedSLocEntry(I, &Invalid);
+    if (Invalid || !E.isFile())
+      continue;
+    if (OptionalFileEntryRef F = E.getFile().getContentCache().OrigEntry)
+      if (namesHeader(F->getName(), Header))
+        return true;
   }
   return false;
 }
