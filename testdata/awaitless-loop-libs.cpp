@@ -93,7 +93,7 @@ coro::task<int> libcoro_on_io(std::shared_ptr<coro::io_scheduler> sched,
   co_await sched->schedule();
   int s = 0;
   for (int a : v) // expect-warning: never suspends [coro-awaitless-loop]
-    for (int b : v) // expect-note: nested loop
+    for (int b : v) // expect-note: nested loop // expect-note: a preemption point here lets other tasks run
       s += a * b;
   co_return s;
 }
@@ -109,7 +109,7 @@ coro::task<int> libcoro_pool_then_io(std::shared_ptr<coro::thread_pool> tp,
       s += a * b;
   co_await sched->schedule();
   for (int a : v) // expect-warning: never suspends [coro-awaitless-loop]
-    for (int b : v) // expect-note: nested loop
+    for (int b : v) // expect-note: nested loop // expect-note: a preemption point here lets other tasks run
       s -= a * b;
   co_return s;
 }
@@ -125,7 +125,7 @@ coro::task<> libcoro_spin() {
 folly::coro::Task<int> folly_heavy(const std::vector<int> &v) {
   int s = 0;
   for (int a : v) // expect-warning: yield every N iterations (co_await folly::coro::co_reschedule_on_current_executor) or move it to a thread pool (co_await folly::via(folly::getGlobalCPUExecutor() [coro-awaitless-loop]
-    for (int b : v) // expect-note: nested loop
+    for (int b : v) // expect-note: nested loop // expect-note: a preemption point here lets other tasks run
       s += a * b;
   co_return s;
 }
@@ -145,7 +145,7 @@ folly::coro::Task<int> folly_yields(const std::vector<int> &v) {
 seastar::future<int> seastar_heavy(const std::vector<int> &v) {
   int s = 0;
   for (int a : v) // expect-warning: yield every N iterations (co_await seastar::coroutine::maybe_yield()) or move it to a thread pool [coro-awaitless-loop]
-    for (int b : v) // expect-note: nested loop
+    for (int b : v) // expect-note: nested loop // expect-note: a preemption point here lets other tasks run
       s += a * b;
   co_return s;
 }

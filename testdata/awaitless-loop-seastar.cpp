@@ -34,20 +34,20 @@ struct stats {
 seastar::future<std::vector<std::string>> names(const std::vector<table> &ts) {
   std::vector<std::string> out;
   for (const auto &t : ts) // expect-warning: loop in coroutine 'names' never suspends and builds per element of a runtime-sized range, which stalls the reactor when the range is large; yield every N iterations (co_await seastar::coroutine::maybe_yield()) [coro-awaitless-loop]
-    out.push_back(t.name); // expect-note: 'push_back' inserts into a container
+    out.push_back(t.name); // expect-note: 'push_back' inserts into a container // expect-note: a preemption point here lets other tasks run
   co_return out;
 }
 
 seastar::future<std::map<std::string, long>> index_by_name(const std::vector<table> &ts) {
   std::map<std::string, long> out;
   for (std::size_t i = 0; i < ts.size(); ++i) // expect-warning: loop in coroutine 'index_by_name' never suspends and builds per element [coro-awaitless-loop]
-    out[ts[i].name] = long(i); // expect-note: 'operator[]' inserts into a container
+    out[ts[i].name] = long(i); // expect-note: 'operator[]' inserts into a container // expect-note: a preemption point here lets other tasks run
   co_return out;
 }
 
 seastar::future<> allocate_all(const std::vector<table> &ts,
                                std::vector<table *> &copies) {
-  for (auto it = ts.begin(); it != ts.end(); ++it) { // expect-warning: never suspends and builds per element [coro-awaitless-loop]
+  for (auto it = ts.begin(); it != ts.end(); ++it) { // expect-warning: never suspends and builds per element [coro-awaitless-loop] // expect-note: a preemption point here lets other tasks run
     table *t = new table(*it); // expect-note: allocates a 'table'
     copies.emplace_back(t);
   }
@@ -57,7 +57,7 @@ seastar::future<> allocate_all(const std::vector<table> &ts,
 seastar::future<std::string> manifest(const std::vector<table> &ts) {
   std::ostringstream os;
   for (const auto &t : ts) // expect-warning: never suspends and builds per element [coro-awaitless-loop]
-    os << t.name << ","; // expect-note: writes to a 'std::basic_ostream'
+    os << t.name << ","; // expect-note: writes to a 'std::basic_ostream' // expect-note: a preemption point here lets other tasks run
   co_return os.str();
 }
 
@@ -69,7 +69,7 @@ std::string describe(const table &t) {
 seastar::future<long> total_described(const std::vector<table> &ts) {
   long n = 0;
   for (const auto &t : ts) // expect-warning: never suspends and builds per element [coro-awaitless-loop]
-    n += long(describe(t).size()); // expect-note: 'total_described' calls 'describe'
+    n += long(describe(t).size()); // expect-note: 'total_described' calls 'describe' // expect-note: a preemption point here lets other tasks run
   co_return n;
 }
 
@@ -92,7 +92,7 @@ seastar::future<> names_for_each(const std::vector<table> &ts, std::vector<std::
 seastar::future<long> count_sstable_bytes(const std::vector<table> &ts) {
   long n = 0;
   for (const auto &t : ts) // expect-warning: loop in coroutine 'count_sstable_bytes' never suspends and does heavy work per iteration [coro-awaitless-loop]
-    for (const auto &s : t.sstables) // expect-note: nested loop over a runtime bound
+    for (const auto &s : t.sstables) // expect-note: nested loop over a runtime bound // expect-note: a preemption point here lets other tasks run
       n += long(s.size());
   co_return n;
 }

@@ -196,7 +196,7 @@ struct view_update_builder {
 seastar::future<std::vector<frozen_mutation>> view_update_builder::build_some() {
   std::vector<frozen_mutation> mutations;
   for (auto &update : updates) // expect-warning: loop in coroutine 'view_update_builder::build_some' never suspends and does heavy work per iteration [coro-awaitless-loop]
-    update.move_to(mutations); // expect-note: 'view_update_builder::build_some' calls 'view_updates::move_to'
+    update.move_to(mutations); // expect-note: 'view_update_builder::build_some' calls 'view_updates::move_to' // expect-note: a preemption point here lets other tasks run
   // expect-note@-16: loop in 'view_updates::move_to' over a runtime bound
   co_return mutations;
 }

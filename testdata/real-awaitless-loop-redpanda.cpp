@@ -73,7 +73,7 @@ private:
 ss::future<> kvstore::save_snapshot() {
   batch_builder builder;
   for (auto &entry : _db) // expect-warning: loop in coroutine 'storage::kvstore::save_snapshot' never suspends and builds per element of a runtime-sized range, which stalls the reactor when the range is large; yield every N iterations (co_await seastar::coroutine::maybe_yield()) [coro-awaitless-loop]
-    builder.add_raw_kv(bytes_to_iobuf(entry.first), // expect-note: 'storage::bytes_to_iobuf' returns a new object
+    builder.add_raw_kv(bytes_to_iobuf(entry.first), // expect-note: 'storage::bytes_to_iobuf' returns a new object // expect-note: a preemption point here lets other tasks run
                        entry.second.share(0, entry.second.size()));
   co_await append_to_log(std::move(builder).build());
 }

@@ -57,12 +57,14 @@ protected:
     ASSERT_TRUE(AST);
     ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
   }
-  template <typename T> const T *node(const DeclarationMatcher &M) {
-    auto Found = match(M.bind("n"), AST->getASTContext());
-    return Found.empty() ? nullptr : Found[0].getNodeAs<T>("n");
+  const Decl *named(const std::string &Name) {
+    auto Found =
+        match(namedDecl(hasName(Name), isExpansionInMainFile()).bind("n"),
+              AST->getASTContext());
+    return Found.empty() ? nullptr : Found[0].getNodeAs<Decl>("n");
   }
   const Expr *init(const std::string &Var) {
-    const auto *V = node<VarDecl>(varDecl(hasName(Var)));
+    const auto *V = dyn_cast_or_null<VarDecl>(named(Var));
     return V ? V->getInit() : nullptr;
   }
   std::unique_ptr<ASTUnit> AST;
@@ -76,20 +78,25 @@ TEST_F(FixItsAST, ReadsChronoTypes) {
     auto fractional = 0.5s;
     auto hours = std::chrono::hours(2);
     auto steady = std::chrono::steady_clock::now();
-    auto system = std::chrono::system_clock::now();
+    auto wall = std::chrono::system_clock::now();
     int plain = 3;
   )cpp");
+  for (const char *Var : {"ms", "fractional", "hours", "steady", "wall", "plain"})
+    ASSERT_TRUE(init(Var)) << Var;
   auto P = integralDurationPeriod(init("ms")->getType());
   ASSERT_TRUE(P);
   EXPECT_EQ(P->Den, 1000u);
   EXPECT_FALSE(integralDurationPeriod(init("fractional")->getType()));
-  EXPECT_EQ(integralDurationPeriod(init("hours")->getType())->Num, 3600u);
+  auto Hours = integralDurationPeriod(init("hours")->getType());
+  ASSERT_TRUE(Hours);
+  EXPECT_EQ(Hours->Num, 3600u);
   EXPECT_FALSE(integralDurationPeriod(init("plain")->getType()));
   auto Steady = timePointOf(init("steady")->getType());
   ASSERT_TRUE(Steady);
   EXPECT_EQ(Steady->first, "std::chrono::steady_clock");
-  EXPECT_EQ(timePointOf(init("system")->getType())->first,
-            "std::chrono::system_clock");
+  auto Wall = timePointOf(init("wall")->getType());
+  ASSERT_TRUE(Wall);
+  EXPECT_EQ(Wall->first, "std::chrono::system_clock");
 }
 
 TEST_F(FixItsAST, FindsWholeStatementsAndHandlers) {
@@ -104,7 +111,7 @@ TEST_F(FixItsAST, FindsWholeStatementsAndHandlers) {
       auto l = [] { work(6); };
     }
   )cpp");
-  const auto *F = node<FunctionDecl>(functionDecl(hasName("f")));
+  const auto *F = dyn_cast_or_null<FunctionDecl>(named("f"));
   ASSERT_TRUE(F);
   auto Calls = match(
       callExpr(callee(functionDecl(hasName("work"))),
