@@ -24,6 +24,7 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "non_suspending_awaitables", "awaitable_types",
     "executors",
     "element_work",
+    "idioms",
 };
 
 std::string knownSections() {

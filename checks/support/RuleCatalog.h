@@ -37,9 +37,10 @@ enum class Section {
   AwaitableTypes,
   Executors,
   ElementWork,
+  Idioms,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::ElementWork) + 1;
+    static_cast<std::size_t>(Section::Idioms) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
