@@ -30,28 +30,34 @@ const RuleEntry *idiomFor(const FunctionDecl &F, const RuleCatalog &Catalog) {
   return idiomFor(F.getReturnType(), Catalog);
 }
 
-/// `{awaits}`: the operands joined by ", "; `{awaits:SEP}` joined by SEP.
+/// `{awaits|SEP}`: the operands joined by SEP; `{{` and `}}` are literal
+/// braces (the placeholder syntax of FixIts' renderTemplate). Empty when
+/// the template has another placeholder or an unbalanced brace.
 std::string renderAll(llvm::StringRef Template,
                       llvm::ArrayRef<std::string> Operands) {
   std::string Out;
-  while (!Template.empty()) {
-    std::size_t Open = Template.find("{awaits");
-    if (Open == llvm::StringRef::npos)
-      break;
-    std::size_t Close = Template.find('}', Open);
-    if (Close == llvm::StringRef::npos)
+  for (std::size_t I = 0; I < Template.size(); ++I) {
+    char C = Template[I];
+    if ((C == '{' || C == '}') && I + 1 < Template.size() &&
+        Template[I + 1] == C) {
+      Out += C;
+      ++I;
+      continue;
+    }
+    if (C == '}')
       return {};
-    llvm::StringRef Spec = Template.slice(Open + 7, Close);
-    llvm::StringRef Sep = ", ";
-    if (Spec.consume_front(":"))
-      Sep = Spec;
-    else if (!Spec.empty())
+    if (C != '{') {
+      Out += C;
+      continue;
+    }
+    std::size_t Close = Template.find('}', I);
+    llvm::StringRef Spec = Template.slice(I + 1, Close);
+    if (Close == llvm::StringRef::npos || !Spec.consume_front("awaits|"))
       return {};
-    Out += Template.take_front(Open).str();
-    Out += llvm::join(Operands, Sep);
-    Template = Template.drop_front(Close + 1);
+    Out += llvm::join(Operands, Spec);
+    I = Close;
   }
-  return Out + Template.str();
+  return Out;
 }
 
 /// Whether a header named Header (as in `#include <Header>`) is part of
@@ -84,7 +90,7 @@ std::vector<FixItHint> includeFixes(const RuleEntry &Idiom,
     Pos = End + 1;
   }
   llvm::SmallVector<llvm::StringRef, 4> Headers;
-  Idiom.attribute("include").split(Headers, ';', -1, false);
+  Idiom.attribute("all_include").split(Headers, ';', -1, false);
   for (llvm::StringRef H : Headers) {
     H = H.trim();
     if (H.empty() || isIncluded(H, SM) || !Inserted.insert(H).second)

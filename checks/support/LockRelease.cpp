@@ -74,6 +74,13 @@ std::vector<const Expr *> awaitedCalls(llvm::ArrayRef<const Stmt *> Stmts) {
   return Calls;
 }
 
+/// A constant no lock needs to guard (`asio::use_awaitable`).
+bool isImmutable(const ObjectRef &O) {
+  const auto *V = dyn_cast_or_null<VarDecl>(O.D);
+  return O.K == ObjectRef::Variable && !O.Indirect && V &&
+         (V->isConstexpr() || V->getType().isConstQualified());
+}
+
 /// Whether the guard was asked to try the lock only (it may not own it).
 bool triesLock(const VarDecl *V) {
   const Expr *Init = V->getInit();
@@ -187,7 +194,7 @@ releaseBeforeSuspendFix(const LockAcquisition &A,
     if (E.Opaque)
       return Fail("code after the suspension is not seen through");
     for (const Access &Acc : E.Accesses) {
-      if (DU.isLocal(Acc.Obj))
+      if (DU.isLocal(Acc.Obj) || isImmutable(Acc.Obj))
         continue;
       for (const ObjectRef &G : Guarded)
         if (DU.mayAlias(Acc.Obj, G))
