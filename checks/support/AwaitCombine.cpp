@@ -233,6 +233,12 @@ combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
   const RuleEntry *Idiom = idiomFor(F, Catalog);
   if (!Idiom || Idiom->attribute("all").empty())
     return Fail("the coroutine's library has no combinator idiom");
+  // A type reached through a namespace alias (boost::asio for asio) is of a
+  // library spelled differently from the template.
+  std::string Spelled = typeName(F.getReturnType());
+  if (llvm::StringRef(Spelled).split("::").first !=
+      llvm::StringRef(Idiom->Name).split("::").first)
+    return Fail("the library is spelled through a namespace alias");
 
   // The declarations: adjacent statements of Block, nothing between them.
   std::vector<const Stmt *> Body(Block.body_begin(), Block.body_end());

@@ -92,6 +92,18 @@ struct Queue {
     co_await step();
   }
   void flush();
+
+  // A variable whose destructor would run before the suspension instead of
+  // after it.
+  struct Stamp {
+    ~Stamp();
+  };
+  task<> destructor_moves() {
+    std::lock_guard g(mu);
+    Stamp s;
+    ++sent;
+    co_await step();
+  }
 };
 
 // A guarded global may be read by an awaited function.
