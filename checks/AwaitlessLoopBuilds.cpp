@@ -104,12 +104,14 @@ void AwaitlessLoopCheck::reportBuilds(const FunctionDecl &F, const Stmt *Where,
                                       const std::string &Subject,
                                       const std::vector<BuildStep> &Chain,
                                       const Wording &W) {
+  YieldFix Fix = yieldFix(F, Where, W);
   diag(Where->getBeginLoc(),
        "%0 in coroutine '%1' never suspends and builds per element of a "
        "runtime-sized range, which stalls the reactor when the range is "
        "large; yield every N iterations%2")
       << Subject << displayName(F)
-      << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")");
+      << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
+      << Fix.onWarning();
   for (const BuildStep &S : Chain) {
     if (S.Site) {
       diag(pointAt(S.Where), "%0", DiagnosticIDs::Note) << describe(*S.Site);
@@ -119,6 +121,7 @@ void AwaitlessLoopCheck::reportBuilds(const FunctionDecl &F, const Stmt *Where,
         << displayName(S.Caller ? *S.Caller : F)
         << (S.Callee ? displayName(*S.Callee) : std::string("?"));
   }
+  noteYieldFix(Fix);
 }
 
 } // namespace corolint

@@ -3,6 +3,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/ExecutionContext.h"
+#include "support/FixIts.h"
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
 #include "support/SpinHints.h"
@@ -386,7 +387,7 @@ AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
       Ignored(nameListOption("IgnoredFunctions")),
       Analysis(catalog(), Extra, Ignored,
                LoopCostAnalysis::Options{SmallTripCount, HelperDepth}),
-      Builds(catalog(), Ignored, HelperDepth) {}
+      Builds(catalog(), Ignored, HelperDepth), Locks(catalog(), NoLockOptions) {}
 
 void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
@@ -451,6 +452,9 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.Event = Type->attribute("event").str();
     W.StallSensitive = Type->attribute("stall_sensitive") == "true";
   }
+  W.Idioms = coroutineIdioms(F, catalog());
+  W.Body = Body.getBody();
+  W.Ctx = &Ctx;
   ExecutionContext Where(Body, catalog(), Ctx);
 
   auto OnLoop = [&](const Stmt *Loop) -> bool {
@@ -499,13 +503,16 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
 void AwaitlessLoopCheck::reportHeavy(const FunctionDecl &F, const Stmt *Loop,
                                      const IterationCost &Cost,
                                      const Wording &W) {
+  YieldFix Fix = yieldFix(F, Loop, W);
   diag(keywordLoc(Loop),
        "loop in coroutine '%0' never suspends and does heavy work per "
        "iteration; yield every N iterations%1 or move it to a thread pool%2")
       << displayName(F)
       << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
-      << (W.Offload.empty() ? std::string() : " (" + W.Offload + ")");
+      << (W.Offload.empty() ? std::string() : " (" + W.Offload + ")")
+      << Fix.onWarning();
   noteCostSteps(F, Cost);
+  noteYieldFix(Fix);
 }
 
 void AwaitlessLoopCheck::noteCostSteps(const FunctionDecl &F,

@@ -2,7 +2,9 @@
 #define COROLINT_AWAITLESSLOOPCHECK_H
 
 #include "support/CoroCheck.h"
+#include "support/FixIts.h"
 #include "support/ElementWork.h"
+#include "support/LockTypes.h"
 #include "support/LoopCost.h"
 
 namespace corolint {
@@ -18,6 +20,8 @@ public:
   void onEndOfTranslationUnit() override {
     Analysis.clear();
     Builds.clear();
+    Locks.clear();
+    Includes.clear();
   }
 
 protected:
@@ -32,7 +36,27 @@ private:
     /// on its awaitable type): a single awaitless pass over a runtime range
     /// that builds per element, or over nested data, is heavy.
     bool StallSensitive = false;
+    /// Where fixes are written: the library's `idioms` entry (null: no
+    /// fix), the coroutine body and its context.
+    const RuleEntry *Idioms = nullptr;
+    const clang::Stmt *Body = nullptr;
+    clang::ASTContext *Ctx = nullptr;
   };
+  /// The library's preemption point inserted first in Loop's body
+  /// (AwaitlessLoopFixes.cpp): on the warning when the loop's state is the
+  /// coroutine's own (only timing changes), else on a note.
+  struct YieldFix {
+    std::vector<clang::FixItHint> Fixes;
+    bool OnWarning = false;
+    clang::SourceLocation At;
+    std::vector<clang::FixItHint> onWarning() const {
+      return OnWarning ? Fixes : std::vector<clang::FixItHint>();
+    }
+  };
+  YieldFix yieldFix(const clang::FunctionDecl &F, const clang::Stmt *Loop,
+                    const Wording &W);
+  /// The note carrying a fix that is not on the warning.
+  void noteYieldFix(const YieldFix &Fix);
   /// Whether a loop iteration may suspend or calls a `yields` function.
   bool yieldsPerIteration(const clang::Stmt *Loop, clang::ASTContext &Ctx) const;
   /// Whether F is a coroutine lambda handed to a thread pool or an
@@ -65,6 +89,9 @@ private:
   NameList Ignored;
   LoopCostAnalysis Analysis;
   BuildFinder Builds;
+  LockOptions NoLockOptions;
+  LockTypes Locks;
+  IncludeInsertions Includes;
 };
 
 } // namespace corolint

@@ -3,6 +3,8 @@
 
 #include "support/BlockingAnalysis.h"
 #include "support/CoroCheck.h"
+#include "support/FixIts.h"
+#include "support/LockTypes.h"
 
 namespace corolint {
 
@@ -12,7 +14,11 @@ class BlockingCallCheck : public CoroCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { Analysis.clear(); }
+  void onEndOfTranslationUnit() override {
+    Analysis.clear();
+    Locks.clear();
+    Includes.clear();
+  }
 
 protected:
   void checkCoroutine(const clang::FunctionDecl &F,
@@ -20,8 +26,16 @@ protected:
                       clang::ASTContext &Ctx) override;
 
 private:
-  void reportDirect(const clang::FunctionDecl &F, const clang::Expr *Call,
-                    const BlockingRule &Rule);
+  void reportDirect(const clang::FunctionDecl &F, const clang::Stmt *Body,
+                    const clang::Expr *Call, const BlockingRule &Rule,
+                    clang::ASTContext &Ctx);
+  /// The fix-its that turn a blocking sleep into the coroutine library's
+  /// timer (BlockingCallFixes.cpp); empty when there is no exact one.
+  std::vector<clang::FixItHint> sleepFix(const clang::FunctionDecl &F,
+                                         const clang::Stmt *Body,
+                                         const clang::Expr *Call,
+                                         const RuleEntry &Rule,
+                                         clang::ASTContext &Ctx);
   void reportThroughHelper(const clang::FunctionDecl &F,
                            const clang::Expr *Call,
                            const clang::FunctionDecl &Helper,
@@ -33,6 +47,10 @@ private:
   NameList Extra;
   NameList Ignored;
   BlockingAnalysis Analysis;
+  /// Fixes never add a suspension where a synchronous lock may be held.
+  LockOptions NoLockOptions;
+  LockTypes Locks;
+  IncludeInsertions Includes;
 };
 
 } // namespace corolint

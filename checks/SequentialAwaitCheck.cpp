@@ -392,7 +392,7 @@ void SequentialAwaitCheck::reportGroup(const std::vector<Operation> &Group,
   std::vector<FixItHint> Fix;
   if (Declarations.size() == Group.size())
     Fix = combineAwaitsFix(Declarations, Block, F, catalog(), Ctx,
-                           InsertedHeaders);
+                           Includes);
   std::string With = combinator(First.Call, F, "combinator");
   if (With.empty())
     diag(First.Await->getBeginLoc(), "'%0' is awaited here",

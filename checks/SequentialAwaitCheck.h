@@ -3,9 +3,9 @@
 
 #include "support/CoroCheck.h"
 #include "support/DefUse.h"
+#include "support/FixIts.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace corolint {
 
@@ -28,7 +28,7 @@ public:
   SequentialAwaitCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onStartOfTranslationUnit() override { InsertedHeaders.clear(); }
+  void onStartOfTranslationUnit() override { Includes.clear(); }
 
 protected:
   void checkCoroutine(const clang::FunctionDecl &F,
@@ -72,7 +72,7 @@ private:
   unsigned MinIndependentAwaits;
   std::string IgnoredOption;
   NameList Ignored;
-  llvm::StringSet<> InsertedHeaders; // by fixes, in this translation unit
+  IncludeInsertions Includes; // by fixes, in this translation unit
 };
 
 } // namespace corolint

@@ -1,5 +1,6 @@
 #include "support/AwaitCombine.h"
 #include "support/CoroutineModel.h"
+#include "support/FixIts.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -11,144 +12,12 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
-#include <functional>
 
 using namespace clang;
 
 namespace corolint {
 
 namespace {
-
-// ---- Until support/FixIts (wip/fixcheck) lands: idiom look-up, template
-// rendering, include and using-directive insertion. ----
-
-const RuleEntry *idiomFor(QualType T, const RuleCatalog &Catalog) {
-  std::string Name = typeName(T);
-  return Name.empty() ? nullptr : Catalog.lookup(Section::Idioms, Name);
-}
-const RuleEntry *idiomFor(const FunctionDecl &F, const RuleCatalog &Catalog) {
-  return idiomFor(F.getReturnType(), Catalog);
-}
-
-/// `{awaits|SEP}`: the operands joined by SEP; `{{` and `}}` are literal
-/// braces (the placeholder syntax of FixIts' renderTemplate). Empty when
-/// the template has another placeholder or an unbalanced brace.
-std::string renderAll(llvm::StringRef Template,
-                      llvm::ArrayRef<std::string> Operands) {
-  std::string Out;
-  for (std::size_t I = 0; I < Template.size(); ++I) {
-    char C = Template[I];
-    if ((C == '{' || C == '}') && I + 1 < Template.size() &&
-        Template[I + 1] == C) {
-      Out += C;
-      ++I;
-      continue;
-    }
-    if (C == '}')
-      return {};
-    if (C != '{') {
-      Out += C;
-      continue;
-    }
-    std::size_t Close = Template.find('}', I);
-    llvm::StringRef Spec = Template.slice(I + 1, Close);
-    if (Close == llvm::StringRef::npos || !Spec.consume_front("awaits|"))
-      return {};
-    Out += llvm::join(Operands, Spec);
-    I = Close;
-  }
-  return Out;
-}
-
-/// Whether a header named Header (as in `#include <Header>`) is part of
-/// the translation unit.
-bool isIncluded(llvm::StringRef Header, const SourceManager &SM) {
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    llvm::StringRef Name = It->first.getName();
-    if (Name == Header || Name.ends_with(("/" + Header).str()))
-      return true;
-  }
-  return false;
-}
-
-/// `#include <H>` for each of the idiom's `include` headers the TU lacks,
-/// after the main file's last #include line.
-std::vector<FixItHint> includeFixes(const RuleEntry &Idiom,
-                                    const FunctionDecl &F, ASTContext &Ctx,
-                                    llvm::StringSet<> &Inserted) {
-  std::vector<FixItHint> Hints;
-  const SourceManager &SM = Ctx.getSourceManager();
-  FileID Main = SM.getMainFileID();
-  llvm::StringRef Buffer = SM.getBufferData(Main);
-  std::size_t At = 0;
-  for (std::size_t Pos = 0; Pos < Buffer.size();) {
-    std::size_t End = Buffer.find('\n', Pos);
-    if (End == llvm::StringRef::npos)
-      End = Buffer.size();
-    if (Buffer.slice(Pos, End).ltrim().starts_with("#include"))
-      At = End + 1 <= Buffer.size() ? End + 1 : End;
-    Pos = End + 1;
-  }
-  llvm::SmallVector<llvm::StringRef, 4> Headers;
-  Idiom.attribute("all_include").split(Headers, ';', -1, false);
-  for (llvm::StringRef H : Headers) {
-    H = H.trim();
-    if (H.empty() || isIncluded(H, SM) || !Inserted.insert(H).second)
-      continue;
-    Hints.push_back(FixItHint::CreateInsertion(
-        SM.getLocForStartOfFile(Main).getLocWithOffset(At),
-        ("#include <" + H + ">\n").str()));
-  }
-  return Hints;
-}
-
-/// Whether a using-directive for namespace Name is in force in F before S:
-/// at namespace scope around F, or among the statements of F's body.
-bool usingInForce(llvm::StringRef Name, const Stmt *S, const FunctionDecl &F,
-                  const SourceManager &SM) {
-  auto Names = [&](const UsingDirectiveDecl *U) {
-    const NamespaceDecl *N = U->getNominatedNamespace();
-    return N && qualifiedName(N) == Name &&
-           SM.isBeforeInTranslationUnit(U->getBeginLoc(), S->getBeginLoc());
-  };
-  for (const DeclContext *DC = F.getDeclContext(); DC; DC = DC->getParent())
-    for (const Decl *D : DC->decls())
-      if (const auto *U = dyn_cast<UsingDirectiveDecl>(D))
-        if (Names(U))
-          return true;
-  class Finder : public RecursiveASTVisitor<Finder> {
-  public:
-    std::function<bool(const UsingDirectiveDecl *)> Pred;
-    bool Found = false;
-    bool VisitUsingDirectiveDecl(UsingDirectiveDecl *U) {
-      Found = Found || Pred(U);
-      return true;
-    }
-  } Find;
-  Find.Pred = Names;
-  Find.TraverseStmt(F.getBody());
-  return Find.Found;
-}
-
-/// The idiom's `using` directive to write before S (on its own line, same
-/// indentation) when it is not in force there; empty when it is.
-std::string usingDirectivePrefix(const RuleEntry &Idiom, const Stmt *S,
-                                 const FunctionDecl &F, ASTContext &Ctx) {
-  llvm::StringRef Using = Idiom.attribute("using").trim();
-  llvm::StringRef Name = Using;
-  if (Using.empty() || !Name.consume_front("using namespace "))
-    return {};
-  Name = Name.trim().rtrim(';').trim();
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (usingInForce(Name, S, F, SM))
-    return {};
-  unsigned Column = SM.getSpellingColumnNumber(S->getBeginLoc());
-  std::string Text = Using.str();
-  if (!Text.empty() && Text.back() != ';')
-    Text += ";";
-  Text += "\n" + std::string(Column > 0 ? Column - 1 : 0, ' ');
-  return Text;
-}
 
 /// Whether T is a specialisation of std::tuple.
 bool isTuple(QualType T) {
@@ -220,7 +89,7 @@ std::vector<FixItHint>
 combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
                  const CompoundStmt &Block, const FunctionDecl &F,
                  const RuleCatalog &Catalog, ASTContext &Ctx,
-                 llvm::StringSet<> &Inserted, std::string *Why) {
+                 IncludeInsertions &Includes, std::string *Why) {
   auto Fail = [&](const char *Reason) {
     if (Why)
       *Why = Reason;
@@ -230,7 +99,7 @@ combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
   const LangOptions &LO = Ctx.getLangOpts();
   if (Group.size() < 2)
     return Fail("fewer than two operations");
-  const RuleEntry *Idiom = idiomFor(F, Catalog);
+  const RuleEntry *Idiom = coroutineIdioms(F, Catalog);
   if (!Idiom || Idiom->attribute("all").empty())
     return Fail("the coroutine's library has no combinator idiom");
   // A type reached through a namespace alias (boost::asio for asio) is of a
@@ -286,7 +155,7 @@ combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
         Operand->getEndLoc().isMacroID())
       return Fail("an operand is written by a macro");
     // The combinator takes awaitables of its own library, of one executor.
-    if (idiomFor(Operand->getType(), Catalog) != Idiom)
+    if (typeIdioms(Operand->getType(), Catalog) != Idiom)
       return Fail("an operand is not an awaitable of the library");
     std::string Args = trailingArguments(Operand->getType(), Ctx);
     if (&D != &Group.front() && Args != Arguments)
@@ -304,19 +173,25 @@ combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
     Operands.push_back(Postfix ? Text.str() : "(" + Text.str() + ")");
   }
 
-  std::string Awaited = renderAll(Idiom->attribute("all"), Operands);
-  if (Awaited.empty())
+  TemplateValues Values;
+  Values.Lists["operations"] = Operands;
+  std::optional<std::string> Awaited =
+      renderTemplate(Idiom->attribute("all"), Values);
+  if (!Awaited)
     return Fail("the combinator idiom cannot be rendered");
   std::string Text = *Const ? "const auto [" : "auto [";
-  Text += llvm::join(Names, ", ") + "] = " + Awaited + ";";
+  Text += llvm::join(Names, ", ") + "] = " + *Awaited + ";";
 
   const Stmt *First = Group.front().Decl, *Last = Group.back().Decl;
-  Text = usingDirectivePrefix(*Idiom, First, F, Ctx) + Text;
+  if (std::optional<std::string> Using =
+          usingDirectiveLine(*Idiom, First, F, Ctx))
+    Text = *Using + Text;
   std::vector<FixItHint> Hints;
   Hints.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(First->getBeginLoc(), Last->getEndLoc()),
       Text));
-  for (FixItHint &Include : includeFixes(*Idiom, F, Ctx, Inserted))
+  for (FixItHint &Include :
+       Includes.insert(idiomHeaders(*Idiom, "all"), First->getBeginLoc(), Ctx))
     Hints.push_back(std::move(Include));
   return Hints;
 }

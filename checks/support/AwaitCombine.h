@@ -1,13 +1,13 @@
 #ifndef COROLINT_SUPPORT_AWAITCOMBINE_H
 #define COROLINT_SUPPORT_AWAITCOMBINE_H
 
+#include "support/FixIts.h"
 #include "support/RuleCatalog.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
 
@@ -34,12 +34,12 @@ struct AwaitedDeclaration {
 /// structured binding is copied where a variable would be moved), or the
 /// library has no `all` idiom. The hints include the idiom's `include`
 /// headers and its `using` directive when they are missing; a header is
-/// inserted once per translation unit (Inserted holds those already given).
+/// inserted once per file and translation unit (see IncludeInsertions).
 std::vector<clang::FixItHint>
 combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
                  const clang::CompoundStmt &Block, const clang::FunctionDecl &F,
                  const RuleCatalog &Catalog, clang::ASTContext &Ctx,
-                 llvm::StringSet<> &Inserted, std::string *Why = nullptr);
+                 IncludeInsertions &Includes, std::string *Why = nullptr);
 
 } // namespace corolint
 
