@@ -161,16 +161,16 @@ combineAwaitsFix(llvm::ArrayRef<AwaitedDeclaration> Group,
     if (&D != &Group.front() && Args != Arguments)
       return Fail("the operands run on different executors");
     Arguments = Args;
-    llvm::StringRef Text = Lexer::getSourceText(
-        CharSourceRange::getTokenRange(Operand->getSourceRange()), SM, LO);
-    if (Text.empty())
+    std::optional<std::string> Text =
+        writtenText(Operand->getSourceRange(), Ctx);
+    if (!Text)
       return Fail("an operand cannot be read");
     Names.push_back(V->getName().str());
     // A call or a name binds tighter than any operator a template joins
     // with; anything else is parenthesised.
     bool Postfix = isa<CallExpr, DeclRefExpr, MemberExpr, ParenExpr>(
         Operand->IgnoreImplicit());
-    Operands.push_back(Postfix ? Text.str() : "(" + Text.str() + ")");
+    Operands.push_back(Postfix ? *Text : "(" + *Text + ")");
   }
 
   TemplateValues Values;

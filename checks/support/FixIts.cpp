@@ -382,8 +382,7 @@ std::string idiomHeaders(const RuleEntry &Idioms, llvm::StringRef Key) {
   return Headers;
 }
 
-/// The whitespace that starts the line Loc is on.
-static std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
+std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
   auto [File, Offset] = SM.getDecomposedLoc(Loc);
   bool Invalid = false;
   llvm::StringRef Text = SM.getBufferData(File, &Invalid);
@@ -483,6 +482,19 @@ static bool endsBeforeSemicolon(const Stmt *S) {
       return true;
   }
   return false;
+}
+
+SourceLocation statementEnd(const Stmt *S, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!S || !isWrittenText(S->getSourceRange(), Ctx))
+    return {};
+  if (!endsBeforeSemicolon(S))
+    return Lexer::getLocForEndOfToken(S->getEndLoc(), 0, SM, LO);
+  std::optional<Token> Next = Lexer::findNextToken(S->getEndLoc(), SM, LO);
+  if (!Next || !Next->is(tok::semi) || Next->getLocation().isMacroID())
+    return {};
+  return Next->getEndLoc();
 }
 
 /// The location just after the token that ends the loop's header: the

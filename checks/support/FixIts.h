@@ -46,6 +46,15 @@ std::optional<std::string> usingDirectiveLine(const RuleEntry &Idioms,
                                               const clang::FunctionDecl &F,
                                               const clang::ASTContext &Ctx);
 
+/// The whitespace that starts the line Loc is on.
+std::string indentOf(clang::SourceLocation Loc,
+                     const clang::SourceManager &SM);
+
+/// The location just past statement S, its `;` included; invalid when S
+/// is not written text.
+clang::SourceLocation statementEnd(const clang::Stmt *S,
+                                   const clang::ASTContext &Ctx);
+
 /// Values for renderTemplate(): `{name}` takes Values[name]; `{name|SEP}`
 /// takes the items of Lists[name] joined by SEP.
 struct TemplateValues {

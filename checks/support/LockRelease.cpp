@@ -1,5 +1,6 @@
 #include "support/LockRelease.h"
 #include "support/CoroutineModel.h"
+#include "support/FixIts.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ParentMapContext.h"
@@ -46,19 +47,6 @@ const CompoundStmt *parentBlock(const Stmt *S, ASTContext &Ctx) {
   if (Parents.size() != 1)
     return nullptr;
   return Parents[0].get<CompoundStmt>();
-}
-
-/// The location just past S, its `;` included.
-SourceLocation statementEnd(const Stmt *S, const SourceManager &SM,
-                            const LangOptions &LO) {
-  SourceLocation End = Lexer::getLocForEndOfToken(S->getEndLoc(), 0, SM, LO);
-  if (End.isInvalid() || isa<DeclStmt>(S) || isa<CompoundStmt>(S))
-    return End; // a declaration's range ends at its `;`
-  Token Next;
-  if (!Lexer::getRawToken(End, Next, SM, LO, /*IgnoreWhiteSpace=*/true) &&
-      Next.is(tok::semi))
-    return Next.getEndLoc();
-  return End;
 }
 
 /// The calls a suspension point awaits: taken to act only through their
@@ -213,8 +201,7 @@ releaseBeforeSuspendFix(const LockAcquisition &A,
       if (!DU.isTransparentCall(Call))
         return Fail("an awaited call may read the guarded global");
 
-  unsigned Column = SM.getSpellingColumnNumber(Body[J]->getBeginLoc());
-  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
+  std::string Indent = indentOf(Body[J]->getBeginLoc(), SM);
 
   // A guard that can be unlocked: unlock it before the suspension.
   const RuleEntry *Entry =
@@ -249,7 +236,7 @@ releaseBeforeSuspendFix(const LockAcquisition &A,
     if (names(S, Declared))
       return Fail("a declaration there is used after the suspension");
   SourceLocation Begin = DS->getBeginLoc();
-  SourceLocation End = statementEnd(Held.back(), SM, LO);
+  SourceLocation End = statementEnd(Held.back(), Ctx);
   if (End.isInvalid() || End.isMacroID() || Held.back()->getEndLoc().isMacroID())
     return Fail("the code is written by a macro");
   bool Invalid = false;
@@ -257,8 +244,7 @@ releaseBeforeSuspendFix(const LockAcquisition &A,
       CharSourceRange::getCharRange(Begin, End), SM, LO, &Invalid);
   if (Invalid || Text.empty())
     return Fail("the code cannot be read");
-  unsigned GuardColumn = SM.getSpellingColumnNumber(Begin);
-  std::string Outer(GuardColumn > 0 ? GuardColumn - 1 : 0, ' ');
+  std::string Outer = indentOf(Begin, SM);
   std::string Inner = Outer + "  ";
   std::string Replacement = "{\n" + Inner;
   for (char C : Text) {
