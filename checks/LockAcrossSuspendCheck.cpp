@@ -1,4 +1,6 @@
 #include "LockAcrossSuspendCheck.h"
+#include "support/DefUse.h"
+#include "support/LockRelease.h"
 
 #include "clang/AST/Decl.h"
 
@@ -36,6 +38,7 @@ void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
     return SM.isBeforeInTranslationUnit(A->first.Loc, B->first.Loc);
   });
   PrintingPolicy Policy(Ctx.getLangOpts());
+  std::unique_ptr<DefUse> DU;
   Policy.SuppressTagKeyword = true;
   for (const auto *Entry : Ordered) {
     const LockAcquisition &A = Entry->first;
@@ -48,10 +51,17 @@ void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
                   "in a plain function and pass the coroutine only the "
                   "results")
           << A.Lock->getName() << Type;
-    else
+    else {
+      // Releasing the guard where that provably leaves what it protects
+      // protected keeps the behaviour: the fix goes on the warning.
+      if (!DU)
+        DU = std::make_unique<DefUse>(F, Body.getBody(), Ctx, catalog());
+      std::vector<FixItHint> Fix =
+          releaseBeforeSuspendFix(A, Entry->second, *DU, Types, Ctx);
       diag(A.Loc, "'%0' (%1) is held across a suspension point; release it "
                   "before suspending or use a coroutine-aware mutex")
-          << A.Lock->getName() << Type;
+          << A.Lock->getName() << Type << Fix;
+    }
     for (const Expr *Suspend : Entry->second)
       diag(Suspend->getExprLoc(), "coroutine may suspend here",
            DiagnosticIDs::Note);

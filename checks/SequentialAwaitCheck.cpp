@@ -1,4 +1,5 @@
 #include "SequentialAwaitCheck.h"
+#include "support/AwaitCombine.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
@@ -291,7 +292,7 @@ void SequentialAwaitCheck::checkBlock(const CompoundStmt &Block,
   std::vector<Operation> Group;
   auto Flush = [&] {
     if (Group.size() >= MinIndependentAwaits)
-      reportGroup(Group, F, Ctx);
+      reportGroup(Group, Block, F, Ctx);
     Group.clear();
   };
   for (const Stmt *S : Block.body()) {
@@ -342,6 +343,7 @@ std::string SequentialAwaitCheck::combinator(const Expr *Operation,
 }
 
 void SequentialAwaitCheck::reportGroup(const std::vector<Operation> &Group,
+                                       const CompoundStmt &Block,
                                        const FunctionDecl &F,
                                        ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -353,16 +355,26 @@ void SequentialAwaitCheck::reportGroup(const std::vector<Operation> &Group,
        "await them concurrently")
       << describe(Second.Call, Ctx) << FirstText
       << SM.getPresumedLineNumber(First.Await->getBeginLoc());
+  // The rewrite into the library's combinator goes on the note: running the
+  // operations together changes their order and what an exception cancels.
+  std::vector<AwaitedDeclaration> Declarations;
+  for (const Operation &Op : Group)
+    if (const auto *DS = dyn_cast<DeclStmt>(Op.S))
+      Declarations.push_back({DS, Op.Await});
+  std::vector<FixItHint> Fix;
+  if (Declarations.size() == Group.size())
+    Fix = combineAwaitsFix(Declarations, Block, F, catalog(), Ctx,
+                           Includes);
   std::string With = combinator(First.Call, F, "combinator");
   if (With.empty())
     diag(First.Await->getBeginLoc(), "'%0' is awaited here",
          DiagnosticIDs::Note)
-        << FirstText;
+        << FirstText << Fix;
   else
     diag(First.Await->getBeginLoc(),
          "'%0' is awaited here; run them together with %1",
          DiagnosticIDs::Note)
-        << FirstText << With;
+        << FirstText << With << Fix;
   for (std::size_t I = 2; I < Group.size(); ++I)
     diag(Group[I].Await->getBeginLoc(),
          "'%0' does not depend on the earlier results either",

@@ -3,6 +3,7 @@
 
 #include "support/CoroCheck.h"
 #include "support/DefUse.h"
+#include "support/FixIts.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -27,6 +28,7 @@ public:
   SequentialAwaitCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override { Includes.clear(); }
 
 protected:
   void checkCoroutine(const clang::FunctionDecl &F,
@@ -51,6 +53,7 @@ private:
   void checkBlock(const clang::CompoundStmt &Block, const DefUse &DU,
                   const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   void reportGroup(const std::vector<Operation> &Group,
+                   const clang::CompoundStmt &Block,
                    const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   void checkLoop(const clang::Stmt &Loop, const DefUse &DU,
                  const clang::FunctionDecl &F, clang::ASTContext &Ctx);
@@ -69,6 +72,7 @@ private:
   unsigned MinIndependentAwaits;
   std::string IgnoredOption;
   NameList Ignored;
+  IncludeInsertions Includes; // by fixes, in this translation unit
 };
 
 } // namespace corolint

@@ -1,6 +1,7 @@
 #include "Driver.h"
 #include "Baseline.h"
 #include "CompileDatabase.h"
+#include "Fixes.h"
 #include "Merge.h"
 #include "Options.h"
 #include "OutputFile.h"
@@ -171,10 +172,26 @@ bool writeOutputs(const Options &O, const Report &R, const RunInfo &Info,
 /// Output paths that cannot be written are usage errors found before any
 /// work is done.
 bool checkOutputs(const Options &O, std::string &Error) {
-  for (const std::string *Path : {&O.OutputFile, &O.SarifFile})
+  for (const std::string *Path : {&O.OutputFile, &O.SarifFile, &O.ExportFixes})
     if (!Path->empty() && !checkOutputFile(*Path, Error))
       return false;
   return true;
+}
+
+/// --fix: applies the chosen fixes and says what it did. False when a file
+/// could not be written.
+bool applyFixes(const std::vector<Finding> &Findings, bool FromNotes,
+                const EditableFile &Editable, const std::string &Root,
+                SourceCache &Sources, llvm::raw_ostream &Err) {
+  FixPlan Plan = planFixes(Findings, FromNotes, Editable, Root, Sources);
+  for (const std::string &E : Plan.Errors)
+    Err << "corolint: error: " << E << "\n";
+  bool Failed = false;
+  for (const std::string &Line : writeFixes(Plan, Root, Failed))
+    Err << "corolint: " << Line << "\n";
+  if (Plan.NewText.empty() && Plan.Errors.empty())
+    Err << "corolint: no fix to apply\n";
+  return !Failed;
 }
 
 int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
@@ -287,6 +304,21 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!writeOutputs(O, R, Info, Out, Error))
     return Fail(Error);
   Err << "corolint: " << summaryLine(R) << "\n";
+  if (!O.ExportFixes.empty() || O.Fix) {
+    // Fixes edit the project's files only, as its findings are reported.
+    auto Editable = [&](const std::string &File) {
+      return relativeTo(File, *Root) ||
+             std::binary_search(Paths.begin(), Paths.end(), File);
+    };
+    if (!O.ExportFixes.empty() &&
+        !writeOutputFile(O.ExportFixes,
+                         exportFixesYaml(A.Findings, O.FixNotes, Editable,
+                                         Paths.size() == 1 ? Paths.front() : ""),
+                         Error))
+      return Fail(Error);
+    if (O.Fix && !applyFixes(A.Findings, O.FixNotes, Editable, *Root, Sources, Err))
+      return ExitIncomplete;
+  }
 
   if (!R.ConfigErrors.empty())
     return ExitUsage;

@@ -20,6 +20,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace corolint::driver {
 namespace {
@@ -172,6 +173,25 @@ Location locate(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
   return L;
 }
 
+/// The replacements of a diagnostic's fix, with normalised paths, sorted by
+/// file and offset; none when an edit has no file (a macro's scratch
+/// space): a fix is whole or nothing.
+Fix fixOf(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
+  Fix Out;
+  for (const auto &Entry : M.Fix)
+    for (const tooling::Replacement &R : Entry.second) {
+      if (R.getFilePath().empty() || R.getFilePath() == "invalid-location")
+        return {};
+      Out.push_back({normalisePath(R.getFilePath(), BuildDir), R.getOffset(),
+                     R.getLength(), R.getReplacementText().str()});
+    }
+  std::stable_sort(Out.begin(), Out.end(),
+                   [](const Replacement &A, const Replacement &B) {
+                     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
+                   });
+  return Out;
+}
+
 Level levelOf(const tidy::ClangTidyError &E) {
   if (E.DiagLevel == tooling::Diagnostic::Error || E.IsWarningAsError)
     return Level::Error;
@@ -261,8 +281,11 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
         return Out;
       });
 
+  // Every fix is kept as reported: the driver decides which to apply and
+  // reports conflicts itself (all or nothing per file), where clang-tidy
+  // would drop one of two overlapping fixes.
   tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
-                                                 /*RemoveIncompatibleErrors=*/true,
+                                                 /*RemoveIncompatibleErrors=*/false,
                                                  /*GetFixesFromNotes=*/false);
 #if LLVM_VERSION_MAJOR >= 21
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
@@ -288,8 +311,10 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
     F.Severity = levelOf(E);
     F.Message = E.Message.Message;
     F.Loc = locate(E.Message, E.BuildDirectory);
+    F.Fixes = fixOf(E.Message, E.BuildDirectory);
     for (const tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({locate(N, E.BuildDirectory), N.Message});
+      F.Notes.push_back({locate(N, E.BuildDirectory), N.Message,
+                         fixOf(N, E.BuildDirectory)});
     bool Compiler = Name.starts_with("clang-diagnostic-");
     if (Compiler && F.Severity == Level::Error) {
       Result.Failed = true;

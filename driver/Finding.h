@@ -19,9 +19,23 @@ struct Location {
   bool valid() const { return !File.empty(); }
 };
 
+/// One edit of a fix: the bytes [Offset, Offset + Length) of File (absolute,
+/// normalised) become Text. Length 0 is an insertion.
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+};
+
+/// The edits of one fix-it, in the order clang reported them (sorted by
+/// file and offset, none overlapping another).
+using Fix = std::vector<Replacement>;
+
 struct Note {
   Location Loc;
   std::string Message;
+  Fix Fixes; // a fix attached to the note (applied with --fix-notes)
 };
 
 /// The function definition around a finding, for fingerprints that survive
@@ -40,6 +54,7 @@ struct Finding {
   Location Loc;
   std::vector<Note> Notes;
   EnclosingFunction Function;
+  Fix Fixes; // the fix of the finding itself (applied with --fix)
 };
 
 /// A translation unit that could not be analysed completely.

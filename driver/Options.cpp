@@ -9,7 +9,7 @@ namespace {
 enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, ExtraArg, ExtraArgBefore, Jobs,
   Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
-  Shards, ListChecks, Version, Help, Timeout,
+  Shards, ListChecks, Version, Help, Timeout, Fix, FixNotes, ExportFixes,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -34,6 +34,9 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("shard", Opt::Shard)
       .Case("shards", Opt::Shards)
       .Case("timeout", Opt::Timeout)
+      .Case("fix", Opt::Fix)
+      .Case("fix-notes", Opt::FixNotes)
+      .Case("export-fixes", Opt::ExportFixes)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -43,7 +46,7 @@ Opt optionNamed(llvm::StringRef Name) {
 
 bool takesValue(Opt O) {
   return O != Opt::ListChecks && O != Opt::Version && O != Opt::Help &&
-         O != Opt::Unknown;
+         O != Opt::Fix && O != Opt::FixNotes && O != Opt::Unknown;
 }
 
 std::optional<unsigned> positive(llvm::StringRef S) {
@@ -108,6 +111,9 @@ public:
         return fail("'corolint merge' takes SARIF files, not compiler arguments");
       if (O.Files.empty())
         return fail("'corolint merge' expects SARIF files to merge");
+      if (O.Fix || !O.ExportFixes.empty())
+        return fail("'corolint merge' does not apply or export fixes; run "
+                    "--fix or --export-fixes with the analysis");
     } else if (O.MergeShards != 0) {
       return fail("--shards is an option of 'corolint merge'; use --shard=K/N to analyse one shard");
     }
@@ -240,6 +246,17 @@ private:
       }
       return bad("--timeout expects seconds (0 or 'none' for no limit), not '" +
                  V + "'");
+    case Opt::Fix:
+      O.Fix = true;
+      return true;
+    case Opt::FixNotes: // implies --fix, as in clang-tidy
+      O.Fix = O.FixNotes = true;
+      return true;
+    case Opt::ExportFixes:
+      if (V.empty())
+        return bad("--export-fixes expects a file");
+      O.ExportFixes = V;
+      return true;
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -315,6 +332,15 @@ OPTIONS:
   --timeout=SECONDS       stop analysing a translation unit after SECONDS
                           (default: none); like a crash, it fails that file
                           only (exit status 3)
+  --fix                   apply the findings' fixes to the files, all or
+                          nothing per file (overlapping fixes: none in that
+                          file, reported); only files of the project
+  --fix-notes             also apply a fix offered on a note (when the
+                          finding has none of its own and one note has
+                          one); implies --fix
+  --export-fixes=FILE     write the fixes as clang-tidy's YAML (for
+                          clang-apply-replacements); with --fix-notes the
+                          notes' fixes too; does not change the files
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit

@@ -45,6 +45,9 @@ struct Options {
   unsigned ShardCount = 0;                //                N; 0: no sharding
   unsigned MergeShards = 0;               // merge --shards=N; 0: any logs
   unsigned TimeoutSeconds = 0;            // --timeout; 0: none
+  bool Fix = false;                       // --fix (or --fix-notes)
+  bool FixNotes = false;                  // --fix-notes
+  std::string ExportFixes;                // --export-fixes
 };
 
 /// Parses the arguments after the program name. On a usage error, returns

@@ -46,6 +46,66 @@ ReportLocation resolve(const Location &L, const std::string &Root,
   return R;
 }
 
+/// The exact range [Offset, Offset + Length) of File, empty when Length is 0.
+ReportLocation resolveExact(const std::string &File, unsigned Offset,
+                            unsigned Length, const std::string &Root,
+                            SourceCache &Sources) {
+  ReportLocation R;
+  R.File = File;
+  R.Display = displayPath(File, Root);
+  if (const SourceFile *S = Sources.get(File)) {
+    R.HasPosition = true;
+    R.Start = S->position(Offset);
+    R.End = S->position(Offset + Length);
+  }
+  return R;
+}
+
+/// Text on one line, whitespace runs collapsed, at most 60 bytes.
+std::string shortText(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text.trim()) {
+    bool Space = C == ' ' || C == '\t' || C == '\n' || C == '\r';
+    if (Space && !Out.empty() && Out.back() == ' ')
+      continue;
+    Out.push_back(Space ? ' ' : C);
+  }
+  if (Out.size() > 60)
+    Out = Out.substr(0, 57) + "...";
+  return Out;
+}
+
+/// "Replace 'old' with 'new'" for the largest edit of a fix, for the fixes
+/// of findings (a note's fix is described by the note).
+std::string describeFix(const Fix &Edits, SourceCache &Sources) {
+  const Replacement *Main = nullptr;
+  for (const Replacement &E : Edits)
+    if (!Main || E.Length + E.Text.size() > Main->Length + Main->Text.size())
+      Main = &E;
+  if (!Main)
+    return "";
+  std::string Old;
+  if (const SourceFile *S = Sources.get(Main->File))
+    Old = shortText(S->text().substr(Main->Offset, Main->Length));
+  std::string S = Old.empty()          ? "Insert '" + shortText(Main->Text) + "'"
+                  : Main->Text.empty() ? "Delete '" + Old + "'"
+                                       : "Replace '" + Old + "' with '" +
+                                             shortText(Main->Text) + "'";
+  if (Edits.size() > 1)
+    S += " (and " + std::to_string(Edits.size() - 1) +
+         (Edits.size() == 2 ? " other edit)" : " other edits)");
+  return S;
+}
+
+ReportFix fixOf(const Fix &Edits, std::string Description, bool FromNote,
+                const std::string &Root, SourceCache &Sources) {
+  ReportFix Out{std::move(Description), FromNote, {}};
+  for (const Replacement &E : Edits)
+    Out.Edits.push_back(
+        {resolveExact(E.File, E.Offset, E.Length, Root, Sources), E.Text});
+  return Out;
+}
+
 unsigned occurrence(const SourceFile &S, const EnclosingFunction &F,
                     unsigned Line) {
   unsigned First = 1;
@@ -69,6 +129,11 @@ ReportItem item(const Finding &F, const std::string &Root,
   I.Loc = resolve(F.Loc, Root, Sources);
   for (const Note &N : F.Notes)
     I.Notes.push_back({resolve(N.Loc, Root, Sources), N.Message});
+  if (!F.Fixes.empty())
+    I.Fixes.push_back(fixOf(F.Fixes, describeFix(F.Fixes, Sources), false, Root, Sources));
+  for (const Note &N : F.Notes)
+    if (!N.Fixes.empty())
+      I.Fixes.push_back(fixOf(N.Fixes, N.Message, true, Root, Sources));
   if (I.Loc.HasPosition) {
     const SourceFile &S = *Sources.get(F.Loc.File);
     unsigned Line = I.Loc.Start.Line;

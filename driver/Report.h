@@ -23,6 +23,20 @@ struct ReportNote {
   std::string Message;
 };
 
+/// One edit of a fix: the exact region it deletes (empty for an insertion)
+/// and the text it inserts there.
+struct ReportEdit {
+  ReportLocation Deleted;
+  std::string Inserted;
+};
+
+/// A fix offered for a finding: the finding's own, or one of a note.
+struct ReportFix {
+  std::string Description;
+  bool FromNote = false;
+  std::vector<ReportEdit> Edits;
+};
+
 enum class BaselineState { None, New, Unchanged };
 
 /// A finding ready for output.
@@ -36,6 +50,7 @@ struct ReportItem {
   std::string LineHash;    // GitHub's primaryLocationLineHash
   std::string Fingerprint; // corolint/v1
   BaselineState Baseline = BaselineState::None;
+  std::vector<ReportFix> Fixes; // the finding's own first, then its notes'
 };
 
 struct ReportFailure {

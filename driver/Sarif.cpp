@@ -66,17 +66,20 @@ Json artifactLocation(const ReportLocation &L) {
   return A;
 }
 
+Json region(const ReportLocation &L) {
+  Json Region = Json::object();
+  Region["startLine"] = L.Start.Line;
+  Region["startColumn"] = L.Start.Utf16Column;
+  Region["endLine"] = L.End.Line;
+  Region["endColumn"] = L.End.Utf16Column;
+  return Region;
+}
+
 Json physicalLocation(const ReportLocation &L) {
   Json P = Json::object();
   P["artifactLocation"] = artifactLocation(L);
-  if (L.HasPosition) {
-    Json Region = Json::object();
-    Region["startLine"] = L.Start.Line;
-    Region["startColumn"] = L.Start.Utf16Column;
-    Region["endLine"] = L.End.Line;
-    Region["endColumn"] = L.End.Utf16Column;
-    P["region"] = Region;
-  }
+  if (L.HasPosition)
+    P["region"] = region(L);
   return P;
 }
 
@@ -86,6 +89,38 @@ Json location(const ReportLocation &L, const std::string *Message = nullptr) {
   if (Message)
     J["message"] = {{"text", *Message}};
   return J;
+}
+
+/// SARIF 2.1.0 section 3.55: a fix is a description and artifactChanges,
+/// one per file, each with replacements (deletedRegion, an empty region
+/// for an insertion, and insertedContent).
+Json fixes(const std::vector<ReportFix> &Fixes) {
+  Json Out = Json::array();
+  for (const ReportFix &F : Fixes) {
+    Json Changes = Json::array();
+    std::vector<std::string> Files;
+    for (const ReportEdit &E : F.Edits) {
+      if (!E.Deleted.HasPosition)
+        return Json(); // a file that cannot be read: no region to name
+      auto It = std::find(Files.begin(), Files.end(), E.Deleted.File);
+      if (It == Files.end()) {
+        Files.push_back(E.Deleted.File);
+        Changes.push_back({{"artifactLocation", artifactLocation(E.Deleted)},
+                           {"replacements", Json::array()}});
+        It = Files.end() - 1;
+      }
+      Json R = Json::object();
+      R["deletedRegion"] = region(E.Deleted);
+      if (!E.Inserted.empty())
+        R["insertedContent"] = {{"text", E.Inserted}};
+      Changes[It - Files.begin()]["replacements"].push_back(R);
+    }
+    Json Fix = Json::object();
+    Fix["description"] = {{"text", F.Description}};
+    Fix["artifactChanges"] = Changes;
+    Out.push_back(Fix);
+  }
+  return Out;
 }
 
 Json result(const ReportItem &I, const std::vector<std::string> &RuleIds,
@@ -141,6 +176,9 @@ Json result(const ReportItem &I, const std::vector<std::string> &RuleIds,
       FP[StableFingerprintKey] = I.Fingerprint;
     J["partialFingerprints"] = FP;
   }
+  if (!I.Fixes.empty())
+    if (Json F = fixes(I.Fixes); !F.is_null())
+      J["fixes"] = std::move(F);
   if (Baseline)
     J["baselineState"] =
         I.Baseline == BaselineState::Unchanged ? "unchanged" : "new";

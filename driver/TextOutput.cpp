@@ -76,6 +76,21 @@ std::string summaryLine(const Report &R) {
        count(R.EnabledChecks.size(), "check", "checks") + ")";
   if (Unchanged)
     S += " (" + std::to_string(Unchanged) + " in the baseline not shown)";
+  // What --fix and --fix-notes would fix (clang-tidy's choice of fix).
+  std::size_t Fixable = 0, ByNote = 0;
+  for (const ReportItem &I : R.Items) {
+    if (I.Baseline == BaselineState::Unchanged || I.Fixes.empty())
+      continue;
+    if (!I.Fixes.front().FromNote)
+      ++Fixable;
+    else if (I.Fixes.size() == 1)
+      ++ByNote;
+  }
+  if (Fixable)
+    S += "; " + std::to_string(Fixable) + " fixable with --fix";
+  if (ByNote)
+    S += std::string(Fixable ? ", " : "; ") + std::to_string(ByNote) +
+         (Fixable ? " more" : " fixable") + " with --fix-notes";
   if (!R.Failures.empty())
     S += "; " + count(R.Failures.size(), "file", "files") +
          " could not be analysed";

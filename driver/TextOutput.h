@@ -12,7 +12,8 @@ namespace corolint::driver {
 /// columns in bytes. With a baseline, only new findings are written.
 void writeText(const Report &R, llvm::raw_ostream &OS);
 
-/// "2 warnings and 1 error in 3 files" style summary for stderr.
+/// "2 warnings and 1 error in 3 files" style summary for stderr, with how
+/// many findings --fix (and --fix-notes) would fix.
 std::string summaryLine(const Report &R);
 
 const char *levelName(Level L);

@@ -19,7 +19,8 @@ namespace {
 // encodeResult/decodeResult name every field: a field added to these
 // structs must be added there too.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(Finding) == 176 && sizeof(TUResult) == 80,
+static_assert(sizeof(Finding) == 200 && sizeof(Note) == 96 &&
+                  sizeof(Replacement) == 72 && sizeof(TUResult) == 80,
               "a field was added: extend encodeResult and decodeResult");
 #endif
 
@@ -40,6 +41,15 @@ public:
     number(L.Offset);
     number(L.Length);
   }
+  void fix(const Fix &Edits) {
+    number(Edits.size());
+    for (const Replacement &R : Edits) {
+      text(R.File);
+      number(R.Offset);
+      number(R.Length);
+      text(R.Text);
+    }
+  }
   void finding(const Finding &F) {
     text(F.Check);
     number(static_cast<std::uint64_t>(F.Severity));
@@ -49,10 +59,12 @@ public:
     for (const Note &N : F.Notes) {
       location(N.Loc);
       text(N.Message);
+      fix(N.Fixes);
     }
     text(F.Function.Name);
     number(F.Function.Begin);
     number(F.Function.End);
+    fix(F.Fixes);
   }
   std::string Out;
 };
@@ -102,6 +114,18 @@ public:
     L.Length = small();
     return L;
   }
+  Fix fix() {
+    Fix Edits;
+    for (std::size_t I = 0, N = count(); I < N && Ok; ++I) {
+      Replacement R;
+      R.File = text();
+      R.Offset = small();
+      R.Length = small();
+      R.Text = text();
+      Edits.push_back(std::move(R));
+    }
+    return Edits;
+  }
   Finding finding() {
     Finding F;
     F.Check = text();
@@ -115,11 +139,13 @@ public:
       Note Nt;
       Nt.Loc = location();
       Nt.Message = text();
+      Nt.Fixes = fix();
       F.Notes.push_back(std::move(Nt));
     }
     F.Function.Name = text();
     F.Function.Begin = small();
     F.Function.End = small();
+    F.Fixes = fix();
     return F;
   }
 

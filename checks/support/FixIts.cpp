@@ -5,6 +5,7 @@
 #include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -17,7 +18,11 @@ namespace corolint {
 
 const RuleEntry *coroutineIdioms(const FunctionDecl &F,
                                  const RuleCatalog &Catalog) {
-  std::string Type = typeName(F.getReturnType());
+  return typeIdioms(F.getReturnType(), Catalog);
+}
+
+const RuleEntry *typeIdioms(QualType T, const RuleCatalog &Catalog) {
+  std::string Type = typeName(T);
   if (Type.empty())
     return nullptr;
   if (const RuleEntry *E = Catalog.lookup(Section::Idioms, Type))
@@ -320,12 +325,26 @@ std::optional<std::string> renderIdiom(const RuleEntry &Idioms,
   return renderTemplate(Template, V);
 }
 
+static bool namesHeader(llvm::StringRef Path, llvm::StringRef Header) {
+  return Path == Header || (Path.ends_with(Header) &&
+                            Path.drop_back(Header.size()).ends_with("/"));
+}
+
 static bool alreadyIncluded(llvm::StringRef Header, const SourceManager &SM) {
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    llvm::StringRef Path = It->first.getName();
-    if (Path == Header || (Path.ends_with(Header) &&
-                           Path.drop_back(Header.size()).ends_with("/")))
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    if (namesHeader(It->first.getName(), Header))
       return true;
+  // The headers of a precompiled preamble (clangd's) are loaded entries
+  // whose files the source manager has not opened yet: the same fix as
+  // under clang-tidy, without the includes the preamble already has.
+  for (unsigned I = 0, N = SM.loaded_sloc_entry_size(); I < N; ++I) {
+    bool Invalid = false;
+    const SrcMgr::SLocEntry &E = SM.getLoadedSLocEntry(I, &Invalid);
+    if (Invalid || !E.isFile())
+      continue;
+    if (OptionalFileEntryRef F = E.getFile().getContentCache().OrigEntry)
+      if (namesHeader(F->getName(), Header))
+        return true;
   }
   return false;
 }
@@ -377,8 +396,7 @@ std::string idiomHeaders(const RuleEntry &Idioms, llvm::StringRef Key) {
   return Headers;
 }
 
-/// The whitespace that starts the line Loc is on.
-static std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
+std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
   auto [File, Offset] = SM.getDecomposedLoc(Loc);
   bool Invalid = false;
   llvm::StringRef Text = SM.getBufferData(File, &Invalid);
@@ -388,6 +406,71 @@ static std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
   Start = Start == llvm::StringRef::npos || Offset == 0 ? 0 : Start + 1;
   llvm::StringRef Line = Text.substr(Start);
   return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+namespace {
+/// Using-directives for one namespace written before a location.
+class UsingDirectiveFinder : public RecursiveASTVisitor<UsingDirectiveFinder> {
+public:
+  UsingDirectiveFinder(llvm::StringRef Namespace, SourceLocation Before,
+                       const SourceManager &SM)
+      : Namespace(Namespace), Before(Before), SM(SM) {}
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    Blocks.push_back(S);
+    bool Continue = RecursiveASTVisitor::TraverseCompoundStmt(S);
+    Blocks.pop_back();
+    return Continue;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // In a block: in force only in the blocks around Before.
+  bool VisitUsingDirectiveDecl(UsingDirectiveDecl *U) {
+    bool Encloses = !Blocks.empty() &&
+                    !SM.isBeforeInTranslationUnit(Before,
+                                                  Blocks.back()->getBeginLoc()) &&
+                    SM.isBeforeInTranslationUnit(Before,
+                                                 Blocks.back()->getEndLoc());
+    Found = Found || (Encloses && matches(U));
+    return !Found;
+  }
+  bool matches(const UsingDirectiveDecl *U) const {
+    const NamespaceDecl *N = U->getNominatedNamespace();
+    return N && qualifiedName(N) == Namespace &&
+           SM.isBeforeInTranslationUnit(U->getBeginLoc(), Before);
+  }
+  bool Found = false;
+
+private:
+  std::vector<const CompoundStmt *> Blocks;
+  llvm::StringRef Namespace;
+  SourceLocation Before;
+  const SourceManager &SM;
+};
+} // namespace
+
+std::optional<std::string> usingDirectiveLine(const RuleEntry &Idioms,
+                                              const Stmt *At,
+                                              const FunctionDecl &F,
+                                              const ASTContext &Ctx) {
+  llvm::StringRef Using = Idioms.attribute("using").trim();
+  llvm::StringRef Namespace = Using;
+  if (!At || !Namespace.consume_front("using namespace "))
+    return std::nullopt;
+  Namespace = Namespace.trim().rtrim(';').trim();
+  const SourceManager &SM = Ctx.getSourceManager();
+  UsingDirectiveFinder Finder(Namespace, At->getBeginLoc(), SM);
+  for (const DeclContext *DC = F.getDeclContext(); DC && !Finder.Found;
+       DC = DC->getParent())
+    for (const Decl *D : DC->decls())
+      if (const auto *U = dyn_cast<UsingDirectiveDecl>(D))
+        Finder.Found = Finder.Found || Finder.matches(U);
+  if (!Finder.Found)
+    Finder.TraverseStmt(F.getBody());
+  if (Finder.Found)
+    return std::nullopt;
+  std::string Line = Using.str();
+  if (Line.back() != ';')
+    Line += ";";
+  return Line + "\n" + indentOf(At->getBeginLoc(), SM);
 }
 
 /// Whether S's source range stops before the `;` that ends it (an
@@ -413,6 +496,19 @@ static bool endsBeforeSemicolon(const Stmt *S) {
       return true;
   }
   return false;
+}
+
+SourceLocation statementEnd(const Stmt *S, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!S || !isWrittenText(S->getSourceRange(), Ctx))
+    return {};
+  if (!endsBeforeSemicolon(S))
+    return Lexer::getLocForEndOfToken(S->getEndLoc(), 0, SM, LO);
+  std::optional<Token> Next = Lexer::findNextToken(S->getEndLoc(), SM, LO);
+  if (!Next || !Next->is(tok::semi) || Next->getLocation().isMacroID())
+    return {};
+  return Next->getEndLoc();
 }
 
 /// The location just after the token that ends the loop's header: the

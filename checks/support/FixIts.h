@@ -33,6 +33,28 @@ struct RuleEntry;
 const RuleEntry *coroutineIdioms(const clang::FunctionDecl &F,
                                  const RuleCatalog &Catalog);
 
+/// The `idioms` entry of the library whose awaitable type T is (by the
+/// same rule as coroutineIdioms()); null when none.
+const RuleEntry *typeIdioms(clang::QualType T, const RuleCatalog &Catalog);
+
+/// The idiom's `using` directive as a line to write before At (ending in a
+/// newline and At's indentation), when none for that namespace is in force
+/// at At: at namespace scope around F (before At) or in F's body before
+/// At. Nullopt when the idiom has none or it is in force.
+std::optional<std::string> usingDirectiveLine(const RuleEntry &Idioms,
+                                              const clang::Stmt *At,
+                                              const clang::FunctionDecl &F,
+                                              const clang::ASTContext &Ctx);
+
+/// The whitespace that starts the line Loc is on.
+std::string indentOf(clang::SourceLocation Loc,
+                     const clang::SourceManager &SM);
+
+/// The location just past statement S, its `;` included; invalid when S
+/// is not written text.
+clang::SourceLocation statementEnd(const clang::Stmt *S,
+                                   const clang::ASTContext &Ctx);
+
 /// Values for renderTemplate(): `{name}` takes Values[name]; `{name|SEP}`
 /// takes the items of Lists[name] joined by SEP.
 struct TemplateValues {

@@ -86,6 +86,8 @@ const AttributeSpec LockGuards[] = {
     {"kind", T::Enum, "token",
      "token: the type does not lock, an object of it stands for a lock its "
      "holder has taken"},
+    {"unlock_method", T::String, "",
+     "the method that releases the lock before the guard's scope ends (fix-its)"},
 };
 
 const AttributeSpec Mutexes[] = {

@@ -1,3 +1,6 @@
+#include "kvstore/compaction.h"
+#include "kvstore/config.h"
+#include "kvstore/metrics.h"
 #include "kvstore/server.h"
 #include "kvstore/store.h"
 
@@ -8,11 +11,16 @@
 #include <cstdlib>
 
 int main(int argc, char **argv) {
-  unsigned short port = argc > 1 ? static_cast<unsigned short>(std::atoi(argv[1])) : 7777;
+  kvstore::Config config = kvstore::load_config(argc > 1 ? argv[1] : "kvstore.conf");
   asio::io_context io;
-  kvstore::Store store("kvstore.snapshot");
-  asio::co_spawn(io, kvstore::listen(store, port), asio::detached);
+  kvstore::Store store(config.snapshot_path);
+  kvstore::Metrics metrics(io.get_executor());
+  asio::co_spawn(io, kvstore::listen(store, metrics, config.port), asio::detached);
   asio::co_spawn(io, store.replicate_forever(), asio::detached);
+  asio::co_spawn(io, metrics.export_forever(), asio::detached);
+  asio::co_spawn(io, kvstore::resolve_replicas(config), asio::detached);
+  asio::co_spawn(io, kvstore::compact_all(store.segments()), asio::detached);
+  asio::co_spawn(io, kvstore::verify_all(store.segments()), asio::detached);
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](auto, auto) {
     io.stop();

@@ -42,9 +42,10 @@ static void record_write(const std::string &line) {
     append_to_journal(line);
 }
 
-asio::awaitable<void> session(Store &store, tcp::socket socket) {
+asio::awaitable<void> session(Store &store, Metrics &metrics, tcp::socket socket) {
   asio::streambuf buffer;
   for (;;) {
+    auto start = std::chrono::steady_clock::now();
     std::size_t n = co_await asio::async_read_until(socket, buffer, '\n',
                                                     asio::use_awaitable);
     std::string line(asio::buffers_begin(buffer.data()),
@@ -72,15 +73,18 @@ asio::awaitable<void> session(Store &store, tcp::socket socket) {
     }
     reply += '\n';
     co_await asio::async_write(socket, asio::buffer(reply), asio::use_awaitable);
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - start);
+    co_await metrics.record_latency(line.substr(0, line.find(' ')), micros.count());
   }
 }
 
-asio::awaitable<void> listen(Store &store, unsigned short port) {
+asio::awaitable<void> listen(Store &store, Metrics &metrics, unsigned short port) {
   auto executor = co_await asio::this_coro::executor;
   tcp::acceptor acceptor(executor, {tcp::v4(), port});
   for (;;) {
     tcp::socket socket = co_await acceptor.async_accept(asio::use_awaitable);
-    asio::co_spawn(executor, session(store, std::move(socket)), asio::detached);
+    asio::co_spawn(executor, session(store, metrics, std::move(socket)), asio::detached);
   }
 }
 

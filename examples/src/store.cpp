@@ -31,6 +31,14 @@ static void write_snapshot(const std::string &path,
     out << key << '\t' << value << '\n';
 }
 
+std::vector<Segment> Store::segments() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Segment all{snapshot_path_, {}};
+  for (const auto &[key, value] : data_)
+    all.records.push_back(key + '\t' + value);
+  return {all};
+}
+
 void Store::save() const {
   std::lock_guard<std::mutex> lock(mutex_);
   write_snapshot(snapshot_path_, data_);

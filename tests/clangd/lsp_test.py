@@ -12,6 +12,7 @@ import shutil
 import unittest
 
 CLANGD = os.environ["COROLINT_CLANGD"]
+COROLINT = os.environ.get("COROLINT_BIN", "")  # the driver: the fixes to expect
 FIXTURE = os.environ["COROLINT_CLANGD_FIXTURE"]  # testdata/clangd
 TIMEOUT = 180
 
@@ -106,7 +107,11 @@ class ClangdLsp(unittest.TestCase):
         server = Server(self.root)
         rid = server.send("initialize", {
             "processId": os.getpid(), "rootUri": uri(self.root),
-            "capabilities": {"textDocument": {"publishDiagnostics": {}}}}, request=True)
+            "capabilities": {"textDocument": {
+                "publishDiagnostics": {},
+                "codeAction": {"codeActionLiteralSupport": {
+                    "codeActionKind": {"valueSet": ["quickfix", "refactor"]}}}}}},
+            request=True)
         init = server.wait_for(lambda m: m.get("id") == rid)
         self.assertIn("capabilities", init["result"])
         server.send("initialized", {})
@@ -193,6 +198,71 @@ class ClangdLsp(unittest.TestCase):
         log = "".join(server.stderr)
         self.assertEqual(log.count("no coro-* check is enabled"), 1, log)
         self.assertIn("enable them with 'Checks: coro-*' in a .clang-tidy file", log)
+
+    def driver_fixes(self, name):
+        """The fixes the corolint driver's SARIF gives for the file, as a
+        list of (check, from_note, [sorted (start line, start col, end line,
+        end col, text) with 0-based LSP positions])."""
+        with open(os.path.join(self.root, "compile_flags.txt")) as f:
+            flags = f.read().split()
+        out = subprocess.run([COROLINT, name, "--format=sarif", "--progress=never",
+                              "--fail-on=none", "--"] + flags,
+                             cwd=self.root, capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        fixes = []
+        for result in json.loads(out.stdout)["runs"][0]["results"]:
+            for fix in result.get("fixes", []):
+                # A note's fix is described by the note; the finding's own fix
+                # by its edit ("Replace '...' with '...'").
+                notes = [r["message"]["text"] for r in result.get("relatedLocations", [])]
+                from_note = fix["description"]["text"] in notes
+                edits = []
+                for change in fix["artifactChanges"]:
+                    self.assertTrue(change["artifactLocation"]["uri"].endswith(name))
+                    for rep in change["replacements"]:
+                        r = rep["deletedRegion"]
+                        edits.append((r["startLine"] - 1, r["startColumn"] - 1,
+                                      r["endLine"] - 1, r["endColumn"] - 1,
+                                      rep.get("insertedContent", {}).get("text", "")))
+                fixes.append((result["ruleId"], from_note, sorted(edits)))
+        return fixes
+
+    def test_fixes_are_code_actions(self):
+        # Every fix the checks offer (on the warning, or on a note: clangd
+        # attaches a note's fix to its warning) is a quick fix whose
+        # WorkspaceEdit is the fix's edits.
+        self.assertTrue(COROLINT, "COROLINT_BIN is not set")
+        expected = self.driver_fixes("fixes.cpp")
+        # The asio sleep has a fix that keeps behaviour: on the warning.
+        self.assertIn(("coro-blocking-call", False),
+                      [(check, note) for check, note, _ in expected])
+        server = self.start()
+        path = self.open(server, "fixes.cpp")
+        diags = server.diagnostics(path, want_coro=True)
+        offered = {}
+        for d in diags:
+            code = str(d.get("code", ""))
+            if not code.startswith("coro-"):
+                continue
+            rid = server.send("textDocument/codeAction", {
+                "textDocument": {"uri": uri(path)}, "range": d["range"],
+                "context": {"diagnostics": [d], "only": ["quickfix"]}}, request=True)
+            actions = server.wait_for(lambda m: m.get("id") == rid)["result"] or []
+            for action in actions:
+                self.assertEqual(action.get("kind"), "quickfix", action)
+                changes = action["edit"]["changes"]
+                self.assertEqual(list(changes), [uri(path)], action)
+                edits = sorted((e["range"]["start"]["line"], e["range"]["start"]["character"],
+                                e["range"]["end"]["line"], e["range"]["end"]["character"],
+                                e["newText"]) for e in changes[uri(path)])
+                offered.setdefault(code, []).append((action["title"], edits))
+        for check, from_note, edits in expected:
+            self.assertIn(edits, [e for _, e in offered.get(check, [])],
+                          "%s fix (note: %s) not offered: %s" % (check, from_note, offered))
+        # A finding without a fix has no quick fix.
+        for check, actions in offered.items():
+            self.assertTrue(any(c == check for c, _, _ in expected), (check, actions))
+        self.stop(server)
 
     def test_check_mode_prints_findings(self):
         # clangd 19 prints only errors in --check mode; newer ones have

@@ -147,7 +147,9 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   F.Loc = {"/a/b.cpp", 4000000000u, 7};
   F.Notes.push_back({{"/a/c.h", 1, 0}, "note one"});
   F.Notes.push_back({{}, ""});
+  F.Notes.back().Fixes = {{"/a/c.h", 3, 0, "co_await x;\n"}};
   F.Function = {"ns::f(int)", 10, 99};
+  F.Fixes = {{"/a/b.cpp", 5, 9, std::string("new\0text", 8)}, {"/a/b.cpp", 40, 2, ""}};
   In.Findings = {F, Finding()};
   F.Severity = Level::Error;
   In.CompilerErrors = {F};
@@ -162,6 +164,15 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   EXPECT_EQ(Out.Findings[0].Loc.Offset, 4000000000u);
   EXPECT_EQ(Out.Findings[0].Notes[0].Loc.File, "/a/c.h");
   EXPECT_EQ(Out.Findings[0].Function.End, 99u);
+  // Fixes travel from the child like findings do.
+  ASSERT_EQ(Out.Findings[0].Fixes.size(), 2u);
+  EXPECT_EQ(Out.Findings[0].Fixes[0].Text, std::string("new\0text", 8));
+  EXPECT_EQ(Out.Findings[0].Fixes[0].Length, 9u);
+  EXPECT_EQ(Out.Findings[0].Fixes[1].Offset, 40u);
+  EXPECT_TRUE(Out.Findings[0].Notes[0].Fixes.empty());
+  ASSERT_EQ(Out.Findings[0].Notes[1].Fixes.size(), 1u);
+  EXPECT_EQ(Out.Findings[0].Notes[1].Fixes[0].Text, "co_await x;\n");
+  EXPECT_TRUE(Out.Findings[1].Fixes.empty());
   EXPECT_EQ(Out.CompilerErrors[0].Severity, Level::Error);
   EXPECT_EQ(Out.ConfigErrors, In.ConfigErrors);
   EXPECT_TRUE(Out.Failed);

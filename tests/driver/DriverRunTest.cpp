@@ -554,17 +554,17 @@ TEST(DriverRun, ExampleProject) {
                            std::string("--checks=") + TestedChecks});
   EXPECT_EQ(R.Exit, 1) << R.Err;
   std::vector<std::string> Want = {
-      "src/server.cpp:59:7: warning: blocking call to 'std::this_thread::sleep_for' "
+      "src/server.cpp:60:7: warning: blocking call to 'std::this_thread::sleep_for' "
       "in coroutine 'kvstore::session'* [coro-blocking-call]",
-      "src/server.cpp:70:7: warning: call to 'kvstore::record_write' may block "
+      "src/server.cpp:71:7: warning: call to 'kvstore::record_write' may block "
       "coroutine 'kvstore::session'; it reaches blocking call "
       "'std::basic_ofstream::basic_ofstream'* [coro-blocking-call]",
       "src/server.cpp:42:5: note: 'kvstore::record_write' calls 'kvstore::append_to_journal'",
       "src/server.cpp:36:17: note: 'kvstore::append_to_journal' blocks in "
       "'std::basic_ofstream::basic_ofstream'",
-      "src/store.cpp:44:34: warning: 'lock' (std::unique_lock<std::mutex>) is held "
+      "src/store.cpp:52:34: warning: 'lock' (std::unique_lock<std::mutex>) is held "
       "across a suspension point* [coro-lock-across-suspend]",
-      "src/store.cpp:46:5: note: coroutine may suspend here"};
+      "src/store.cpp:54:5: note: coroutine may suspend here"};
   std::vector<std::string> Got = lines(R.Out);
   ASSERT_EQ(Got.size(), Want.size()) << R.Out;
   for (std::size_t I = 0; I < Want.size(); ++I)

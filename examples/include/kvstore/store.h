@@ -1,10 +1,12 @@
 // An in-memory key-value store with snapshots on disk.
 #pragma once
+#include "kvstore/compaction.h"
 #include <asio/awaitable.hpp>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kvstore {
 
@@ -14,6 +16,9 @@ public:
 
   std::optional<std::string> get(const std::string &key) const;
   void put(const std::string &key, std::string value);
+
+  /// The on-disk segments, for compaction.
+  std::vector<Segment> segments() const;
 
   /// Writes every key to the snapshot file.
   void save() const;
