@@ -59,6 +59,34 @@ concurrencpp_background(std::shared_ptr<concurrencpp::thread_pool_executor> back
   (void)g;
 }
 
+// A hop that is called but not awaited moves nothing: the coroutine stays on
+// the CPU pool it hopped onto, and the file i/o meant for the background
+// executor blocks a CPU worker (concurrencpp's own example did this).
+concurrencpp::result<void>
+concurrencpp_unawaited_hop(std::shared_ptr<concurrencpp::thread_pool_executor> background,
+                           std::shared_ptr<concurrencpp::thread_pool_executor> cpu) {
+  co_await concurrencpp::resume_on(background);
+  std::FILE *f = std::fopen("/tmp/in", "r"); // on the background executor
+  co_await concurrencpp::resume_on(cpu);
+  concurrencpp::resume_on(background); // not awaited
+  std::FILE *g = std::fopen("/tmp/out", "w"); // expect-warning: blocking call to 'fopen' in coroutine 'concurrencpp_unawaited_hop' [coro-blocking-call]
+  (void)f;
+  (void)g;
+}
+
+// The same hop awaited moves the coroutine: nothing to report.
+concurrencpp::result<void>
+concurrencpp_awaited_hop(std::shared_ptr<concurrencpp::thread_pool_executor> background,
+                         std::shared_ptr<concurrencpp::thread_pool_executor> cpu) {
+  co_await concurrencpp::resume_on(background);
+  std::FILE *f = std::fopen("/tmp/in", "r");
+  co_await concurrencpp::resume_on(cpu);
+  co_await concurrencpp::resume_on(background);
+  std::FILE *g = std::fopen("/tmp/out", "w");
+  (void)f;
+  (void)g;
+}
+
 // --- C++/WinRT, restated in a few lines: resume_background hops to the pool ---
 
 namespace winrt {

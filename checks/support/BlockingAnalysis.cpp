@@ -185,9 +185,17 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   return std::nullopt;
 }
 
+bool BlockingAnalysis::followed(const FunctionDecl *Def) const {
+  // A function the catalogs know not to block in its library's default
+  // configuration (an asynchronous logger's submission) is not read: the
+  // blocking calls in its body are on branches a run-time setting selects.
+  return isUserHelper(Def, Catalog, Ignored) &&
+         !Catalog.lookup(Section::NonBlocking, Def);
+}
+
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !followed(Def))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -217,7 +225,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
     const FunctionDecl *Callee = calleeOf(Site.Call);
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
+    if (!Callee || !Callee->hasBody(Def) || !followed(Def))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);

@@ -1,5 +1,6 @@
 #include "support/ExecutionContext.h"
 #include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -98,10 +99,60 @@ Place hopOf(const Expr *Operand, const RuleCatalog &Catalog) {
   return Explicit ? Place::Loop : Place::Unknown;
 }
 
+/// Calls to a catalogued hop whose awaitable result is thrown away
+/// (`concurrencpp::resume_on(ex);` without co_await): statements of the
+/// body, not nested lambdas'.
+class DiscardedHops : public EvaluatedCodeVisitor<DiscardedHops> {
+public:
+  explicit DiscardedHops(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      if (const auto *E = dyn_cast<Expr>(Child))
+        if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreImplicit()))
+          if (isHop(Call))
+            Found.push_back(Call);
+    return true;
+  }
+  std::vector<const Expr *> Found;
+
+private:
+  // A hop the catalog names that returns something to await: a call that
+  // returns nothing (`asio::post(pool, handler)`) runs its handler there,
+  // it does not mean to move the caller.
+  bool isHop(const CallExpr *Call) const {
+    if (Call->getType()->isVoidType() || Call->getType()->isDependentType())
+      return false;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const RuleEntry *Hop =
+        Callee ? Catalog.lookup(Section::Executors, Callee)
+               : Catalog.lookup(Section::Executors, calleeName(Call));
+    return Hop && Hop->Kind == "hop";
+  }
+  const RuleCatalog &Catalog;
+};
+
 } // namespace
 
 bool isPoolExecutorType(QualType T, const RuleCatalog &Catalog) {
   return isPoolType(T, Catalog, 0);
+}
+
+bool isEventLoopType(QualType T, const RuleCatalog &Catalog) {
+  for (unsigned Depth = 0; !T.isNull() && Depth < 3; ++Depth) {
+    T = T.getNonReferenceType();
+    if (const auto *P = T->getAs<PointerType>())
+      T = P->getPointeeType();
+    if (catalogPlace(typeName(T), Catalog) == Place::Loop)
+      return true;
+    // std::shared_ptr<asio::io_context>, std::vector<...>
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    T = Spec->getTemplateArgs()[0].getAsType();
+  }
+  return false;
 }
 
 bool involvesPoolExecutor(const Expr *Call, const RuleCatalog &Catalog) {
@@ -140,6 +191,18 @@ ExecutionContext::ExecutionContext(const CoroutineBodyStmt &Body,
       break;
     }
   }
+  // A hop that is called but not awaited does not move the coroutine, yet
+  // says the code after it must not run where the coroutine is: whatever
+  // pool an earlier hop moved it onto (a CPU pool, when it meant to go back
+  // to the background executor to block) is no place to block after it.
+  DiscardedHops Discarded(Catalog);
+  Discarded.TraverseStmt(Body.getBody());
+  for (const Expr *Call : Discarded.Found)
+    Hops.push_back({Call, false});
+  llvm::sort(Hops, [&](const Hop &A, const Hop &B) {
+    return SM.isBeforeInTranslationUnit(A.Await->getBeginLoc(),
+                                        B.Await->getBeginLoc());
+  });
 }
 
 bool ExecutionContext::onPool(const Stmt *S) const {

@@ -1,5 +1,6 @@
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
@@ -130,25 +131,51 @@ bool isHardwareConcurrency(const Expr *E) {
          Name == "std::jthread::hardware_concurrency";
 }
 
+/// The `bounds` catalog entry naming what E reads or calls: a variable or
+/// data member (`seastar::smp::count`), a function (`seastar::smp::all_shards`)
+/// or a function object (`std::ranges::views::filter`).
+const RuleEntry *boundsEntry(const Expr *E, const RuleCatalog *Catalog) {
+  if (!Catalog || !E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Catalog->lookup(Section::Bounds, Ref->getDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Catalog->lookup(Section::Bounds, Member->getMemberDecl());
+  if (!isa<CallExpr>(E))
+    return nullptr;
+  std::string Object = calledObjectName(E);
+  if (!Object.empty())
+    if (const RuleEntry *R = Catalog->lookup(Section::Bounds, Object))
+      return R;
+  if (const FunctionDecl *F = calleeOf(E))
+    return Catalog->lookup(Section::Bounds, F);
+  std::string Name = calleeName(E);
+  return Name.empty() ? nullptr : Catalog->lookup(Section::Bounds, Name);
+}
+
 /// The bound an upper-limit expression gives: a constant, the core count
-/// (scaled by a constant), the smallest bound of a std::min, the largest of
-/// a std::max; through unchanged local variables.
+/// (scaled by a constant) or another count the catalogs' `bounds` section
+/// says the machine bounds (`seastar::smp::count`), the smallest bound of a
+/// std::min, the largest of a std::max; through unchanged local variables.
 TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
-                  unsigned Depth = 0) {
+                  const RuleCatalog *Catalog, unsigned Depth = 0) {
   if (!Limit || Depth > 4)
     return {};
   Limit = Limit->IgnoreParenImpCasts();
   if (auto V = constantValue(Limit, Ctx))
     return {TripBound::Constant, std::uint64_t(std::max<std::int64_t>(*V, 0))};
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Limit))
-    return boundOf(Cast->getSubExpr(), Ctx, Depth + 1);
+    return boundOf(Cast->getSubExpr(), Ctx, Catalog, Depth + 1);
   if (const Expr *Init = unchangedInit(referencedVar(Limit)))
-    return boundOf(Init, Ctx, Depth + 1);
+    return boundOf(Init, Ctx, Catalog, Depth + 1);
   if (isHardwareConcurrency(Limit))
+    return {TripBound::HardwareConcurrency, 0};
+  if (const RuleEntry *R = boundsEntry(Limit, Catalog); R && R->Kind == "count")
     return {TripBound::HardwareConcurrency, 0};
   if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
     // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
-    TripBound L = boundOf(B->getLHS(), Ctx, Depth + 1);
+    TripBound L = boundOf(B->getLHS(), Ctx, Catalog, Depth + 1);
     auto R = constantValue(B->getRHS(), Ctx);
     if (L.K != TripBound::HardwareConcurrency || !R || *R < 0)
       return {};
@@ -174,7 +201,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
   if (Name == "std::min") {
     TripBound Best;
     for (const Expr *Arg : Call->arguments()) {
-      TripBound B = boundOf(Arg, Ctx, Depth + 1);
+      TripBound B = boundOf(Arg, Ctx, Catalog, Depth + 1);
       if (B.K == TripBound::Unknown)
         continue;
       if (Best.K == TripBound::Unknown ||
@@ -189,7 +216,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     // floor keeps the floor.
     TripBound Result{TripBound::Constant, 0};
     for (const Expr *Arg : Call->arguments()) {
-      TripBound B = boundOf(Arg, Ctx, Depth + 1);
+      TripBound B = boundOf(Arg, Ctx, Catalog, Depth + 1);
       if (B.K == TripBound::Unknown)
         return {};
       if (B.K == TripBound::HardwareConcurrency)
@@ -202,7 +229,8 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
 }
 
 /// `for (T i = init; i OP limit; ...)` with the loop variable on one side.
-TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
+TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx,
+                      const RuleCatalog *Catalog) {
   const auto *Cond = dyn_cast_or_null<BinaryOperator>(
       For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cond || !Cond->isComparisonOp())
@@ -223,7 +251,7 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
       if (auto V = constantValue(Counter->getInit(), Ctx))
         Start = *V;
   if (Op == BO_LT || Op == BO_LE || Op == BO_NE) {
-    TripBound B = boundOf(Rhs, Ctx);
+    TripBound B = boundOf(Rhs, Ctx, Catalog);
     if (B.K == TripBound::Constant)
       B.Value = std::uint64_t(std::max<std::int64_t>(
           std::int64_t(B.Value) - Start + (Op == BO_LE ? 1 : 0), 0));
@@ -243,22 +271,23 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
 /// braced list, an array, std::array, a string literal view, a constant
 /// `std::views::iota(a, b)`, or a local variable initialised with one of
 /// those and never changed.
-TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) {
+TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
+                  const RuleCatalog *Catalog, unsigned Depth = 0) {
   if (!Range || Depth > 3)
     return {};
   Range = Range->IgnoreImplicit()->IgnoreParens();
   if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Range))
-    return rangeOf(Cast->getSubExpr(), Ctx, Depth + 1);
+    return rangeOf(Cast->getSubExpr(), Ctx, Catalog, Depth + 1);
   if (const auto *List = dyn_cast<InitListExpr>(Range))
     return {TripBound::Constant, List->getNumInits()};
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
-    return rangeOf(List->getSubExpr(), Ctx, Depth + 1);
+    return rangeOf(List->getSubExpr(), Ctx, Catalog, Depth + 1);
   if (const auto *Literal = dyn_cast<StringLiteral>(Range))
     return {TripBound::Constant, Literal->getLength()};
   // "aeiou"sv, std::string_view("aeiou")
   if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Range))
     if (Literal->getNumArgs() > 0)
-      return rangeOf(Literal->getArg(0), Ctx, Depth + 1);
+      return rangeOf(Literal->getArg(0), Ctx, Catalog, Depth + 1);
   QualType T = Range->getType().getNonReferenceType();
   if (const auto *Array = Ctx.getAsConstantArrayType(T))
     return {TripBound::Constant, Array->getSize().getZExtValue()};
@@ -277,27 +306,49 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) 
     if (Given == 1 && Construct->getNumArgs() >= 1) {
       const Expr *Arg = Construct->getArg(0);
       if (Type == "std::basic_string_view" || Type == "std::span")
-        return rangeOf(Arg, Ctx, Depth + 1);
+        return rangeOf(Arg, Ctx, Catalog, Depth + 1);
       // A container built from a braced list: `std::vector<int>{1, 2, 3}`.
       if (isa<CXXStdInitializerListExpr>(Arg->IgnoreImplicit()))
-        return rangeOf(Arg, Ctx, Depth + 1);
+        return rangeOf(Arg, Ctx, Catalog, Depth + 1);
     }
   }
-  // std::views::iota(a, b) with constant ends.
+  const RuleEntry *Known = boundsEntry(Range, Catalog);
+  // A range the machine bounds: the shards, the scheduling groups.
+  if (Known && Known->Kind == "range")
+    return {TripBound::HardwareConcurrency, 0};
+  // std::views::iota(a, b) (or a catalogued counting range such as
+  // boost::irange) with constant ends, or up to a count the machine bounds.
   if (const auto *Call = dyn_cast<CallExpr>(Range)) {
     std::string Name = calledObjectName(Call);
     if (Name.empty())
       Name = calleeName(Call);
-    if ((Name == "std::ranges::views::iota" || Name == "std::views::iota") &&
-        Call->getNumArgs() >= 2) {
-      unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
-      if (Call->getNumArgs() == First + 2) {
-        auto From = constantValue(Call->getArg(First), Ctx);
-        auto To = constantValue(Call->getArg(First + 1), Ctx);
-        if (From && To && *To >= *From)
-          return {TripBound::Constant, std::uint64_t(*To - *From)};
-      }
+    unsigned First = isa<CXXOperatorCallExpr>(Call) &&
+                             cast<CXXOperatorCallExpr>(Call)->getOperator() ==
+                                 OO_Call
+                         ? 1
+                         : 0;
+    bool Iota = Name == "std::ranges::views::iota" ||
+                Name == "std::views::iota" || (Known && Known->Kind == "iota");
+    if (Iota && Call->getNumArgs() == First + 2) {
+      auto From = constantValue(Call->getArg(First), Ctx);
+      auto To = constantValue(Call->getArg(First + 1), Ctx);
+      if (From && To && *To >= *From)
+        return {TripBound::Constant, std::uint64_t(*To - *From)};
+      TripBound End = boundOf(Call->getArg(First + 1), Ctx, Catalog);
+      if (End.K == TripBound::HardwareConcurrency)
+        return End;
     }
+    // A view that keeps or drops elements of its input (`r |
+    // std::views::filter(p)`, `std::views::transform(r, f)`) has at most
+    // as many as the input.
+    if (Known && Known->Kind == "adaptor" && Call->getNumArgs() > First)
+      return rangeOf(Call->getArg(First), Ctx, Catalog, Depth + 1);
+    if (const auto *Pipe = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Pipe->getOperator() == OO_Pipe && Pipe->getNumArgs() == 2) {
+        const RuleEntry *View = boundsEntry(Pipe->getArg(1), Catalog);
+        if (View && View->Kind == "adaptor")
+          return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
+      }
   }
   if (const VarDecl *V = referencedVar(Range)) {
     // A local std::vector made with a count and never resized:
@@ -308,18 +359,19 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) 
                 dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
           if (Construct->getNumArgs() >= 1 &&
               Construct->getArg(0)->getType()->isIntegerType())
-            return boundOf(Construct->getArg(0), Ctx);
-      return rangeOf(Init, Ctx, Depth + 1);
+            return boundOf(Construct->getArg(0), Ctx, Catalog);
+      return rangeOf(Init, Ctx, Catalog, Depth + 1);
     }
     // `static const std::vector<std::string> kNames{"a", "b"};`
     if (V->isStaticLocal() && V->getType().isConstQualified() && V->getInit())
-      return rangeOf(V->getInit(), Ctx, Depth + 1);
+      return rangeOf(V->getInit(), Ctx, Catalog, Depth + 1);
   }
   return {};
 }
 
-TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
-  return rangeOf(For->getRangeInit(), Ctx);
+TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
+                    const RuleCatalog *Catalog) {
+  return rangeOf(For->getRangeInit(), Ctx, Catalog);
 }
 
 } // namespace
@@ -332,11 +384,13 @@ bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
          Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
 }
 
-TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
-  return rangeOf(Range, Ctx);
+TripBound rangeBound(const Expr *Range, const ASTContext &Ctx,
+                     const RuleCatalog *Catalog) {
+  return rangeOf(Range, Ctx, Catalog);
 }
 
-TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
+TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx,
+                    const RuleCatalog *Catalog) {
   if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
     if (constantFalse(Do->getCond(), Ctx))
       return {TripBound::Constant, 1};
@@ -344,9 +398,9 @@ TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
     if (constantFalse(While->getCond(), Ctx))
       return {TripBound::Constant, 0};
   if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
-    return counterLoop(For, Ctx);
+    return counterLoop(For, Ctx, Catalog);
   if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
-    return rangeLoop(Range, Ctx);
+    return rangeLoop(Range, Ctx, Catalog);
   return {};
 }
 

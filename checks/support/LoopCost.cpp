@@ -662,7 +662,7 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
   Step.K = CostStep::Loop;
   Step.Where = Loop;
   Step.Caller = Fn;
-  Step.Bound = tripBound(Loop, Ctx);
+  Step.Bound = tripBound(Loop, Ctx, &Catalog);
   Own.Steps.push_back(Step);
   liftInto(Out, Own, Inner);
   return Out;
@@ -869,7 +869,7 @@ bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
 
 bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
                                    const ASTContext &Ctx) const {
-  if (tripBound(Loop, Ctx).isSmall(Opts.SmallTripCount))
+  if (tripBound(Loop, Ctx, &Catalog).isSmall(Opts.SmallTripCount))
     return true;
   const Expr *Cond = strip(conditionOf(Loop));
   if (!Cond)

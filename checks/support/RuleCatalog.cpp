@@ -23,7 +23,8 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "mutexes",     "async_locks",
     "non_suspending_awaitables", "awaitable_types",
     "executors",
-    "element_work",
+    "element_work", "non_blocking",
+    "bounds",
 };
 
 std::string knownSections() {
