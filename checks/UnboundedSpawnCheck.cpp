@@ -4,6 +4,7 @@
 #include "support/ExecutionContext.h"
 #include "support/Limiters.h"
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RangeFanOut.h"
 #include "support/SourceText.h"
@@ -456,7 +457,7 @@ void SpawnLoopAnalysis::run() {
         break;
       if (Limits.hasLimiter(S, Loop, Holder))
         break;
-      TripBound Bound = tripBound(Loop, Ctx, &Catalog);
+      TripBound Bound = tripBound(Loop, Ctx, Catalog);
       if (loopAccepted(Loop))
         continue; // a bounded number per iteration of the loops around it
       const Expr *Event = eventBefore(S, Loop);
@@ -480,7 +481,7 @@ bool SpawnLoopAnalysis::boundAccepted(const TripBound &Bound) const {
 }
 
 bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
-  TripBound Bound = tripBound(Loop, Ctx, &Catalog);
+  TripBound Bound = tripBound(Loop, Ctx, Catalog);
   if (boundAccepted(Bound))
     return true;
   if (Bound.K != TripBound::Unknown)
@@ -494,7 +495,7 @@ bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
 void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (Limits.callableLimits(S.Mapper))
     return; // each element's work takes a shared limiter first
-  if (boundAccepted(rangeBound(S.Range, Ctx, &Catalog)))
+  if (boundAccepted(rangeBound(S.Range, Ctx, Catalog)))
     return;
   // A local container: as many elements as were put in it.
   const Stmt *FillLoop = nullptr;
@@ -533,7 +534,7 @@ void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (FillLoop)
     Check.diag(FillLoop->getBeginLoc(),
                "'" + V->getName().str() + "' gets one element per iteration "
-               "of this loop; " + loopNote(FillLoop, tripBound(FillLoop, Ctx, &Catalog)),
+               "of this loop; " + loopNote(FillLoop, tripBound(FillLoop, Ctx, Catalog)),
                DiagnosticIDs::Note);
 }
 

@@ -1,8 +1,8 @@
 // CHECKS: coro-blocking-call
 // A logging front end whose submission is asynchronous by default is not a
 // blocking call, although its body reaches file i/o on a branch a run-time
-// setting selects (catalog section `non_blocking`: yalantinglibs' easylog
-// queues records for a background writer unless switched to synchronous).
+// setting selects (catalog `offload` entries of `kind: queue`: yalantinglibs'
+// easylog queues records for a background writer unless made synchronous).
 // The rest of such a library is still read: its blocking functions are
 // reported, and a logger of the same shape that no catalog names is too.
 #include <async_simple/coro/Lazy.h>

@@ -1,11 +1,12 @@
 // CHECKS: coro-unbounded-spawn
 // Fan-out over the shards or the scheduling groups starts at most one task
 // per core (or per group, a compile-time maximum): the machine bounds it, as
-// it bounds a loop up to std::thread::hardware_concurrency(). The catalogs'
-// `bounds` section names such counts and ranges (seastar::smp::count,
-// smp::all_shards(), this_smp_all_shards()), counting ranges over them
-// (std::views::iota, boost::irange) and views that keep at most their
-// input's elements (std::views::filter). Fan-out over the data is reported.
+// it bounds a loop up to std::thread::hardware_concurrency(). The catalogs
+// name such counts and ranges (`executors` entries of `kind: shards`:
+// seastar::smp::count, smp::all_shards(), this_smp_all_shards()), counting
+// ranges over them (std::views::iota; `element_work` `kind: iota`:
+// boost::irange) and views that keep at most their input's elements
+// (`kind: view`: std::views::filter). Fan-out over the data is reported.
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/core/loop.hh>

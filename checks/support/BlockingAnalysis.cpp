@@ -80,6 +80,18 @@ bool constructionBlocks(const CXXConstructExpr &E, const RuleEntry &R) {
   return Explicit >= Min;
 }
 
+/// Whether the summary of a helper with body Def is computed: user code
+/// (isUserHelper) that is not an `offload` entry. An offload hands the work
+/// it is given to another thread; one read as user code (a logging front
+/// end that queues records for a background writer, easylog's
+/// `logger::operator+=`) may still reach blocking calls in its body, on
+/// branches a run-time setting selects (a logger made synchronous).
+bool followed(const FunctionDecl *Def, const RuleCatalog &Catalog,
+              const NameList &Ignored) {
+  return isUserHelper(Def, Catalog, Ignored) &&
+         !Catalog.lookup(Section::Offload, Def);
+}
+
 } // namespace
 
 std::vector<CallSite> callsIn(const Stmt *Body) {
@@ -185,17 +197,9 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
   return std::nullopt;
 }
 
-bool BlockingAnalysis::followed(const FunctionDecl *Def) const {
-  // A function the catalogs know not to block in its library's default
-  // configuration (an asynchronous logger's submission) is not read: the
-  // blocking calls in its body are on branches a run-time setting selects.
-  return isUserHelper(Def, Catalog, Ignored) &&
-         !Catalog.lookup(Section::NonBlocking, Def);
-}
-
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !followed(Def))
+  if (!F || !F->hasBody(Def) || !followed(Def, Catalog, Ignored))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -225,7 +229,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
     const FunctionDecl *Callee = calleeOf(Site.Call);
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !followed(Def))
+    if (!Callee || !Callee->hasBody(Def) || !followed(Def, Catalog, Ignored))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);

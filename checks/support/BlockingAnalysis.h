@@ -41,8 +41,7 @@ struct BlockingPath {
 /// "May block" summaries of functions, computed once per function and
 /// cached for the translation unit. Only user code is summarised: functions
 /// in system headers or in a catalogued library's namespace are judged by
-/// the catalog alone, functions a `non_blocking` entry names are not read,
-/// and coroutines are analysed as coroutines.
+/// the catalog alone, and coroutines are analysed as coroutines.
 class BlockingAnalysis {
 public:
   BlockingAnalysis(const RuleCatalog &Catalog, const NameList &Extra,
@@ -86,9 +85,6 @@ private:
   /// Returns whether the result is final (did not rely on a function whose
   /// summary was still being computed, i.e. recursion).
   bool compute(const clang::FunctionDecl *F, std::optional<BlockingPath> &Out);
-  /// Whether the summary of a helper with body Def is computed: user code
-  /// (isUserHelper) that no `non_blocking` catalog entry names.
-  bool followed(const clang::FunctionDecl *Def) const;
   bool usesNonBlockingDescriptors(const clang::FunctionDecl &F);
   bool mentionsNonBlocking(const clang::Decl &D);
 

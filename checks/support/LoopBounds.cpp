@@ -1,4 +1,5 @@
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 
@@ -131,27 +132,39 @@ bool isHardwareConcurrency(const Expr *E) {
          Name == "std::jthread::hardware_concurrency";
 }
 
-/// The `bounds` catalog entry naming what E reads or calls: a variable or
-/// data member (`seastar::smp::count`), a function (`seastar::smp::all_shards`)
-/// or a function object (`std::ranges::views::filter`).
-const RuleEntry *boundsEntry(const Expr *E, const RuleCatalog *Catalog) {
+/// The catalog entry of section S and kind Kind naming what E reads or
+/// calls: a variable or data member (`seastar::smp::count`), a function
+/// (`seastar::smp::all_shards`) or a function object
+/// (`std::ranges::views::filter`).
+const RuleEntry *entryOf(const Expr *E, const RuleCatalog *Catalog, Section S,
+                         llvm::StringRef Kind) {
   if (!Catalog || !E)
     return nullptr;
   E = E->IgnoreParenImpCasts();
+  const RuleEntry *R = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Catalog->lookup(Section::Bounds, Ref->getDecl());
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Catalog->lookup(Section::Bounds, Member->getMemberDecl());
-  if (!isa<CallExpr>(E))
-    return nullptr;
-  std::string Object = calledObjectName(E);
-  if (!Object.empty())
-    if (const RuleEntry *R = Catalog->lookup(Section::Bounds, Object))
-      return R;
-  if (const FunctionDecl *F = calleeOf(E))
-    return Catalog->lookup(Section::Bounds, F);
-  std::string Name = calleeName(E);
-  return Name.empty() ? nullptr : Catalog->lookup(Section::Bounds, Name);
+    R = Catalog->lookup(S, Ref->getDecl());
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    R = Catalog->lookup(S, Member->getMemberDecl());
+  else if (isa<CallExpr>(E)) {
+    std::string Object = calledObjectName(E);
+    if (!Object.empty())
+      R = Catalog->lookup(S, Object);
+    if (!R)
+      if (const FunctionDecl *F = calleeOf(E))
+        R = Catalog->lookup(S, F);
+    if (!R)
+      if (std::string Name = calleeName(E); !Name.empty())
+        R = Catalog->lookup(S, Name);
+  }
+  return R && R->Kind == Kind ? R : nullptr;
+}
+
+/// A count or a range of the program's shards, one per core (catalog
+/// `executors` entries of `kind: shards`: `seastar::smp::count`,
+/// `seastar::smp::all_shards()`).
+bool namesShards(const Expr *E, const RuleCatalog *Catalog) {
+  return entryOf(E, Catalog, Section::Executors, "shards") != nullptr;
 }
 
 /// The bound an upper-limit expression gives: a constant, the core count
@@ -171,7 +184,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     return boundOf(Init, Ctx, Catalog, Depth + 1);
   if (isHardwareConcurrency(Limit))
     return {TripBound::HardwareConcurrency, 0};
-  if (const RuleEntry *R = boundsEntry(Limit, Catalog); R && R->Kind == "count")
+  if (namesShards(Limit, Catalog))
     return {TripBound::HardwareConcurrency, 0};
   if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
     // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
@@ -312,9 +325,8 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         return rangeOf(Arg, Ctx, Catalog, Depth + 1);
     }
   }
-  const RuleEntry *Known = boundsEntry(Range, Catalog);
-  // A range the machine bounds: the shards, the scheduling groups.
-  if (Known && Known->Kind == "range")
+  // One element per shard.
+  if (namesShards(Range, Catalog))
     return {TripBound::HardwareConcurrency, 0};
   // std::views::iota(a, b) (or a catalogued counting range such as
   // boost::irange) with constant ends, or up to a count the machine bounds.
@@ -328,7 +340,8 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
                          ? 1
                          : 0;
     bool Iota = Name == "std::ranges::views::iota" ||
-                Name == "std::views::iota" || (Known && Known->Kind == "iota");
+                Name == "std::views::iota" ||
+                entryOf(Call, Catalog, Section::ElementWork, "iota");
     if (Iota && Call->getNumArgs() == First + 2) {
       auto From = constantValue(Call->getArg(First), Ctx);
       auto To = constantValue(Call->getArg(First + 1), Ctx);
@@ -341,14 +354,13 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
     // A view that keeps or drops elements of its input (`r |
     // std::views::filter(p)`, `std::views::transform(r, f)`) has at most
     // as many as the input.
-    if (Known && Known->Kind == "adaptor" && Call->getNumArgs() > First)
+    if (Call->getNumArgs() > First &&
+        entryOf(Call, Catalog, Section::ElementWork, "view"))
       return rangeOf(Call->getArg(First), Ctx, Catalog, Depth + 1);
     if (const auto *Pipe = dyn_cast<CXXOperatorCallExpr>(Call))
-      if (Pipe->getOperator() == OO_Pipe && Pipe->getNumArgs() == 2) {
-        const RuleEntry *View = boundsEntry(Pipe->getArg(1), Catalog);
-        if (View && View->Kind == "adaptor")
-          return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
-      }
+      if (Pipe->getOperator() == OO_Pipe && Pipe->getNumArgs() == 2 &&
+          entryOf(Pipe->getArg(1), Catalog, Section::ElementWork, "view"))
+        return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
   }
   if (const VarDecl *V = referencedVar(Range)) {
     // A local std::vector made with a count and never resized:
@@ -384,13 +396,29 @@ bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
          Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
 }
 
+static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
+                           const RuleCatalog *Catalog);
+
+TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
+  return rangeOf(Range, Ctx, nullptr);
+}
+
 TripBound rangeBound(const Expr *Range, const ASTContext &Ctx,
-                     const RuleCatalog *Catalog) {
-  return rangeOf(Range, Ctx, Catalog);
+                     const RuleCatalog &Catalog) {
+  return rangeOf(Range, Ctx, &Catalog);
+}
+
+TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
+  return loopBound(Loop, Ctx, nullptr);
 }
 
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx,
-                    const RuleCatalog *Catalog) {
+                    const RuleCatalog &Catalog) {
+  return loopBound(Loop, Ctx, &Catalog);
+}
+
+static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
+                           const RuleCatalog *Catalog) {
   if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
     if (constantFalse(Do->getCond(), Ctx))
       return {TripBound::Constant, 1};

@@ -8,17 +8,12 @@
 
 namespace corolint {
 
-class RuleCatalog;
-
 /// What is known of how many times a loop's body runs.
 struct TripBound {
   enum Kind {
     Unknown,             ///< a runtime bound, or none (while, do, for(;;))
     Constant,            ///< at most Value iterations, a compile-time constant
-    HardwareConcurrency, ///< bounded by the machine: the core count
-                         ///< (std::thread::hardware_concurrency()) or a
-                         ///< count or range the catalogs' `bounds` section
-                         ///< names (seastar's shards, scheduling groups)
+    HardwareConcurrency, ///< bounded by std::thread::hardware_concurrency()
   } K = Unknown;
   /// For Constant, the bound; for HardwareConcurrency, a constant the bound
   /// may exceed the core count by (`std::max(hw, 8u)`), usually 0.
@@ -42,19 +37,14 @@ struct TripBound {
 /// `std::max(hw, 2u)`), or over a local `std::vector` constructed with such
 /// a count and never resized; `do ... while (false)` (once). A limit held
 /// in a local variable that is never written after its initialisation
-/// counts as its initialiser. With a Catalog, also its `bounds` section:
-/// counts and ranges the machine bounds (`i < seastar::smp::count`,
-/// `seastar::smp::all_shards()`, `boost::irange(0u, smp::count)`) and views
-/// that keep at most their input's elements (`r | std::views::filter(p)`).
-TripBound tripBound(const clang::Stmt *Loop, const clang::ASTContext &Ctx,
-                    const RuleCatalog *Catalog = nullptr);
+/// counts as its initialiser.
+TripBound tripBound(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
 
 /// The bound on the number of elements of a range expression, by the
 /// same rules as a range-for's range (a built-in array, `std::array`, a
 /// braced list, an unchanged container built from one, a constant
 /// `std::views::iota`, a local vector sized by the core count).
-TripBound rangeBound(const clang::Expr *Range, const clang::ASTContext &Ctx,
-                     const RuleCatalog *Catalog = nullptr);
+TripBound rangeBound(const clang::Expr *Range, const clang::ASTContext &Ctx);
 
 /// A counting `for` loop: `for (T i = init; i OP limit; ...)`, with the
 /// loop variable on either side of the comparison.

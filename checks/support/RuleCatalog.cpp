@@ -23,8 +23,7 @@ constexpr llvm::StringRef SectionKeys[SectionCount] = {
     "mutexes",     "async_locks",
     "non_suspending_awaitables", "awaitable_types",
     "executors",
-    "element_work", "non_blocking",
-    "bounds",
+    "element_work",
 };
 
 std::string knownSections() {

@@ -37,11 +37,9 @@ enum class Section {
   AwaitableTypes,
   Executors,
   ElementWork,
-  NonBlocking,
-  Bounds,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::Bounds) + 1;
+    static_cast<std::size_t>(Section::ElementWork) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
