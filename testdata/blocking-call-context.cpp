@@ -87,6 +87,22 @@ concurrencpp_awaited_hop(std::shared_ptr<concurrencpp::thread_pool_executor> bac
   (void)g;
 }
 
+// Started by its caller as a task of the executor it passes (executor_tag):
+// not on the caller's event loop.
+concurrencpp::result<void>
+concurrencpp_tagged(concurrencpp::executor_tag, std::shared_ptr<concurrencpp::executor> ex) {
+  std::FILE *f = std::fopen("/tmp/tagged", "r"); // runs on ex
+  (void)f;
+  co_return;
+}
+// The same coroutine without the tag runs on its caller's thread.
+concurrencpp::result<void>
+concurrencpp_untagged(std::shared_ptr<concurrencpp::executor> ex) {
+  std::FILE *f = std::fopen("/tmp/untagged", "r"); // expect-warning: blocking call to 'fopen' in coroutine 'concurrencpp_untagged' [coro-blocking-call]
+  (void)f;
+  co_return;
+}
+
 // --- C++/WinRT, restated in a few lines: resume_background hops to the pool ---
 
 namespace winrt {

@@ -131,6 +131,25 @@ private:
   const RuleCatalog &Catalog;
 };
 
+/// The function whose body Body is: the owner of the parameters the body
+/// copies (by-value parameters), if any.
+const FunctionDecl *coroutineOf(const CoroutineBodyStmt &Body) {
+  for (const Stmt *Move : Body.getParamMoves())
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Move))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = V->getInit()) {
+            const Expr *E = Init->IgnoreImplicit();
+            if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+                C && C->getNumArgs() > 0)
+              E = C->getArg(0)->IgnoreImplicit();
+            if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+              if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+                return dyn_cast<FunctionDecl>(P->getDeclContext());
+          }
+  return nullptr;
+}
+
 } // namespace
 
 bool isPoolExecutorType(QualType T, const RuleCatalog &Catalog) {
@@ -191,6 +210,18 @@ ExecutionContext::ExecutionContext(const CoroutineBodyStmt &Body,
       break;
     }
   }
+  // A coroutine whose first parameter is a catalogued hop onto a pool (a
+  // tag: concurrencpp's `executor_tag`, then the executor) is started by
+  // its caller as a task of that executor, as `executor->submit(f)` would
+  // run f there: it runs there from its start.
+  if (const FunctionDecl *F = coroutineOf(Body))
+    if (F->getNumParams() > 0)
+      if (const RuleEntry *Tag = Catalog.lookup(
+              Section::Executors, typeName(F->getParamDecl(0)->getType()));
+          Tag && Tag->Kind == "hop" && Tag->attribute("to") == "pool")
+        if (const auto *Start =
+                dyn_cast_or_null<Expr>(Body.getInitSuspendStmt()))
+          Hops.push_back({Start, true});
   // A hop that is called but not awaited does not move the coroutine, yet
   // says the code after it must not run where the coroutine is: whatever
   // pool an earlier hop moved it onto (a CPU pool, when it meant to go back
