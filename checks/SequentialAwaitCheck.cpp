@@ -189,6 +189,23 @@ void SequentialAwaitCheck::checkCoroutine(const FunctionDecl &F,
   }
 }
 
+/// Whether FD is a coroutine defined in this translation unit whose body
+/// never suspends (no co_await or co_yield that can suspend): awaiting it
+/// runs a synchronous computation, with no wait to overlap with another.
+static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
+                       const RuleCatalog &Catalog) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def))
+    return false;
+  const CoroutineBodyStmt *Body = coroutineBody(Def);
+  if (!Body)
+    return false;
+  for (const SuspensionPoint &P : suspensionPoints(Body))
+    if (canSuspend(P.E, Catalog, Ctx))
+      return false;
+  return true;
+}
+
 /// The call an await runs when it is an operation that could run
 /// concurrently with others: a call of a known function (not a member of
 /// *this, not a synchronisation or timing primitive, a yield, a combinator
@@ -218,6 +235,8 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
     return nullptr;
   if (FD->getIdentifier() && isMutatingName(FD->getName()))
     return nullptr;
+  if (neverWaits(FD, Ctx, catalog()))
+    return nullptr; // a synchronous computation: nothing to overlap
   for (Section S : {Section::Synchronization, Section::Yields,
                     Section::ConcurrentCombinators,
                     Section::NonSuspendingAwaitables, Section::Spawn,

@@ -210,3 +210,35 @@ exec::task<int> two() {
   co_return a + b;
 }
 } // namespace sx
+
+// --- coroutines that never suspend: synchronous computations ------------------
+
+namespace sync_work {
+// Defined here and never suspends: awaiting it runs it to completion on the
+// spot, so there is no wait to overlap (async_simple's CountChar demo).
+cppcoro::task<int> count_char(const std::string &line, char c) {
+  int n = 0;
+  for (char x : line)
+    n += x == c;
+  co_return n;
+}
+// Suspends: a real wait per element.
+cppcoro::task<int> fetch_count(const std::string &key);
+cppcoro::task<int> count_remote(const std::string &key) {
+  co_return co_await fetch_count(key);
+}
+
+cppcoro::task<int> count_all(const std::vector<std::string> &lines) {
+  int total = 0;
+  for (const auto &line : lines)
+    total += co_await count_char(line, 'x');
+  co_return total;
+}
+
+cppcoro::task<int> count_all_remote(const std::vector<std::string> &keys) {
+  int total = 0;
+  for (const auto &key : keys) // expect-note: start one per element
+    total += co_await count_remote(key); // expect-warning: 'count_remote(...)' is awaited in every iteration [coro-sequential-await]
+  co_return total;
+}
+} // namespace sync_work
