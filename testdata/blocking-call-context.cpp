@@ -46,6 +46,21 @@ cppcoro::task<void> cppcoro_hops(cppcoro::static_thread_pool &pool,
   ::unlink("/tmp/y"); // expect-warning: blocking call to 'unlink' [coro-blocking-call]
 }
 
+// A cppcoro task resumes its awaiter on the thread that completed it: one
+// given the pool to run on leaves the coroutine on a pool thread.
+cppcoro::task<int> compute_on(cppcoro::static_thread_pool &pool, int x);
+cppcoro::task<int> compute_here(int x);
+
+cppcoro::task<void> cppcoro_resumed_on_pool(cppcoro::static_thread_pool &pool) {
+  co_await compute_on(pool, 1);
+  ::unlink("/tmp/z"); // on a pool thread
+}
+
+cppcoro::task<void> cppcoro_resumed_here() {
+  co_await compute_here(1);
+  ::unlink("/tmp/w"); // expect-warning: blocking call to 'unlink' in coroutine 'cppcoro_resumed_here' [coro-blocking-call]
+}
+
 // --- concurrencpp: resume_on(background executor) ----------------------------
 
 concurrencpp::result<void>

@@ -92,8 +92,17 @@ Place hopOf(const Expr *Operand, const RuleCatalog &Catalog) {
   bool Explicit = N.contains("schedule") || N.contains("resume_on");
   bool Yields = Callee ? Catalog.lookup(Section::Yields, Callee)
                        : Catalog.lookup(Section::Yields, Name);
-  if (!Explicit && !Yields)
+  if (!Explicit && !Yields) {
+    // A task of a library whose tasks resume their awaiter on the thread
+    // that completes them (`resumes_on_completion` on its awaitable type:
+    // cppcoro, libcoro), given a thread pool to run on: the coroutine goes
+    // on on that pool (`co_await for_each_async(pool, items, f)`).
+    const RuleEntry *Task = Catalog.awaitableType(typeName(Operand->getType()));
+    if (Task && Task->attribute("resumes_on_completion") == "true" &&
+        involvesPoolExecutor(Operand, Catalog))
+      return Place::Pool;
     return Place::Unknown;
+  }
   if (involvesPoolExecutor(Operand, Catalog))
     return Place::Pool;
   return Explicit ? Place::Loop : Place::Unknown;
