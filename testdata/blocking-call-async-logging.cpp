@@ -21,7 +21,6 @@ Lazy<int> handler(int id) {
   if (v < 0)
     ELOG_ERROR << "bad answer " << v; // not blocking either
   easylog::flush(); // expect-warning: call to 'easylog::flush' may block coroutine 'handler'; it reaches blocking call 'std::basic_ostream::flush' [coro-blocking-call]
-  // expect-note@-1: 'easylog::flush' calls 'easylog::logger::flush'
   co_return v;
 }
 
@@ -32,7 +31,7 @@ struct file_logger {
   bool rolling = false;
   void operator+=(const std::string &line) {
     if (rolling)
-      out.close();
+      out.close(); // expect-note: 'app::file_logger::operator+=' blocks in 'std::basic_ofstream::close'
     out.write(line.data(), line.size());
   }
 };

@@ -58,9 +58,9 @@ seastar::future<> flush_irange() {
                                                  [](unsigned c) { return flush_shard(c); });
 }
 
-seastar::future<> flush_loop() {
+seastar::future<> flush_loop(const std::vector<unsigned> &per_shard) {
   for (unsigned c = 0; c < seastar::smp::count; ++c)
-    (void)flush_shard(c);
+    (void)flush_shard(per_shard[c]);
   co_return;
 }
 
@@ -85,9 +85,9 @@ seastar::future<> flush_selected(std::vector<unsigned> ids) {
   co_await seastar::parallel_for_each(ids | std::views::filter([](unsigned c) { return c % 2 == 0; }), [](unsigned c) { return flush_shard(c); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of [coro-unbounded-spawn]
 }
 
-seastar::future<> flush_loop_n(unsigned n) {
+seastar::future<> flush_loop_n(const std::vector<unsigned> &ids, unsigned n) {
   for (unsigned c = 0; c < n; ++c) // expect-note: loop runs up to 'n' times
-    (void)flush_shard(c); // expect-warning: 'shards::flush_shard' starts one task per iteration of a loop with no concurrency limit [coro-unbounded-spawn]
+    (void)flush_shard(ids[c]); // expect-warning: 'shards::flush_shard' starts one task per iteration of a loop with no concurrency limit [coro-unbounded-spawn]
   co_return;
 }
 } // namespace shards

@@ -152,7 +152,7 @@ const FunctionDecl *coroutineOf(const CoroutineBodyStmt &Body) {
             if (const auto *C = dyn_cast<CXXConstructExpr>(E);
                 C && C->getNumArgs() > 0)
               E = C->getArg(0)->IgnoreImplicit();
-            if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+            if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
               if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
                 return dyn_cast<FunctionDecl>(P->getDeclContext());
           }
