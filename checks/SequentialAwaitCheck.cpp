@@ -1,4 +1,5 @@
 #include "SequentialAwaitCheck.h"
+#include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
@@ -189,9 +190,11 @@ void SequentialAwaitCheck::checkCoroutine(const FunctionDecl &F,
   }
 }
 
-/// Whether FD is a coroutine defined in this translation unit whose body
-/// never suspends (no co_await or co_yield that can suspend): awaiting it
-/// runs a synchronous computation, with no wait to overlap with another.
+/// Whether FD is a coroutine defined in this translation unit that never
+/// waits: its body never suspends (no co_await or co_yield that can) and
+/// makes no blocking call, directly or through helpers. Awaiting it runs a
+/// computation on the spot, with no wait to overlap with another; one that
+/// blocks on file i/o instead is worth running concurrently on a pool.
 static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
                        const RuleCatalog &Catalog) {
   const FunctionDecl *Def = nullptr;
@@ -202,6 +205,12 @@ static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
     return false;
   for (const SuspensionPoint &P : suspensionPoints(Body))
     if (canSuspend(P.E, Catalog, Ctx))
+      return false;
+  static const NameList None;
+  BlockingAnalysis Blocking(Catalog, None, None);
+  for (const CallSite &Site : callsIn(Body->getBody()))
+    if (Blocking.directRule(Site.Call, *Def) ||
+        Blocking.helperPath(calleeOf(Site.Call)))
       return false;
   return true;
 }

@@ -18,6 +18,7 @@
 #include <seastar/core/future.hh>
 #include <seastar/core/sleep.hh>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ cppcoro::task<int> fetch_after(int a);
 
 cppcoro::task<int> two() {
   int a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here; run them together with co_await cppcoro::when_all(a(), b())
-  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 33; await them concurrently [coro-sequential-await]
+  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 34; await them concurrently [coro-sequential-await]
   co_return a + b;
 }
 
@@ -232,6 +233,24 @@ cppcoro::task<int> count_all(const std::vector<std::string> &lines) {
   int total = 0;
   for (const auto &line : lines)
     total += co_await count_char(line, 'x');
+  co_return total;
+}
+
+// Never suspends but blocks on file i/o: run on a pool, several would
+// overlap their waits (async_simple's ReadFiles demo).
+cppcoro::task<int> count_in_file(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line))
+    ++n;
+  co_return n;
+}
+
+cppcoro::task<int> count_files(const std::vector<std::string> &paths) {
+  int total = 0;
+  for (const auto &path : paths) // expect-note: start one per element
+    total += co_await count_in_file(path); // expect-warning: 'count_in_file(...)' is awaited in every iteration [coro-sequential-await]
   co_return total;
 }
 
