@@ -15,6 +15,7 @@
 #include <seastar/coroutine/parallel_for_each.hh>
 
 #include <boost/range/irange.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <array>
 #include <ranges>
@@ -71,7 +72,35 @@ seastar::future<long> group_usage(per_group &data) {
       [](long a, long b) { return a + b; });
 }
 
+// Collections of constant size handed to the combinator by forwarding
+// reference (it iterates its range, it does not resize it): seven elements,
+// none, five (a copy of a constant counting range).
+seastar::future<long> seven() {
+  auto vec = std::vector<int>{1, 2, 3, 4, 5, 6, 7};
+  co_return co_await seastar::map_reduce(vec, [](int s) { return usage_on(s); }, 0L,
+                                         [](long a, long b) { return a + b; });
+}
+
+seastar::future<> none() {
+  co_await seastar::parallel_for_each(std::vector<unsigned>(), [](unsigned c) { return flush_shard(c); });
+}
+
+seastar::future<> five() {
+  auto range = boost::copy_range<std::vector<unsigned>>(boost::irange(1u, 6u));
+  co_await seastar::parallel_for_each(range, [](unsigned c) { return flush_shard(c); });
+}
+
 // --- reported: bounded by the data --------------------------------------------
+
+// The same vector grown from the input.
+seastar::future<long> seven_and_more(const std::vector<int> &more) {
+  auto vec = std::vector<int>{1, 2, 3, 4, 5, 6, 7};
+  for (int m : more) // expect-note: 'vec' gets one element per iteration of this loop
+    vec.push_back(m);
+  co_return co_await seastar::map_reduce(vec, [](int s) { return usage_on(s); }, 0L, // expect-warning: 'seastar::map_reduce' starts one task per element of 'vec' at once [coro-unbounded-spawn]
+                                         [](long a, long b) { return a + b; });
+}
+
 
 seastar::future<> flush_n(unsigned n) {
   co_await seastar::parallel_for_each(std::views::iota(0u, n), [](unsigned c) { return flush_shard(c); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of 'std::views::iota(0u, n)' at once, with no concurrency limit [coro-unbounded-spawn]

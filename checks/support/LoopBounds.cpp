@@ -41,7 +41,8 @@ bool refersTo(const Expr *E, const VarDecl *V) {
 /// reference to it, or (for a container) a member call that may resize it.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  explicit WriteFinder(const VarDecl *V) : V(V) {}
+  WriteFinder(const VarDecl *V, const RuleCatalog *Catalog)
+      : V(V), Catalog(Catalog) {}
   bool Written = false;
 
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -76,6 +77,13 @@ public:
           !isReadOnlyMember(Method))
         Written = true;
     }
+    // A fan-out combinator (a `spawn` entry with `per_element`:
+    // seastar::parallel_for_each, map_reduce) iterates its range; taking it
+    // by forwarding reference does not resize it.
+    if (F && Catalog)
+      if (const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
+          R && !R->attribute("per_element").empty())
+        return true;
     if (!F) { // unknown callee: any argument naming V may be written
       for (const Expr *Arg : C->arguments())
         if (refersTo(Arg, V))
@@ -104,11 +112,28 @@ private:
         M->getName());
   }
   const VarDecl *V;
+  const RuleCatalog *Catalog;
 };
+
+/// Whether a class has a `begin` member (a container or range).
+bool hasBeginMember(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls())
+    if (const auto *N = dyn_cast<NamedDecl>(D))
+      if (N->getIdentifier() && N->getName() == "begin")
+        return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasBeginMember(B.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
 
 /// V's initialiser when V is a local variable (not a parameter, not a
 /// reference) that nothing in its function writes after initialising it.
-const Expr *unchangedInit(const VarDecl *V) {
+const Expr *unchangedInit(const VarDecl *V,
+                          const RuleCatalog *Catalog = nullptr) {
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
       V->getType()->isReferenceType() || !V->getInit())
     return nullptr;
@@ -118,7 +143,7 @@ const Expr *unchangedInit(const VarDecl *V) {
       dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
   if (!F || !F->getBody())
     return nullptr;
-  WriteFinder Finder(V);
+  WriteFinder Finder(V, Catalog);
   Finder.TraverseStmt(F->getBody());
   return Finder.Written ? nullptr : V->getInit();
 }
@@ -180,7 +205,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     return {TripBound::Constant, std::uint64_t(std::max<std::int64_t>(*V, 0))};
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Limit))
     return boundOf(Cast->getSubExpr(), Ctx, Catalog, Depth + 1);
-  if (const Expr *Init = unchangedInit(referencedVar(Limit)))
+  if (const Expr *Init = unchangedInit(referencedVar(Limit), Catalog))
     return boundOf(Init, Ctx, Catalog, Depth + 1);
   if (isHardwareConcurrency(Limit))
     return {TripBound::HardwareConcurrency, 0};
@@ -316,6 +341,13 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
     unsigned Given = 0; // arguments not left to their defaults
     for (const Expr *Arg : Construct->arguments())
       Given += !isa<CXXDefaultArgExpr>(Arg);
+    // A container made empty (`std::vector<int>()`), and never changed
+    // when it is a variable's initialiser.
+    if (Given == 0 && Type != "std::basic_string_view" && Type != "std::span" &&
+        Construct->getConstructor() &&
+        Construct->getConstructor()->isDefaultConstructor() &&
+        T->getAsCXXRecordDecl() && hasBeginMember(T->getAsCXXRecordDecl()))
+      return {TripBound::Constant, 0};
     if (Given == 1 && Construct->getNumArgs() >= 1) {
       const Expr *Arg = Construct->getArg(0);
       if (Type == "std::basic_string_view" || Type == "std::span")
@@ -365,7 +397,7 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
   if (const VarDecl *V = referencedVar(Range)) {
     // A local std::vector made with a count and never resized:
     // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
-    if (const Expr *Init = unchangedInit(V)) {
+    if (const Expr *Init = unchangedInit(V, Catalog)) {
       if (Type == "std::vector")
         if (const auto *Construct =
                 dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
