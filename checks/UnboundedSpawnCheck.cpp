@@ -492,10 +492,39 @@ bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
   return countsCommandLine(Loop);
 }
 
+/// A fan-out over a counting range that starts workers, not work per item:
+/// `parallel_for_each(std::views::iota(0u, parallelism), [](unsigned) {...})`
+/// up to a count that is not a container's size, with a per-element lambda
+/// that does not pick data with its element (the fan-out form of a worker
+/// loop; ReportWorkerLoops reports them).
+static bool isWorkerFanOut(const FanOutSite &S, const RuleCatalog &Catalog) {
+  const auto *Range = dyn_cast_or_null<CallExpr>(
+      S.Range ? S.Range->IgnoreImplicit()->IgnoreParens() : nullptr);
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
+      S.Mapper ? S.Mapper->IgnoreImplicit()->IgnoreParens() : nullptr);
+  if (!Range || !Lambda || Range->getNumArgs() < 2)
+    return false;
+  std::string Name = calledObjectName(Range);
+  const RuleEntry *Iota = callRule(Section::ElementWork, Range, Catalog);
+  if (Name != "std::ranges::views::iota" && !(Iota && Iota->Kind == "iota"))
+    return false;
+  SizeFinder Sizes;
+  Sizes.TraverseStmt(const_cast<Expr *>(Range->getArg(Range->getNumArgs() - 1)));
+  const CXXMethodDecl *Call = Lambda->getCallOperator();
+  if (Sizes.Found || !Call || Call->getNumParams() != 1)
+    return false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> None;
+  IndexUseFinder Index(Call->getParamDecl(0), None);
+  Index.TraverseStmt(Lambda->getBody());
+  return !Index.Found;
+}
+
 void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (Limits.callableLimits(S.Mapper))
     return; // each element's work takes a shared limiter first
   if (boundAccepted(rangeBound(S.Range, Ctx, Catalog)))
+    return;
+  if (!Opts.ReportWorkerLoops && isWorkerFanOut(S, Catalog))
     return;
   // A local container: as many elements as were put in it.
   const Stmt *FillLoop = nullptr;

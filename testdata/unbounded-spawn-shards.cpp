@@ -72,6 +72,17 @@ seastar::future<long> group_usage(per_group &data) {
       [](long a, long b) { return a + b; });
 }
 
+// Workers: a counting range up to a configured concurrency whose element
+// picks no data (io_tester's `parallelism` request loops), like a counted
+// worker loop.
+struct tester {
+  unsigned parallelism = 4;
+  seastar::future<> issue();
+  seastar::future<> run() {
+    co_await seastar::parallel_for_each(std::views::iota(0u, parallelism), [this](unsigned) { return issue(); });
+  }
+};
+
 // Collections of constant size handed to the combinator by forwarding
 // reference (it iterates its range, it does not resize it): seven elements,
 // none, five (a copy of a constant counting range).
@@ -102,12 +113,17 @@ seastar::future<long> seven_and_more(const std::vector<int> &more) {
 }
 
 
-seastar::future<> flush_n(unsigned n) {
-  co_await seastar::parallel_for_each(std::views::iota(0u, n), [](unsigned c) { return flush_shard(c); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of 'std::views::iota(0u, n)' at once, with no concurrency limit [coro-unbounded-spawn]
+seastar::future<> flush_n(const std::vector<unsigned> &ids, unsigned n) {
+  co_await seastar::parallel_for_each(std::views::iota(0u, n), [&](unsigned c) { return flush_shard(ids[c]); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of 'std::views::iota(0u, n)' at once, with no concurrency limit [coro-unbounded-spawn]
 }
 
-seastar::future<> flush_irange_n(unsigned n) {
-  co_await seastar::coroutine::parallel_for_each(boost::irange(0u, n), [](unsigned c) { return flush_shard(c); }); // expect-warning: 'seastar::coroutine::parallel_for_each' starts one task per element of 'boost::irange(0u, n)' at once [coro-unbounded-spawn]
+seastar::future<> flush_irange_n(const std::vector<unsigned> &ids, unsigned n) {
+  co_await seastar::coroutine::parallel_for_each(boost::irange(0u, n), [&](unsigned c) { return flush_shard(ids[c]); }); // expect-warning: 'seastar::coroutine::parallel_for_each' starts one task per element of 'boost::irange(0u, n)' at once [coro-unbounded-spawn]
+}
+
+// Up to the size of the data, the element a plain number: still per item.
+seastar::future<> flush_each_id(const std::vector<unsigned> &ids) {
+  co_await seastar::parallel_for_each(std::views::iota(0u, unsigned(ids.size())), [](unsigned c) { return flush_shard(c); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of [coro-unbounded-spawn]
 }
 
 seastar::future<> flush_selected(std::vector<unsigned> ids) {
