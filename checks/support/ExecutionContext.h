@@ -30,10 +30,14 @@ bool involvesPoolExecutor(const clang::Expr *Call, const RuleCatalog &Catalog);
 /// background executor (`co_await tp->schedule()`,
 /// `co_await concurrencpp::resume_on(background)`,
 /// `co_await winrt::resume_background()`), on that pool until a hop back
-/// (`co_await io->schedule()`). A catalogued hop called without being
-/// awaited (`concurrencpp::resume_on(ex);`) moves nothing but ends a pool
-/// region: the code after it was meant to run elsewhere. Hops are data:
-/// the catalog's `executors` section (see docs/rules.md).
+/// (`co_await io->schedule()`). Also on a pool: after awaiting a task of a
+/// type whose catalog entry says it resumes its awaiter where it completes
+/// (`resumes_on_completion`: cppcoro, libcoro) when the task is given a
+/// pool, and from the start in a coroutine whose first parameter is a hop
+/// onto a pool (concurrencpp's `executor_tag`). A catalogued hop called
+/// without being awaited (`concurrencpp::resume_on(ex);`) moves nothing but
+/// ends a pool region: the code after it was meant to run elsewhere. Hops
+/// are data: the catalog's `executors` section (see docs/rules.md).
 class ExecutionContext {
 public:
   ExecutionContext(const clang::CoroutineBodyStmt &Body,
