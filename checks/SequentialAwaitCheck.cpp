@@ -1,5 +1,6 @@
 #include "SequentialAwaitCheck.h"
 #include "support/AwaitCombine.h"
+#include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
@@ -162,6 +163,31 @@ void SequentialAwaitCheck::checkCoroutine(const FunctionDecl &F,
   }
 }
 
+/// Whether FD is a coroutine defined in this translation unit that never
+/// waits: its body never suspends (no co_await or co_yield that can) and
+/// makes no blocking call, directly or through helpers. Awaiting it runs a
+/// computation on the spot, with no wait to overlap with another; one that
+/// blocks on file i/o instead is worth running concurrently on a pool.
+static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
+                       const RuleCatalog &Catalog) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def))
+    return false;
+  const CoroutineBodyStmt *Body = coroutineBody(Def);
+  if (!Body)
+    return false;
+  for (const SuspensionPoint &P : suspensionPoints(Body))
+    if (canSuspend(P.E, Catalog, Ctx))
+      return false;
+  static const NameList None;
+  BlockingAnalysis Blocking(Catalog, None, None);
+  for (const CallSite &Site : callsIn(Body->getBody()))
+    if (Blocking.directRule(Site.Call, *Def) ||
+        Blocking.helperPath(calleeOf(Site.Call)))
+      return false;
+  return true;
+}
+
 /// The call an await runs when it is an operation that could run
 /// concurrently with others: a call of a known function (not a member of
 /// *this, not a synchronisation or timing primitive, a yield, a combinator
@@ -191,6 +217,8 @@ SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
     return nullptr;
   if (FD->getIdentifier() && isMutatingName(FD->getName(), catalog()))
     return nullptr;
+  if (neverWaits(FD, Ctx, catalog()))
+    return nullptr; // a synchronous computation: nothing to overlap
   for (Section S : {Section::Synchronization, Section::Yields,
                     Section::ConcurrentCombinators,
                     Section::NonSuspendingAwaitables, Section::Spawn,

@@ -1,8 +1,10 @@
 #include "UnboundedSpawnCheck.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
+#include "support/ExecutionContext.h"
 #include "support/Limiters.h"
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RangeFanOut.h"
 #include "support/SourceText.h"
@@ -24,22 +26,50 @@ bool isOneOf(llvm::StringRef Name, std::initializer_list<llvm::StringRef> Names)
   return llvm::is_contained(Names, Name);
 }
 
+/// The variable or data member an expression names (`v`, `this->_threads`).
+const ValueDecl *namedContainer(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *R = dyn_cast_or_null<DeclRefExpr>(E))
+    return R->getDecl();
+  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
+    return M->getMemberDecl();
+  return nullptr;
+}
+
+/// Containers a loop body appends to (`_threads.emplace_back(worker, i)`).
+class AppendFinder : public RecursiveASTVisitor<AppendFinder> {
+public:
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *C) {
+    const CXXMethodDecl *M = C->getMethodDecl();
+    if (M && M->getIdentifier() &&
+        isOneOf(M->getName(), {"push_back", "emplace_back"}))
+      if (const ValueDecl *D = namedContainer(C->getImplicitObjectArgument()))
+        Filled.insert(D);
+    return true;
+  }
+  llvm::SmallPtrSet<const ValueDecl *, 4> Filled;
+};
+
 /// Whether a counted loop's counter picks elements of data: `items[i]`,
-/// `v.at(i)`, `begin + i`, `std::next(it, i)` (also inside lambdas).
+/// `v.at(i)`, `begin + i`, `std::next(it, i)` (also inside lambdas). Not
+/// data: the element the loop itself just appended (`_threads[i]` after
+/// `_threads.emplace_back(...)`), and a cyclic pick (`cpus[i % cpus.size()]`).
 class IndexUseFinder : public RecursiveASTVisitor<IndexUseFinder> {
 public:
-  explicit IndexUseFinder(const VarDecl *Counter) : Counter(Counter) {}
+  IndexUseFinder(const VarDecl *Counter,
+                 const llvm::SmallPtrSet<const ValueDecl *, 4> &Own)
+      : Counter(Counter), Own(Own) {}
   bool Found = false;
   bool shouldVisitTemplateInstantiations() const { return false; }
 
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *A) {
-    Found = Found || mentions(A->getIdx());
+    Found = Found || (!own(A->getBase()) && mentions(A->getIdx()));
     return !Found;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
     OverloadedOperatorKind Op = C->getOperator();
     if ((Op == OO_Subscript || Op == OO_Plus || Op == OO_Minus) &&
-        C->getNumArgs() == 2)
+        C->getNumArgs() == 2 && !(Op == OO_Subscript && own(C->getArg(0))))
       Found = Found || mentions(C->getArg(1)) ||
               (Op != OO_Subscript && mentions(C->getArg(0)));
     return !Found;
@@ -71,10 +101,16 @@ private:
     if (const auto *R = dyn_cast<DeclRefExpr>(E))
       return R->getDecl() == Counter;
     if (const auto *B = dyn_cast<BinaryOperator>(E))
-      return mentions(B->getLHS()) || mentions(B->getRHS());
+      return B->getOpcode() != BO_Rem &&
+             (mentions(B->getLHS()) || mentions(B->getRHS()));
     return false;
   }
+  bool own(const Expr *Base) const {
+    const ValueDecl *D = namedContainer(Base);
+    return D && Own.count(D);
+  }
   const VarDecl *Counter;
+  const llvm::SmallPtrSet<const ValueDecl *, 4> &Own;
 };
 
 /// Whether an expression mentions the size of some data: `v.size()`,
@@ -314,11 +350,22 @@ bool SpawnLoopAnalysis::isWorkerLoop(const Stmt *Loop) const {
   Count = limitSource(Count);
   if (!Count)
     return false;
+  // One thread per event loop of the program (`i < io_contexts_.size()`,
+  // each thread running `io_contexts_[i]->run()`): the number of loops is
+  // the program's choice, not the size of its data.
+  if (const auto *Size = dyn_cast<CXXMemberCallExpr>(Count))
+    if (const CXXMethodDecl *M = Size->getMethodDecl())
+      if (M->getIdentifier() && M->getName() == "size" &&
+          isEventLoopType(Size->getImplicitObjectArgument()->getType(),
+                          Catalog))
+        return true;
   SizeFinder Sizes(Catalog);
   Sizes.TraverseStmt(const_cast<Expr *>(Count));
   if (Sizes.Found)
     return false;
-  IndexUseFinder Index(Counted->Counter);
+  AppendFinder Appends;
+  Appends.TraverseStmt(const_cast<Stmt *>(loopBody(Loop)));
+  IndexUseFinder Index(Counted->Counter, Appends.Filled);
   Index.TraverseStmt(const_cast<Stmt *>(loopBody(Loop)));
   return !Index.Found;
 }
@@ -415,7 +462,7 @@ void SpawnLoopAnalysis::run() {
         break;
       if (Limits.hasLimiter(S, Loop, Holder))
         break;
-      TripBound Bound = tripBound(Loop, Ctx);
+      TripBound Bound = tripBound(Loop, Ctx, Catalog);
       if (loopAccepted(Loop))
         continue; // a bounded number per iteration of the loops around it
       const Expr *Event = eventBefore(S, Loop);
@@ -439,7 +486,7 @@ bool SpawnLoopAnalysis::boundAccepted(const TripBound &Bound) const {
 }
 
 bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
-  TripBound Bound = tripBound(Loop, Ctx);
+  TripBound Bound = tripBound(Loop, Ctx, Catalog);
   if (boundAccepted(Bound))
     return true;
   if (Bound.K != TripBound::Unknown)
@@ -450,10 +497,39 @@ bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
   return countsCommandLine(Loop);
 }
 
+/// A fan-out over a counting range that starts workers, not work per item:
+/// `parallel_for_each(std::views::iota(0u, parallelism), [](unsigned) {...})`
+/// up to a count that is not a container's size, with a per-element lambda
+/// that does not pick data with its element (the fan-out form of a worker
+/// loop; ReportWorkerLoops reports them).
+static bool isWorkerFanOut(const FanOutSite &S, const RuleCatalog &Catalog) {
+  const auto *Range = dyn_cast_or_null<CallExpr>(
+      S.Range ? S.Range->IgnoreImplicit()->IgnoreParens() : nullptr);
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
+      S.Mapper ? S.Mapper->IgnoreImplicit()->IgnoreParens() : nullptr);
+  if (!Range || !Lambda || Range->getNumArgs() < 2)
+    return false;
+  std::string Name = calledObjectName(Range);
+  const RuleEntry *Iota = callRule(Section::ElementWork, Range, Catalog);
+  if (Name != "std::ranges::views::iota" && !(Iota && Iota->Kind == "iota"))
+    return false;
+  SizeFinder Sizes;
+  Sizes.TraverseStmt(const_cast<Expr *>(Range->getArg(Range->getNumArgs() - 1)));
+  const CXXMethodDecl *Call = Lambda->getCallOperator();
+  if (Sizes.Found || !Call || Call->getNumParams() != 1)
+    return false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> None;
+  IndexUseFinder Index(Call->getParamDecl(0), None);
+  Index.TraverseStmt(Lambda->getBody());
+  return !Index.Found;
+}
+
 void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (Limits.callableLimits(S.Mapper))
     return; // each element's work takes a shared limiter first
-  if (boundAccepted(rangeBound(S.Range, Ctx)))
+  if (boundAccepted(rangeBound(S.Range, Ctx, Catalog)))
+    return;
+  if (!Opts.ReportWorkerLoops && isWorkerFanOut(S, Catalog))
     return;
   // A local container: as many elements as were put in it.
   const Stmt *FillLoop = nullptr;
@@ -492,7 +568,7 @@ void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (FillLoop)
     Check.diag(FillLoop->getBeginLoc(),
                "'" + V->getName().str() + "' gets one element per iteration "
-               "of this loop; " + loopNote(FillLoop, tripBound(FillLoop, Ctx)),
+               "of this loop; " + loopNote(FillLoop, tripBound(FillLoop, Ctx, Catalog)),
                DiagnosticIDs::Note);
 }
 

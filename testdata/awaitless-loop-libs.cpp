@@ -187,6 +187,19 @@ concurrencpp_submit(std::shared_ptr<concurrencpp::thread_pool_executor> tpe,
   co_await r;
 }
 
+// A coroutine whose first parameters are (executor_tag, executor) is started
+// by its caller as a task of that executor, as submit() would run it: one
+// CPU chunk of a fan-out over a pool (concurrencpp's prime-number example).
+concurrencpp::result<int>
+concurrencpp_tagged(concurrencpp::executor_tag, std::shared_ptr<concurrencpp::executor> ex,
+                    const std::vector<int> &v) {
+  int s = 0;
+  for (int a : v)
+    for (int b : v)
+      s += a * b;
+  co_return s;
+}
+
 concurrencpp::result<int> concurrencpp_heavy(const std::vector<int> &v) {
   int s = 0;
   for (int a : v) // expect-warning: never suspends and does heavy work per iteration; yield every N iterations (co_await concurrencpp::resume_on(executor)) [coro-awaitless-loop]

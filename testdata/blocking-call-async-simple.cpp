@@ -33,3 +33,12 @@ Lazy<int> seek_then_read(std::ifstream &in, std::string &line) {
   std::getline(in, line); // expect-warning: blocking call to 'std::getline' in coroutine 'seek_then_read' [coro-blocking-call]
   co_return 0;
 }
+
+// The same through a read-write std::fstream (yalantinglibs' coro_file::seek):
+// seekg moves the position; the read after it and closing the file block.
+Lazy<int> seek_read_write(std::fstream &file, char *buf) {
+  file.seekg(16, std::ios::beg); // not blocking
+  file.read(buf, 4); // expect-warning: blocking call to 'std::basic_istream::read' in coroutine 'seek_read_write' [coro-blocking-call]
+  file.close(); // expect-warning: blocking call to 'std::basic_fstream::close' in coroutine 'seek_read_write' [coro-blocking-call]
+  co_return 0;
+}

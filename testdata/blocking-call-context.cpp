@@ -46,6 +46,21 @@ cppcoro::task<void> cppcoro_hops(cppcoro::static_thread_pool &pool,
   ::unlink("/tmp/y"); // expect-warning: blocking call to 'unlink' [coro-blocking-call]
 }
 
+// A cppcoro task resumes its awaiter on the thread that completed it: one
+// given the pool to run on leaves the coroutine on a pool thread.
+cppcoro::task<int> compute_on(cppcoro::static_thread_pool &pool, int x);
+cppcoro::task<int> compute_here(int x);
+
+cppcoro::task<void> cppcoro_resumed_on_pool(cppcoro::static_thread_pool &pool) {
+  co_await compute_on(pool, 1);
+  ::unlink("/tmp/z"); // on a pool thread
+}
+
+cppcoro::task<void> cppcoro_resumed_here() {
+  co_await compute_here(1);
+  ::unlink("/tmp/w"); // expect-warning: blocking call to 'unlink' in coroutine 'cppcoro_resumed_here' [coro-blocking-call]
+}
+
 // --- concurrencpp: resume_on(background executor) ----------------------------
 
 concurrencpp::result<void>
@@ -57,6 +72,50 @@ concurrencpp_background(std::shared_ptr<concurrencpp::thread_pool_executor> back
   co_await concurrencpp::resume_on(loop);
   std::fclose(f); // expect-warning: blocking call to 'fclose' [coro-blocking-call]
   (void)g;
+}
+
+// A hop that is called but not awaited moves nothing: the coroutine stays on
+// the CPU pool it hopped onto, and the file i/o meant for the background
+// executor blocks a CPU worker (concurrencpp's own example did this).
+concurrencpp::result<void>
+concurrencpp_unawaited_hop(std::shared_ptr<concurrencpp::thread_pool_executor> background,
+                           std::shared_ptr<concurrencpp::thread_pool_executor> cpu) {
+  co_await concurrencpp::resume_on(background);
+  std::FILE *f = std::fopen("/tmp/in", "r"); // on the background executor
+  co_await concurrencpp::resume_on(cpu);
+  concurrencpp::resume_on(background); // not awaited
+  std::FILE *g = std::fopen("/tmp/out", "w"); // expect-warning: blocking call to 'fopen' in coroutine 'concurrencpp_unawaited_hop' [coro-blocking-call]
+  (void)f;
+  (void)g;
+}
+
+// The same hop awaited moves the coroutine: nothing to report.
+concurrencpp::result<void>
+concurrencpp_awaited_hop(std::shared_ptr<concurrencpp::thread_pool_executor> background,
+                         std::shared_ptr<concurrencpp::thread_pool_executor> cpu) {
+  co_await concurrencpp::resume_on(background);
+  std::FILE *f = std::fopen("/tmp/in", "r");
+  co_await concurrencpp::resume_on(cpu);
+  co_await concurrencpp::resume_on(background);
+  std::FILE *g = std::fopen("/tmp/out", "w");
+  (void)f;
+  (void)g;
+}
+
+// Started by its caller as a task of the executor it passes (executor_tag):
+// not on the caller's event loop.
+concurrencpp::result<void>
+concurrencpp_tagged(concurrencpp::executor_tag, std::shared_ptr<concurrencpp::executor> ex) {
+  std::FILE *f = std::fopen("/tmp/tagged", "r"); // runs on ex
+  (void)f;
+  co_return;
+}
+// The same coroutine without the tag runs on its caller's thread.
+concurrencpp::result<void>
+concurrencpp_untagged(std::shared_ptr<concurrencpp::executor> ex) {
+  std::FILE *f = std::fopen("/tmp/untagged", "r"); // expect-warning: blocking call to 'fopen' in coroutine 'concurrencpp_untagged' [coro-blocking-call]
+  (void)f;
+  co_return;
 }
 
 // --- C++/WinRT, restated in a few lines: resume_background hops to the pool ---

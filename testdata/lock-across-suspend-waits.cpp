@@ -75,3 +75,40 @@ Lazy<> movedIntoAwait() {
   co_await consume(std::move(lk));
   co_await sleepABit();
 }
+
+// An awaiter built with the guard itself, which it stores: it takes the lock
+// over and releases it once the coroutine is queued (concurrencpp's
+// async_lock: `co_await async_lock_awaiter(*this, lock)`).
+struct lock_awaiter {
+  lock_awaiter(std::mutex &owner, std::unique_lock<std::mutex> &lock)
+      : owner(owner), held(std::move(lock)) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) { held.unlock(); }
+  void await_resume() const noexcept {}
+  std::mutex &owner;
+  std::unique_lock<std::mutex> held;
+};
+// An awaiter that only looks at the guard does not take it.
+struct peek_awaiter {
+  explicit peek_awaiter(const std::unique_lock<std::mutex> &lock) : owns(lock.owns_lock()) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() const noexcept {}
+  bool owns;
+};
+
+Lazy<> lockSlowPath(bool &locked) {
+  while (true) {
+    std::unique_lock<std::mutex> lock(m);
+    if (!locked) {
+      locked = true;
+      break;
+    }
+    co_await lock_awaiter(m, lock);
+  }
+}
+
+Lazy<> peekWhileHolding() {
+  std::unique_lock<std::mutex> lock(m); // expect-warning: 'lock' (std::unique_lock<std::mutex>) is held [coro-lock-across-suspend]
+  co_await peek_awaiter(lock); // expect-note: coroutine may suspend here
+}

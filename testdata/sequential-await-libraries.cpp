@@ -18,6 +18,7 @@
 #include <seastar/core/future.hh>
 #include <seastar/core/sleep.hh>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ cppcoro::task<int> fetch_after(int a);
 
 cppcoro::task<int> two() {
   int a = co_await fetch_a(); // expect-note: 'fetch_a()' is awaited here; run them together with co_await cppcoro::when_all(a(), b())
-  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 33; await them concurrently [coro-sequential-await]
+  int b = co_await fetch_b(); // expect-warning: 'fetch_b()' does not depend on the result of 'fetch_a()' awaited on line 34; await them concurrently [coro-sequential-await]
   co_return a + b;
 }
 
@@ -210,3 +211,53 @@ exec::task<int> two() {
   co_return a + b;
 }
 } // namespace sx
+
+// --- coroutines that never suspend: synchronous computations ------------------
+
+namespace sync_work {
+// Defined here and never suspends: awaiting it runs it to completion on the
+// spot, so there is no wait to overlap (async_simple's CountChar demo).
+cppcoro::task<int> count_char(const std::string &line, char c) {
+  int n = 0;
+  for (char x : line)
+    n += x == c;
+  co_return n;
+}
+// Suspends: a real wait per element.
+cppcoro::task<int> fetch_count(const std::string &key);
+cppcoro::task<int> count_remote(const std::string &key) {
+  co_return co_await fetch_count(key);
+}
+
+cppcoro::task<int> count_all(const std::vector<std::string> &lines) {
+  int total = 0;
+  for (const auto &line : lines)
+    total += co_await count_char(line, 'x');
+  co_return total;
+}
+
+// Never suspends but blocks on file i/o: run on a pool, several would
+// overlap their waits (async_simple's ReadFiles demo).
+cppcoro::task<int> count_in_file(const std::string &path) {
+  std::ifstream in(path);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line))
+    ++n;
+  co_return n;
+}
+
+cppcoro::task<int> count_files(const std::vector<std::string> &paths) {
+  int total = 0;
+  for (const auto &path : paths) // expect-note: start one per element
+    total += co_await count_in_file(path); // expect-warning: 'count_in_file(...)' is awaited in every iteration [coro-sequential-await]
+  co_return total;
+}
+
+cppcoro::task<int> count_all_remote(const std::vector<std::string> &keys) {
+  int total = 0;
+  for (const auto &key : keys) // expect-note: start one per element
+    total += co_await count_remote(key); // expect-warning: 'count_remote(...)' is awaited in every iteration [coro-sequential-await]
+  co_return total;
+}
+} // namespace sync_work

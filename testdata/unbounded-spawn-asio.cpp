@@ -10,6 +10,8 @@
 #include <array>
 #include <chrono>
 #include <future>
+#include <memory>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -203,6 +205,28 @@ asio::awaitable<void> spawn_first_then_leave(std::vector<std::string> requests) 
     co_return;
   }
 }
+
+// An io_context pool runs one thread per event loop: the number of loops is
+// the program's configuration (made in the pool's constructor), not data.
+struct io_context_pool {
+  std::vector<std::shared_ptr<asio::io_context>> io_contexts_;
+  void run() {
+    std::vector<std::shared_ptr<std::thread>> threads;
+    for (std::size_t i = 0; i < io_contexts_.size(); ++i)
+      threads.emplace_back(std::make_shared<std::thread>(
+          [](std::shared_ptr<asio::io_context> io) { io->run(); }, io_contexts_[i]));
+    for (auto &t : threads)
+      t->join();
+  }
+  // One thread per request is still reported.
+  void serve(const std::vector<std::string> &requests) {
+    std::vector<std::shared_ptr<std::thread>> threads;
+    for (std::size_t i = 0; i < requests.size(); ++i) // expect-note: loop runs up to 'requests.size()' times
+      threads.emplace_back(std::make_shared<std::thread>([](const std::string &) {}, requests[i])); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+    for (auto &t : threads)
+      t->join();
+  }
+};
 
 int main(int argc, char **argv) {
   // One listener per port named on the command line.

@@ -240,6 +240,27 @@ void worker_count_loop(std::vector<std::thread> &threads, unsigned thread_count)
     threads.emplace_back([k] { work(int(k)); });
 }
 
+// A pool's constructor pins each worker: `threads_[i]` is the thread the loop
+// just started and `cpus_[i % cpus_.size()]` cycles over the cores; neither
+// picks an item of data, so the loop is still a worker loop.
+void pin(std::thread::native_handle_type, int cpu);
+struct pinned_pool {
+  std::vector<std::thread> threads_;
+  std::vector<int> cpus_;
+  std::size_t count_ = 4;
+  void start() {
+    for (std::size_t i = 0; i < count_; ++i) {
+      threads_.emplace_back(work, int(i));
+      pin(threads_[i].native_handle(), cpus_[i % cpus_.size()]);
+    }
+  }
+  // The counter picks inputs: one thread per item of data.
+  void start_each(const std::vector<int> &inputs, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) // expect-note: loop runs up to 'n' times
+      threads_.emplace_back(work, inputs[i]); // expect-warning: 'std::thread' starts one thread per iteration [coro-unbounded-spawn]
+  }
+};
+
 // --- Not reported: each iteration waits --------------------------------------
 
 void joined_each_iteration(const std::vector<item> &items) {

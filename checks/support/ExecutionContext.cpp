@@ -1,5 +1,6 @@
 #include "support/ExecutionContext.h"
 #include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -93,17 +94,95 @@ Place hopOf(const Expr *Operand, const RuleCatalog &Catalog) {
       Section::Executors, Name, [](const RuleEntry &E) { return E.Kind == "hop"; });
   bool Yields = Callee ? Catalog.lookup(Section::Yields, Callee)
                        : Catalog.lookup(Section::Yields, Name);
-  if (!Explicit && !Yields)
+  if (!Explicit && !Yields) {
+    // A task of a library whose tasks resume their awaiter on the thread
+    // that completes them (`resumes_on_completion` on its awaitable type:
+    // cppcoro, libcoro), given a thread pool to run on: the coroutine goes
+    // on on that pool (`co_await for_each_async(pool, items, f)`).
+    const RuleEntry *Task = Catalog.awaitableType(typeName(Operand->getType()));
+    if (Task && Task->attribute("resumes_on_completion") == "true" &&
+        involvesPoolExecutor(Operand, Catalog))
+      return Place::Pool;
     return Place::Unknown;
+  }
   if (involvesPoolExecutor(Operand, Catalog))
     return Place::Pool;
   return Explicit ? Place::Loop : Place::Unknown;
+}
+
+/// Calls to a catalogued hop whose awaitable result is thrown away
+/// (`concurrencpp::resume_on(ex);` without co_await): statements of the
+/// body, not nested lambdas'.
+class DiscardedHops : public EvaluatedCodeVisitor<DiscardedHops> {
+public:
+  explicit DiscardedHops(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      if (const auto *E = dyn_cast<Expr>(Child))
+        if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreImplicit()))
+          if (isHop(Call))
+            Found.push_back(Call);
+    return true;
+  }
+  std::vector<const Expr *> Found;
+
+private:
+  // A hop the catalog names that returns something to await: a call that
+  // returns nothing (`asio::post(pool, handler)`) runs its handler there,
+  // it does not mean to move the caller.
+  bool isHop(const CallExpr *Call) const {
+    if (Call->getType()->isVoidType() || Call->getType()->isDependentType())
+      return false;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const RuleEntry *Hop =
+        Callee ? Catalog.lookup(Section::Executors, Callee)
+               : Catalog.lookup(Section::Executors, calleeName(Call));
+    return Hop && Hop->Kind == "hop";
+  }
+  const RuleCatalog &Catalog;
+};
+
+/// The function whose body Body is: the owner of the parameters the body
+/// copies (by-value parameters), if any.
+const FunctionDecl *coroutineOf(const CoroutineBodyStmt &Body) {
+  for (const Stmt *Move : Body.getParamMoves())
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Move))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = V->getInit()) {
+            const Expr *E = Init->IgnoreImplicit();
+            if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+                C && C->getNumArgs() > 0)
+              E = C->getArg(0)->IgnoreImplicit();
+            if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+              if (const auto *P = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+                return dyn_cast<FunctionDecl>(P->getDeclContext());
+          }
+  return nullptr;
 }
 
 } // namespace
 
 bool isPoolExecutorType(QualType T, const RuleCatalog &Catalog) {
   return isPoolType(T, Catalog, 0);
+}
+
+bool isEventLoopType(QualType T, const RuleCatalog &Catalog) {
+  for (unsigned Depth = 0; !T.isNull() && Depth < 3; ++Depth) {
+    T = T.getNonReferenceType();
+    if (const auto *P = T->getAs<PointerType>())
+      T = P->getPointeeType();
+    if (catalogPlace(typeName(T), Catalog) == Place::Loop)
+      return true;
+    // std::shared_ptr<asio::io_context>, std::vector<...>
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T->getAsCXXRecordDecl());
+    if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    T = Spec->getTemplateArgs()[0].getAsType();
+  }
+  return false;
 }
 
 bool involvesPoolExecutor(const Expr *Call, const RuleCatalog &Catalog) {
@@ -142,6 +221,30 @@ ExecutionContext::ExecutionContext(const CoroutineBodyStmt &Body,
       break;
     }
   }
+  // A coroutine whose first parameter is a catalogued hop onto a pool (a
+  // tag: concurrencpp's `executor_tag`, then the executor) is started by
+  // its caller as a task of that executor, as `executor->submit(f)` would
+  // run f there: it runs there from its start.
+  if (const FunctionDecl *F = coroutineOf(Body))
+    if (F->getNumParams() > 0)
+      if (const RuleEntry *Tag = Catalog.lookup(
+              Section::Executors, typeName(F->getParamDecl(0)->getType()));
+          Tag && Tag->Kind == "hop" && Tag->attribute("to") == "pool")
+        if (const auto *Start =
+                dyn_cast_or_null<Expr>(Body.getInitSuspendStmt()))
+          Hops.push_back({Start, true});
+  // A hop that is called but not awaited does not move the coroutine, yet
+  // says the code after it must not run where the coroutine is: whatever
+  // pool an earlier hop moved it onto (a CPU pool, when it meant to go back
+  // to the background executor to block) is no place to block after it.
+  DiscardedHops Discarded(Catalog);
+  Discarded.TraverseStmt(Body.getBody());
+  for (const Expr *Call : Discarded.Found)
+    Hops.push_back({Call, false});
+  llvm::sort(Hops, [&](const Hop &A, const Hop &B) {
+    return SM.isBeforeInTranslationUnit(A.Await->getBeginLoc(),
+                                        B.Await->getBeginLoc());
+  });
 }
 
 bool ExecutionContext::onPool(const Stmt *S) const {

@@ -108,10 +108,36 @@ private:
             if (const ValueDecl *D = lockObject(Arg))
               Released.push_back(D);
       }
+      if (const auto *C = dyn_cast<CXXConstructExpr>(S))
+        handedToAwaiter(C, Released);
       for (const Stmt *Child : S->children())
         Work.push_back(Child);
     }
     return Released;
+  }
+
+  /// An awaiter constructed with the guard itself, by non-const reference
+  /// or moved, whose class has a data member of a guard type
+  /// (`co_await lock_awaiter(*this, lk)` storing `std::unique_lock m_lock`):
+  /// the awaiter takes the lock over and releases it when it suspends.
+  void handedToAwaiter(const CXXConstructExpr *C,
+                       std::vector<const ValueDecl *> &Released) {
+    const CXXConstructorDecl *Ctor = C->getConstructor();
+    const CXXRecordDecl *Class = Ctor ? Ctor->getParent() : nullptr;
+    if (!Class || !Class->hasDefinition() ||
+        llvm::none_of(Class->fields(), [&](const FieldDecl *F) {
+          return classify(F->getType()) == LockType::Guard;
+        }))
+      return;
+    for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
+      QualType P = Ctor->getParamDecl(I)->getType();
+      bool Takes = P->isRValueReferenceType() ||
+                   (P->isLValueReferenceType() &&
+                    !P->getPointeeType().isConstQualified()) ||
+                   !P->isReferenceType();
+      if (const ValueDecl *D = movedGuard(C->getArg(I)); D && Takes)
+        Released.push_back(D);
+    }
   }
 
   /// The guard variable that `std::move(x)` (or plain `x`) names.

@@ -1,5 +1,7 @@
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
+#include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
@@ -39,7 +41,8 @@ bool refersTo(const Expr *E, const VarDecl *V) {
 /// reference to it, or (for a container) a member call that may resize it.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  explicit WriteFinder(const VarDecl *V) : V(V) {}
+  WriteFinder(const VarDecl *V, const RuleCatalog *Catalog)
+      : V(V), Catalog(Catalog) {}
   bool Written = false;
 
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -74,6 +77,13 @@ public:
           !isReadOnlyMember(Method))
         Written = true;
     }
+    // A fan-out combinator (a `spawn` entry with `per_element`:
+    // seastar::parallel_for_each, map_reduce) iterates its range; taking it
+    // by forwarding reference does not resize it.
+    if (F && Catalog)
+      if (const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
+          R && !R->attribute("per_element").empty())
+        return true;
     if (!F) { // unknown callee: any argument naming V may be written
       for (const Expr *Arg : C->arguments())
         if (refersTo(Arg, V))
@@ -102,11 +112,28 @@ private:
         M->getName());
   }
   const VarDecl *V;
+  const RuleCatalog *Catalog;
 };
+
+/// Whether a class has a `begin` member (a container or range).
+bool hasBeginMember(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls())
+    if (const auto *N = dyn_cast<NamedDecl>(D))
+      if (N->getIdentifier() && N->getName() == "begin")
+        return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasBeginMember(B.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
 
 /// V's initialiser when V is a local variable (not a parameter, not a
 /// reference) that nothing in its function writes after initialising it.
-const Expr *unchangedInit(const VarDecl *V) {
+const Expr *unchangedInit(const VarDecl *V,
+                          const RuleCatalog *Catalog = nullptr) {
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
       V->getType()->isReferenceType() || !V->getInit())
     return nullptr;
@@ -116,7 +143,7 @@ const Expr *unchangedInit(const VarDecl *V) {
       dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
   if (!F || !F->getBody())
     return nullptr;
-  WriteFinder Finder(V);
+  WriteFinder Finder(V, Catalog);
   Finder.TraverseStmt(F->getBody());
   return Finder.Written ? nullptr : V->getInit();
 }
@@ -130,25 +157,63 @@ bool isHardwareConcurrency(const Expr *E) {
          Name == "std::jthread::hardware_concurrency";
 }
 
+/// The catalog entry of section S and kind Kind naming what E reads or
+/// calls: a variable or data member (`seastar::smp::count`), a function
+/// (`seastar::smp::all_shards`) or a function object
+/// (`std::ranges::views::filter`).
+const RuleEntry *entryOf(const Expr *E, const RuleCatalog *Catalog, Section S,
+                         llvm::StringRef Kind) {
+  if (!Catalog || !E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  const RuleEntry *R = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    R = Catalog->lookup(S, Ref->getDecl());
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    R = Catalog->lookup(S, Member->getMemberDecl());
+  else if (isa<CallExpr>(E)) {
+    std::string Object = calledObjectName(E);
+    if (!Object.empty())
+      R = Catalog->lookup(S, Object);
+    if (!R)
+      if (const FunctionDecl *F = calleeOf(E))
+        R = Catalog->lookup(S, F);
+    if (!R)
+      if (std::string Name = calleeName(E); !Name.empty())
+        R = Catalog->lookup(S, Name);
+  }
+  return R && R->Kind == Kind ? R : nullptr;
+}
+
+/// A count or a range of the program's shards, one per core (catalog
+/// `executors` entries of `kind: shards`: `seastar::smp::count`,
+/// `seastar::smp::all_shards()`).
+bool namesShards(const Expr *E, const RuleCatalog *Catalog) {
+  return entryOf(E, Catalog, Section::Executors, "shards") != nullptr;
+}
+
 /// The bound an upper-limit expression gives: a constant, the core count
-/// (scaled by a constant), the smallest bound of a std::min, the largest of
-/// a std::max; through unchanged local variables.
+/// (scaled by a constant) or another count the catalogs' `bounds` section
+/// says the machine bounds (`seastar::smp::count`), the smallest bound of a
+/// std::min, the largest of a std::max; through unchanged local variables.
 TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
-                  unsigned Depth = 0) {
+                  const RuleCatalog *Catalog, unsigned Depth = 0) {
   if (!Limit || Depth > 4)
     return {};
   Limit = Limit->IgnoreParenImpCasts();
   if (auto V = constantValue(Limit, Ctx))
     return {TripBound::Constant, std::uint64_t(std::max<std::int64_t>(*V, 0))};
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Limit))
-    return boundOf(Cast->getSubExpr(), Ctx, Depth + 1);
-  if (const Expr *Init = unchangedInit(referencedVar(Limit)))
-    return boundOf(Init, Ctx, Depth + 1);
+    return boundOf(Cast->getSubExpr(), Ctx, Catalog, Depth + 1);
+  if (const Expr *Init = unchangedInit(referencedVar(Limit), Catalog))
+    return boundOf(Init, Ctx, Catalog, Depth + 1);
   if (isHardwareConcurrency(Limit))
+    return {TripBound::HardwareConcurrency, 0};
+  if (namesShards(Limit, Catalog))
     return {TripBound::HardwareConcurrency, 0};
   if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
     // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
-    TripBound L = boundOf(B->getLHS(), Ctx, Depth + 1);
+    TripBound L = boundOf(B->getLHS(), Ctx, Catalog, Depth + 1);
     auto R = constantValue(B->getRHS(), Ctx);
     if (L.K != TripBound::HardwareConcurrency || !R || *R < 0)
       return {};
@@ -174,7 +239,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
   if (Name == "std::min") {
     TripBound Best;
     for (const Expr *Arg : Call->arguments()) {
-      TripBound B = boundOf(Arg, Ctx, Depth + 1);
+      TripBound B = boundOf(Arg, Ctx, Catalog, Depth + 1);
       if (B.K == TripBound::Unknown)
         continue;
       if (Best.K == TripBound::Unknown ||
@@ -189,7 +254,7 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     // floor keeps the floor.
     TripBound Result{TripBound::Constant, 0};
     for (const Expr *Arg : Call->arguments()) {
-      TripBound B = boundOf(Arg, Ctx, Depth + 1);
+      TripBound B = boundOf(Arg, Ctx, Catalog, Depth + 1);
       if (B.K == TripBound::Unknown)
         return {};
       if (B.K == TripBound::HardwareConcurrency)
@@ -202,7 +267,8 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
 }
 
 /// `for (T i = init; i OP limit; ...)` with the loop variable on one side.
-TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
+TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx,
+                      const RuleCatalog *Catalog) {
   const auto *Cond = dyn_cast_or_null<BinaryOperator>(
       For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cond || !Cond->isComparisonOp())
@@ -223,7 +289,7 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
       if (auto V = constantValue(Counter->getInit(), Ctx))
         Start = *V;
   if (Op == BO_LT || Op == BO_LE || Op == BO_NE) {
-    TripBound B = boundOf(Rhs, Ctx);
+    TripBound B = boundOf(Rhs, Ctx, Catalog);
     if (B.K == TripBound::Constant)
       B.Value = std::uint64_t(std::max<std::int64_t>(
           std::int64_t(B.Value) - Start + (Op == BO_LE ? 1 : 0), 0));
@@ -243,22 +309,23 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx) {
 /// braced list, an array, std::array, a string literal view, a constant
 /// `std::views::iota(a, b)`, or a local variable initialised with one of
 /// those and never changed.
-TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) {
+TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
+                  const RuleCatalog *Catalog, unsigned Depth = 0) {
   if (!Range || Depth > 3)
     return {};
   Range = Range->IgnoreImplicit()->IgnoreParens();
   if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Range))
-    return rangeOf(Cast->getSubExpr(), Ctx, Depth + 1);
+    return rangeOf(Cast->getSubExpr(), Ctx, Catalog, Depth + 1);
   if (const auto *List = dyn_cast<InitListExpr>(Range))
     return {TripBound::Constant, List->getNumInits()};
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Range))
-    return rangeOf(List->getSubExpr(), Ctx, Depth + 1);
+    return rangeOf(List->getSubExpr(), Ctx, Catalog, Depth + 1);
   if (const auto *Literal = dyn_cast<StringLiteral>(Range))
     return {TripBound::Constant, Literal->getLength()};
   // "aeiou"sv, std::string_view("aeiou")
   if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Range))
     if (Literal->getNumArgs() > 0)
-      return rangeOf(Literal->getArg(0), Ctx, Depth + 1);
+      return rangeOf(Literal->getArg(0), Ctx, Catalog, Depth + 1);
   QualType T = Range->getType().getNonReferenceType();
   if (const auto *Array = Ctx.getAsConstantArrayType(T))
     return {TripBound::Constant, Array->getSize().getZExtValue()};
@@ -274,52 +341,81 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx, unsigned Depth = 0) 
     unsigned Given = 0; // arguments not left to their defaults
     for (const Expr *Arg : Construct->arguments())
       Given += !isa<CXXDefaultArgExpr>(Arg);
+    // A container made empty (`std::vector<int>()`), and never changed
+    // when it is a variable's initialiser.
+    if (Given == 0 && Type != "std::basic_string_view" && Type != "std::span" &&
+        Construct->getConstructor() &&
+        Construct->getConstructor()->isDefaultConstructor() &&
+        T->getAsCXXRecordDecl() && hasBeginMember(T->getAsCXXRecordDecl()))
+      return {TripBound::Constant, 0};
     if (Given == 1 && Construct->getNumArgs() >= 1) {
       const Expr *Arg = Construct->getArg(0);
       if (Type == "std::basic_string_view" || Type == "std::span")
-        return rangeOf(Arg, Ctx, Depth + 1);
+        return rangeOf(Arg, Ctx, Catalog, Depth + 1);
       // A container built from a braced list: `std::vector<int>{1, 2, 3}`.
       if (isa<CXXStdInitializerListExpr>(Arg->IgnoreImplicit()))
-        return rangeOf(Arg, Ctx, Depth + 1);
+        return rangeOf(Arg, Ctx, Catalog, Depth + 1);
     }
   }
-  // std::views::iota(a, b) with constant ends.
+  // One element per shard.
+  if (namesShards(Range, Catalog))
+    return {TripBound::HardwareConcurrency, 0};
+  // std::views::iota(a, b) (or a catalogued counting range such as
+  // boost::irange) with constant ends, or up to a count the machine bounds.
   if (const auto *Call = dyn_cast<CallExpr>(Range)) {
     std::string Name = calledObjectName(Call);
     if (Name.empty())
       Name = calleeName(Call);
-    if ((Name == "std::ranges::views::iota" || Name == "std::views::iota") &&
-        Call->getNumArgs() >= 2) {
-      unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
-      if (Call->getNumArgs() == First + 2) {
-        auto From = constantValue(Call->getArg(First), Ctx);
-        auto To = constantValue(Call->getArg(First + 1), Ctx);
-        if (From && To && *To >= *From)
-          return {TripBound::Constant, std::uint64_t(*To - *From)};
-      }
+    unsigned First = isa<CXXOperatorCallExpr>(Call) &&
+                             cast<CXXOperatorCallExpr>(Call)->getOperator() ==
+                                 OO_Call
+                         ? 1
+                         : 0;
+    bool Iota = Name == "std::ranges::views::iota" ||
+                Name == "std::views::iota" ||
+                entryOf(Call, Catalog, Section::ElementWork, "iota");
+    if (Iota && Call->getNumArgs() == First + 2) {
+      auto From = constantValue(Call->getArg(First), Ctx);
+      auto To = constantValue(Call->getArg(First + 1), Ctx);
+      if (From && To && *To >= *From)
+        return {TripBound::Constant, std::uint64_t(*To - *From)};
+      TripBound End = boundOf(Call->getArg(First + 1), Ctx, Catalog);
+      if (End.K == TripBound::HardwareConcurrency)
+        return End;
     }
+    // A view that keeps or drops elements of its input (`r |
+    // std::views::filter(p)`, `std::views::transform(r, f)`) has at most
+    // as many as the input.
+    if (Call->getNumArgs() > First &&
+        entryOf(Call, Catalog, Section::ElementWork, "view"))
+      return rangeOf(Call->getArg(First), Ctx, Catalog, Depth + 1);
+    if (const auto *Pipe = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Pipe->getOperator() == OO_Pipe && Pipe->getNumArgs() == 2 &&
+          entryOf(Pipe->getArg(1), Catalog, Section::ElementWork, "view"))
+        return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
   }
   if (const VarDecl *V = referencedVar(Range)) {
     // A local std::vector made with a count and never resized:
     // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
-    if (const Expr *Init = unchangedInit(V)) {
+    if (const Expr *Init = unchangedInit(V, Catalog)) {
       if (Type == "std::vector")
         if (const auto *Construct =
                 dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
           if (Construct->getNumArgs() >= 1 &&
               Construct->getArg(0)->getType()->isIntegerType())
-            return boundOf(Construct->getArg(0), Ctx);
-      return rangeOf(Init, Ctx, Depth + 1);
+            return boundOf(Construct->getArg(0), Ctx, Catalog);
+      return rangeOf(Init, Ctx, Catalog, Depth + 1);
     }
     // `static const std::vector<std::string> kNames{"a", "b"};`
     if (V->isStaticLocal() && V->getType().isConstQualified() && V->getInit())
-      return rangeOf(V->getInit(), Ctx, Depth + 1);
+      return rangeOf(V->getInit(), Ctx, Catalog, Depth + 1);
   }
   return {};
 }
 
-TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx) {
-  return rangeOf(For->getRangeInit(), Ctx);
+TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
+                    const RuleCatalog *Catalog) {
+  return rangeOf(For->getRangeInit(), Ctx, Catalog);
 }
 
 } // namespace
@@ -332,11 +428,29 @@ bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
          Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
 }
 
+static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
+                           const RuleCatalog *Catalog);
+
 TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
-  return rangeOf(Range, Ctx);
+  return rangeOf(Range, Ctx, nullptr);
+}
+
+TripBound rangeBound(const Expr *Range, const ASTContext &Ctx,
+                     const RuleCatalog &Catalog) {
+  return rangeOf(Range, Ctx, &Catalog);
 }
 
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
+  return loopBound(Loop, Ctx, nullptr);
+}
+
+TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx,
+                    const RuleCatalog &Catalog) {
+  return loopBound(Loop, Ctx, &Catalog);
+}
+
+static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
+                           const RuleCatalog *Catalog) {
   if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
     if (constantFalse(Do->getCond(), Ctx))
       return {TripBound::Constant, 1};
@@ -344,9 +458,9 @@ TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
     if (constantFalse(While->getCond(), Ctx))
       return {TripBound::Constant, 0};
   if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
-    return counterLoop(For, Ctx);
+    return counterLoop(For, Ctx, Catalog);
   if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
-    return rangeLoop(Range, Ctx);
+    return rangeLoop(Range, Ctx, Catalog);
   return {};
 }
 

@@ -2,6 +2,7 @@
 #include "support/CoroutineModel.h"
 #include "support/ElementWork.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -662,7 +663,7 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
   Step.K = CostStep::Loop;
   Step.Where = Loop;
   Step.Caller = Fn;
-  Step.Bound = tripBound(Loop, Ctx);
+  Step.Bound = tripBound(Loop, Ctx, A.Catalog);
   Own.Steps.push_back(Step);
   liftInto(Out, Own, Inner);
   return Out;
@@ -869,7 +870,7 @@ bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
 
 bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
                                    const ASTContext &Ctx) const {
-  if (tripBound(Loop, Ctx).isSmall(Opts.SmallTripCount))
+  if (tripBound(Loop, Ctx, Catalog).isSmall(Opts.SmallTripCount))
     return true;
   const Expr *Cond = strip(conditionOf(Loop));
   if (!Cond)

@@ -107,12 +107,14 @@ const AttributeSpec AwaitableTypes[] = {
     {"yield", T::String, "", "the library's way to give the scheduler a turn"},
     {"offload", T::String, "", "the library's way to move work to a thread pool"},
     {"event", T::String, "", "an awaitable event to wait on instead of polling a flag"},
+    {"resumes_on_completion", T::Bool, "",
+     "an awaited task resumes its awaiter on the thread that completed it"},
     {"stall_sensitive", T::Bool, "",
      "the scheduler stalls on any task longer than a fraction of a millisecond"},
 };
 
 const AttributeSpec Executors[] = {
-    {"kind", T::Enum, "pool;loop;hop",
+    {"kind", T::Enum, "pool;loop;hop;shards",
      "pool / loop: an executor type; hop: an awaited call that moves the coroutine"},
     {"to", T::Enum, "pool;loop;argument", "hops: where the coroutine goes"},
     {"pattern", T::Enum, "glob;loose",
@@ -121,7 +123,9 @@ const AttributeSpec Executors[] = {
 };
 
 const AttributeSpec ElementWork[] = {
-    {"kind", T::Enum, "container;algorithm;inserter", "what the entry names"},
+    {"kind", T::Enum, "container;algorithm;inserter;view;iota",
+     "what the entry names (view: a range with at most its input's elements; "
+     "iota: the integers between its two arguments)"},
     {"inserts", T::StringList, "", "containers: methods that add an element"},
 };
 
@@ -165,12 +169,18 @@ const AttributeSpec Idioms[] = {
     {"using", T::String, "", "a using-directive the replacement needs"},
 };
 
+const AttributeSpec Offload[] = {
+    {"kind", T::Enum, "queue",
+     "queue: hands the work it is given to another thread (a logging front end)"},
+};
+
 const SectionSpec Sections[] = {
     {Section::Blocking, "blocking",
      "functions (or constructors, or classes) that block the calling thread",
      Blocking},
     {Section::Offload, "offload",
-     "functions whose callable arguments run on another thread or later", {}},
+     "functions whose callable arguments run on another thread or later",
+     Offload},
     {Section::Spawn, "spawn",
      "functions and constructors that start concurrent work and return without waiting",
      Spawn},
