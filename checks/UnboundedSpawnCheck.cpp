@@ -513,7 +513,7 @@ static bool isWorkerFanOut(const FanOutSite &S, const RuleCatalog &Catalog) {
   const RuleEntry *Iota = callRule(Section::ElementWork, Range, Catalog);
   if (Name != "std::ranges::views::iota" && !(Iota && Iota->Kind == "iota"))
     return false;
-  SizeFinder Sizes;
+  SizeFinder Sizes(Catalog);
   Sizes.TraverseStmt(const_cast<Expr *>(Range->getArg(Range->getNumArgs() - 1)));
   const CXXMethodDecl *Call = Lambda->getCallOperator();
   if (Sizes.Found || !Call || Call->getNumParams() != 1)
