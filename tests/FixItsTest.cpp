@@ -138,7 +138,7 @@ TEST(FixIts, IdiomsComeFromTheCoroutinesLibrary) {
   ASSERT_TRUE(Catalog.addFile("lib.json", R"json({
     "library": "lib",
     "awaitable_types": [ { "name": "lib::task" }, { "name": "lib::generator" } ],
-    "idioms": [ { "name": "lib::task", "sleep": "co_await lib::sleep({duration})", "include": "lib/a.h", "sleep_include": "lib/sleep.h" } ]
+    "idioms": [ { "name": "lib::task", "sleep": "co_await lib::sleep({duration})", "include": ["lib/a.h"], "sleep_include": ["lib/sleep.h"] } ]
   })json", Errors));
   const RuleEntry *Idioms = Catalog.lookup(Section::Idioms, "lib::task");
   ASSERT_TRUE(Idioms);
