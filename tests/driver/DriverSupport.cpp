@@ -6,6 +6,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -19,7 +20,10 @@ std::string sourcePath(const std::string &Rel) {
 
 std::string scratchDir(const std::string &Name) {
   std::string Dir = std::string(COROLINT_TEST_SCRATCH_DIR) + "/" + Name;
-  llvm::sys::fs::remove_directories(Dir);
+  // std::filesystem, not llvm::sys::fs::remove_directories: an earlier
+  // run's FIFOs must go too, or the next run's mkfifo fails.
+  std::error_code Ignored;
+  std::filesystem::remove_all(Dir, Ignored);
   EXPECT_FALSE(llvm::sys::fs::create_directories(Dir)) << Dir;
   return Dir;
 }
