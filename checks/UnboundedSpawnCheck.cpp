@@ -355,7 +355,8 @@ bool SpawnLoopAnalysis::isWorkerLoop(const Stmt *Loop) const {
   // the program's choice, not the size of its data.
   if (const auto *Size = dyn_cast<CXXMemberCallExpr>(Count))
     if (const CXXMethodDecl *M = Size->getMethodDecl())
-      if (M->getIdentifier() && M->getName() == "size" &&
+      if (M->getIdentifier() &&
+          Catalog.lookup(Section::SizeQueries, M->getName()) &&
           isEventLoopType(Size->getImplicitObjectArgument()->getType(),
                           Catalog))
         return true;
