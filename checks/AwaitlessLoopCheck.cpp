@@ -1,4 +1,5 @@
 #include "AwaitlessLoopCheck.h"
+#include "support/AnalysisStore.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
@@ -425,9 +426,7 @@ AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
       HelperDepth(Options.get("HelperDepth", 6U)),
       Extra(nameListOption("ExtraCpuHeavyFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
-      Analysis(catalog(), Extra, Ignored,
-               LoopCostAnalysis::Options{SmallTripCount, HelperDepth}),
-      Builds(catalog(), Ignored, HelperDepth), Locks(catalog(), NoLockOptions) {}
+      Locks(catalog(), NoLockOptions) {}
 
 void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
@@ -438,12 +437,30 @@ void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HelperDepth", HelperDepth);
 }
 
+namespace {
+/// The iteration-cost and building summaries of a translation unit for one
+/// catalog and one set of the check's options (AnalysisStore), with the
+/// name lists they read.
+struct LoopSummaries {
+  static const char *storeKind() { return "loop-cost"; }
+  LoopSummaries(const RuleCatalog &Catalog, llvm::StringRef ExtraOption,
+                llvm::StringRef IgnoredOption, unsigned SmallTripCount,
+                unsigned HelperDepth)
+      : Extra(ExtraOption), Ignored(IgnoredOption),
+        Costs(Catalog, Extra, Ignored,
+              LoopCostAnalysis::Options{SmallTripCount, HelperDepth}),
+        Builds(Catalog, Ignored, HelperDepth) {}
+  NameList Extra, Ignored;
+  LoopCostAnalysis Costs;
+  BuildFinder Builds;
+};
+} // namespace
+
 bool AwaitlessLoopCheck::yieldsPerIteration(const Stmt *Loop,
                                             ASTContext &Ctx) const {
   for (const Stmt *Part : loopIterationParts(Loop)) {
-    for (const SuspensionPoint &P : suspensionPointsIn(Part))
-      if (canSuspend(P.E, catalog(), Ctx))
-        return true;
+    if (Coro->maySuspendIn(Part))
+      return true;
     for (const CallSite &Site : callsIn(Part)) {
       const FunctionDecl *Callee = calleeOf(Site.Call);
       if (Callee ? catalog().lookup(Section::Yields, Callee)
@@ -479,9 +496,22 @@ bool AwaitlessLoopCheck::isOffloadedLambda(const FunctionDecl &F) const {
   return involvesPoolExecutor(Call, catalog());
 }
 
-void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
-                                        const CoroutineBodyStmt &Body,
-                                        ASTContext &Ctx) {
+void AwaitlessLoopCheck::checkCoroutine(CoroutineContext &Coro) {
+  const FunctionDecl &F = Coro.function();
+  ASTContext &Ctx = Coro.ast();
+  this->Coro = &Coro;
+  LoopSummaries &Summaries =
+      AnalysisStore::of(Ctx).summaries<LoopSummaries>(
+          summaryKey(catalog(), {ExtraOption, IgnoredOption,
+                                 std::to_string(SmallTripCount),
+                                 std::to_string(HelperDepth)}),
+          [&] {
+            return std::make_unique<LoopSummaries>(catalog(), ExtraOption,
+                                                   IgnoredOption,
+                                                   SmallTripCount, HelperDepth);
+          });
+  Analysis = &Summaries.Costs;
+  Builds = &Summaries.Builds;
   if (isOffloadedLambda(F))
     return;
   Wording W;
@@ -493,16 +523,16 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
     W.StallSensitive = Type->attribute("stall_sensitive") == "true";
   }
   W.Idioms = coroutineIdioms(F, catalog());
-  W.Body = Body.getBody();
+  W.Body = Coro.body();
   W.Ctx = &Ctx;
-  ExecutionContext Where(Body, catalog(), Ctx);
+  const ExecutionContext &Where = Coro.where();
 
   auto OnLoop = [&](const Stmt *Loop) -> bool {
     if (Where.onPool(Loop))
       return false; // runs on a thread pool from here on
     if (yieldsPerIteration(Loop, Ctx))
       return true; // look for loops inside that do not
-    if (Analysis.isSmallLoop(Loop, Ctx))
+    if (Analysis->isSmallLoop(Loop, Ctx))
       return true;
     if (const Expr *Await = awaitsOnlyReady(Loop, Ctx)) {
       diag(keywordLoc(Loop),
@@ -523,7 +553,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
           << (W.Event.empty() ? std::string() : " (" + W.Event + ")");
       return false;
     }
-    IterationCost Cost = Analysis.loopCost(Loop, Ctx);
+    IterationCost Cost = Analysis->loopCost(Loop, Ctx);
     if (Cost.Levels >= HeavyLevels) {
       reportHeavy(F, Loop, Cost, W);
       return false;
@@ -539,7 +569,7 @@ void AwaitlessLoopCheck::checkCoroutine(const FunctionDecl &F,
       checkHelperCall(F, Call, W);
   };
   LoopFinder Finder(OnLoop, OnCall);
-  Finder.TraverseStmt(Body.getBody());
+  Finder.TraverseStmt(const_cast<Stmt *>(Coro.body()));
 }
 
 } // namespace corolint
@@ -615,8 +645,8 @@ const Expr *AwaitlessLoopCheck::awaitsOnlyReady(const Stmt *Loop,
     return nullptr;
   const Expr *First = nullptr;
   for (const Stmt *Part : loopIterationParts(Loop))
-    for (const SuspensionPoint &P : suspensionPointsIn(Part)) {
-      if (canSuspend(P.E, catalog(), Ctx))
+    for (const SuspensionPoint &P : Coro->suspensionPointsIn(Part)) {
+      if (Coro->canSuspend(P.E))
         return nullptr;
       First = First ? First : P.E;
     }

@@ -17,7 +17,7 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       HelperDepth(Options.get("HelperDepth", 6U)),
       Extra(nameListOption("ExtraBlockingFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
-      Analysis(catalog(), Extra, Ignored), Locks(catalog(), NoLockOptions) {}
+      Locks(catalog(), NoLockOptions) {}
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
@@ -34,34 +34,36 @@ static SourceLocation callLoc(const Expr *Call) {
   return Call->getExprLoc();
 }
 
-void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
-                                       const CoroutineBodyStmt &Body,
-                                       ASTContext &Ctx) {
+void BlockingCallCheck::checkCoroutine(CoroutineContext &Coro) {
+  const FunctionDecl &F = Coro.function();
+  const Stmt *Body = Coro.body();
+  ASTContext &Ctx = Coro.ast();
+  BlockingAnalysis &Analysis =
+      BlockingAnalysis::shared(Ctx, catalog(), ExtraOption, IgnoredOption);
   // A coroutine that never suspends and runs an event loop is that loop's
   // driver (cppcoro's `when_all(work(), [&]() -> task<> { ioSvc.process_events(); })`).
-  bool NeverSuspends = llvm::none_of(
-      suspensionPoints(&Body),
-      [&](const SuspensionPoint &P) { return canSuspend(P.E, catalog(), Ctx); });
+  bool NeverSuspends = Coro.neverSuspends();
   // After `co_await pool.schedule()` the code runs on a pool, where
   // blocking is what the hop was for.
-  ExecutionContext Where(Body, catalog(), Ctx);
-  for (const CallSite &Site : callsIn(Body.getBody())) {
+  const ExecutionContext &Where = Coro.where();
+  for (const ResolvedCall &Site : Coro.calls()) {
     if (Site.Awaited)
       continue; // an asynchronous operation, not a blocking one
     if (Where.onPool(Site.Call))
       continue;
-    if (Analysis.onFatalPath(Site.Call, F, Body.getBody()))
-      continue; // on the way to ending the process
+    // Calls on the way to ending the process do not count; asked only of
+    // calls that would be reported (it needs the body's CFG).
     if (auto Rule = Analysis.directRule(Site.Call, F)) {
-      if (NeverSuspends && Rule->Rule->attribute("event_loop") == "true")
+      if ((NeverSuspends && Rule->Rule->attribute("event_loop") == "true") ||
+          Coro.facts().onlyBeforeExit(Site.Call))
         continue;
-      reportDirect(F, Body.getBody(), Site.Call, *Rule, Ctx);
+      reportDirect(F, Body, Site.Call, *Rule, Ctx);
       continue;
     }
-    const FunctionDecl *Callee = calleeOf(Site.Call);
-    if (const BlockingPath *Path = Analysis.helperPath(Callee))
-      if (Path->depth() <= HelperDepth)
-        reportThroughHelper(F, Site.Call, *Callee, *Path);
+    if (const BlockingPath *Path = Analysis.helperPath(Site.Callee))
+      if (Path->depth() <= HelperDepth &&
+          !Coro.facts().onlyBeforeExit(Site.Call))
+        reportThroughHelper(F, Site.Call, *Site.Callee, *Path);
   }
 }
 

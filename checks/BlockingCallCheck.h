@@ -15,15 +15,13 @@ public:
   BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override {
-    Analysis.clear();
+    CoroCheck::onEndOfTranslationUnit();
     Locks.clear();
     Includes.clear();
   }
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
   void reportDirect(const clang::FunctionDecl &F, const clang::Stmt *Body,
@@ -46,7 +44,6 @@ private:
   unsigned HelperDepth;
   NameList Extra;
   NameList Ignored;
-  BlockingAnalysis Analysis;
   /// Fixes never add a suspension where a synchronous lock may be held.
   LockOptions NoLockOptions;
   LockTypes Locks;

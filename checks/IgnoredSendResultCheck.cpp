@@ -1,4 +1,5 @@
 #include "IgnoredSendResultCheck.h"
+#include "support/AnalysisStore.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 #include "support/ResultUse.h"
@@ -261,10 +262,8 @@ std::string variableName(const VarDecl *V) {
 
 } // namespace
 
-void IgnoredSendResultCheck::checkCoroutine(const FunctionDecl &F,
-                                            const CoroutineBodyStmt &Body,
-                                            ASTContext &Ctx) {
-  checkBody(F, Body.getBody(), Ctx);
+void IgnoredSendResultCheck::checkCoroutine(CoroutineContext &Coro) {
+  checkBody(Coro.function(), Coro.body(), Coro.ast());
 }
 
 void IgnoredSendResultCheck::checkPlainFunction(const FunctionDecl &F,
@@ -281,8 +280,10 @@ void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
   Collector.TraverseStmt(const_cast<Stmt *>(Body));
   if (Collector.Calls.empty())
     return;
-  BodyParents Parents(Body);
-  LocalReads Reads(F, Body, Ctx);
+  // The body's shared facts: its parents and the reads over its one CFG.
+  BodyFacts &Facts = AnalysisStore::of(Ctx).body(F, Body);
+  const BodyParents &Parents = Facts.evaluatedParents();
+  LocalReads &Reads = Facts.localReads();
   // Where a completion writes an error into a variable, the variable is
   // written, not read.
   std::vector<const Expr *> TokenErrorRefs;

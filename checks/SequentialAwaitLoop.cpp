@@ -101,7 +101,7 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
   if (Index && DU.effects(Header).Opaque)
     return;
 
-  std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);
+  std::vector<SuspensionPoint> Points = Coro->suspensionPointsIn(Body);
   if (Points.size() != 1 || Points[0].IsYield)
     return;
   const auto *Await = dyn_cast<CoawaitExpr>(Points[0].E);
@@ -131,7 +131,7 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
   // container or accumulator declared outside the loop.
   std::size_t AwaitAt = Stmts.size();
   for (std::size_t I = 0; I < Stmts.size(); ++I)
-    if (!suspensionPointsIn(Stmts[I]).empty())
+    if (!Coro->suspensionPointsIn(Stmts[I]).empty())
       AwaitAt = I;
   if (AwaitAt == Stmts.size())
     return;
@@ -376,11 +376,11 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     return false;
   }
 
-  std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);
+  std::vector<SuspensionPoint> Points = Coro->suspensionPointsIn(Body);
   if (Points.size() != 1 || Points[0].IsYield)
     return false;
   const auto *Await = dyn_cast<CoawaitExpr>(Points[0].E);
-  if (!Await || Await->isImplicit() || !canSuspend(Await, catalog(), Ctx))
+  if (!Await || Await->isImplicit() || !Coro->canSuspend(Await))
     return false;
 
   std::vector<const Stmt *> Stmts;
@@ -416,7 +416,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     const Stmt *S = Stmts[I];
     if (!isHoistableKind(S))
       return false;
-    if (!suspensionPointsIn(S).empty())
+    if (!Coro->suspensionPointsIn(S).empty())
       AwaitAt = I;
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls()) {
@@ -536,7 +536,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
   // but what it declares.
   for (const CXXCatchStmt *H : Handlers) {
     if (!H->getHandlerBlock() ||
-        !suspensionPointsIn(H->getHandlerBlock()).empty())
+        !Coro->suspensionPointsIn(H->getHandlerBlock()).empty())
       return false;
     Effects E = DU.effects(H->getHandlerBlock());
     if (E.Opaque || E.Transfer)

@@ -1,4 +1,5 @@
 #include "UnboundedSpawnCheck.h"
+#include "support/AnalysisStore.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/ExecutionContext.h"
@@ -151,7 +152,7 @@ public:
                     const Stmt *Body, ASTContext &Ctx)
       : Check(Check), Opts(Check.Opts), Catalog(Check.catalog()), F(F),
         Ctx(Ctx), SM(Ctx.getSourceManager()), Handles(Body, Catalog, Ctx),
-        Limits(Handles, Catalog, Opts.ExtraLimiters, Check.HelperLimiters,
+        Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.ExtraLimitersOption),
                Ctx) {}
 
   void run();
@@ -192,7 +193,7 @@ std::vector<const Expr *> SpawnLoopAnalysis::eventsIn(const Stmt *S) const {
   if (!S)
     return Events;
   for (const SuspensionPoint &P : suspensionPointsIn(S))
-    if (canSuspend(P.E, Catalog, Ctx))
+    if (AnalysisStore::of(Ctx).canSuspend(P.E, Catalog))
       Events.push_back(P.E);
   for (const CallSite &Site : callsIn(S))
     if (!Site.Awaited && callRule(Section::Blocking, Site.Call, Catalog))
@@ -618,10 +619,8 @@ void UnboundedSpawnCheck::storeOptions(
                                 ExtraLimitersOption);
 }
 
-void UnboundedSpawnCheck::checkCoroutine(const FunctionDecl &F,
-                                         const CoroutineBodyStmt &Body,
-                                         ASTContext &Ctx) {
-  analyse(F, Body.getBody(), Ctx);
+void UnboundedSpawnCheck::checkCoroutine(CoroutineContext &Coro) {
+  analyse(Coro.function(), Coro.body(), Coro.ast());
 }
 
 void UnboundedSpawnCheck::checkPlainFunction(const FunctionDecl &F,

@@ -1,4 +1,6 @@
 #include "support/BlockingAnalysis.h"
+#include "support/AnalysisStore.h"
+#include "support/CoroutineContext.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
@@ -108,6 +110,39 @@ BlockingAnalysis::BlockingAnalysis(const RuleCatalog &Catalog,
   ExtraRule.Reason = "listed in ExtraBlockingFunctions";
 }
 
+bool BlockingAnalysis::onFatalPath(const Expr *Call, const FunctionDecl &F,
+                                   const Stmt *Body) {
+  return AnalysisStore::of(F.getASTContext()).body(F, Body).onlyBeforeExit(Call);
+}
+
+namespace {
+/// The summaries of one catalog and one set of options, with the name
+/// lists they are read through.
+struct SharedBlocking {
+  static const char *storeKind() { return "blocking"; }
+  SharedBlocking(const RuleCatalog &Catalog, llvm::StringRef ExtraOption,
+                 llvm::StringRef IgnoredOption)
+      : Extra(ExtraOption), Ignored(IgnoredOption),
+        Analysis(Catalog, Extra, Ignored) {}
+  NameList Extra, Ignored;
+  BlockingAnalysis Analysis;
+};
+} // namespace
+
+BlockingAnalysis &BlockingAnalysis::shared(const ASTContext &Ctx,
+                                           const RuleCatalog &Catalog,
+                                           llvm::StringRef ExtraOption,
+                                           llvm::StringRef IgnoredOption) {
+  return AnalysisStore::of(Ctx)
+      .summaries<SharedBlocking>(
+          summaryKey(Catalog, {ExtraOption, IgnoredOption}),
+          [&] {
+            return std::make_unique<SharedBlocking>(Catalog, ExtraOption,
+                                                    IgnoredOption);
+          })
+      .Analysis;
+}
+
 bool BlockingAnalysis::mentionsNonBlocking(const Decl &D) {
   auto [It, Inserted] = NonBlockingDescriptors.try_emplace(&D, false);
   if (!Inserted)
@@ -214,20 +249,21 @@ const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
 bool BlockingAnalysis::compute(const FunctionDecl *F,
                                std::optional<BlockingPath> &Out) {
   Summaries[F].Computing = true;
-  std::vector<CallSite> Sites = callsIn(F->getBody());
+  BodyFacts &Facts = AnalysisStore::of(F->getASTContext()).body(*F, F->getBody());
+  const std::vector<ResolvedCall> &Sites = Facts.calls();
   bool Final = true;
-  // Calls only made on the way to ending the process do not count.
-  llvm::erase_if(Sites, [&](const CallSite &Site) {
-    return onFatalPath(Site.Call, *F, F->getBody());
-  });
-  for (const CallSite &Site : Sites) {
+  // Calls only made on the way to ending the process do not count (asked
+  // only of calls that matter: the fact needs the body's CFG).
+  for (const ResolvedCall &Site : Sites) {
     if (auto Rule = directRule(Site.Call, *F)) {
+      if (Facts.onlyBeforeExit(Site.Call))
+        continue;
       Out = BlockingPath{{}, F, Site.Call, std::move(*Rule)};
       break;
     }
   }
-  for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
-    const FunctionDecl *Callee = calleeOf(Site.Call);
+  for (const ResolvedCall &Site : Out ? llvm::ArrayRef<ResolvedCall>() : llvm::ArrayRef<ResolvedCall>(Sites)) {
+    const FunctionDecl *Callee = Site.Callee;
     const FunctionDecl *Def = nullptr;
     if (!Callee || !Callee->hasBody(Def) || !followed(Def, Catalog, Ignored))
       continue;
@@ -241,7 +277,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
       Sub = It->second.Path;
     else if (!compute(Def, Sub))
       Final = false;
-    if (!Sub)
+    if (!Sub || Facts.onlyBeforeExit(Site.Call))
       continue;
     if (!Out || Sub->depth() + 1 < Out->depth()) {
       BlockingPath P = *Sub;

@@ -3,6 +3,7 @@
 // whether two objects may overlap (mayAlias). What statements do to objects
 // is in DefUseEffects.cpp.
 #include "support/DefUse.h"
+#include "support/AnalysisStore.h"
 #include "support/DefUseTypes.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
@@ -49,9 +50,26 @@ public:
 
 } // namespace
 
+namespace {
+/// The pure-helper summaries of a translation unit under one catalog.
+struct PureHelpers {
+  static const char *storeKind() { return "pure-helpers"; }
+  std::shared_ptr<DefUse::HelperCache> Cache =
+      std::make_shared<DefUse::HelperCache>();
+};
+} // namespace
+
+static std::shared_ptr<DefUse::HelperCache>
+sharedHelperCache(const ASTContext &Ctx, const RuleCatalog &Catalog) {
+  return AnalysisStore::of(Ctx)
+      .summaries<PureHelpers>(summaryKey(Catalog, {}),
+                              [] { return std::make_unique<PureHelpers>(); })
+      .Cache;
+}
+
 DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
                const RuleCatalog &Catalog)
-    : DefUse(F, Body, Ctx, Catalog, 0, std::make_shared<HelperCache>()) {}
+    : DefUse(F, Body, Ctx, Catalog, 0, sharedHelperCache(Ctx, Catalog)) {}
 
 DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
                const RuleCatalog &Catalog, unsigned Depth,

@@ -431,10 +431,10 @@ bool DefUse::isPureHelper(const FunctionDecl *FD) const {
   const Stmt *Body = Def->getBody();
   if (!Body || isa<CoroutineBodyStmt>(Body))
     return false;
-  auto Cached = Helpers->find(Def);
+  auto Cached = Helpers->find({Def, Depth});
   if (Cached != Helpers->end())
     return Cached->second;
-  (*Helpers)[Def] = false; // recursion is not pure
+  (*Helpers)[{Def, Depth}] = false; // recursion is not pure
   DefUse Inner(*Def, Body, Ctx, Catalog, Depth + 1, Helpers);
   Effects E = Inner.effects(Body);
   bool Pure = !E.Opaque && !E.Transfer && !E.Suspend;
@@ -468,7 +468,7 @@ bool DefUse::isPureHelper(const FunctionDecl *FD) const {
              !T.getNonReferenceType().isConstQualified()) ||
             (T->isPointerType() && !T->getPointeeType().isConstQualified()));
   }
-  (*Helpers)[Def] = Pure;
+  (*Helpers)[{Def, Depth}] = Pure;
   return Pure;
 }
 
