@@ -95,19 +95,14 @@ protected:
   void SetUp() override {
     AST = tooling::buildASTFromCodeWithArgs(
         R"cpp(
-#include <coroutine>
-struct task {
-  struct promise_type {
-    task get_return_object() { return {}; }
-    std::suspend_never initial_suspend() { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-task co() { co_await std::suspend_always{}; co_await std::suspend_never{}; }
+#include "corolint_task.hpp"
+testing_task::task<> co() {
+  co_await std::suspend_always{};
+  co_await std::suspend_never{};
+}
 )cpp",
-        {"-std=c++20", "-resource-dir=" + test::clangResourceDir()});
+        {"-std=c++20", "-I" COROLINT_TESTDATA_DIR "/include",
+         "-resource-dir=" + test::clangResourceDir()});
     ASSERT_TRUE(AST);
     auto Found = match(functionDecl(hasName("co"), isDefinition()).bind("f"),
                        AST->getASTContext());
