@@ -2,6 +2,7 @@
 #include "support/CoroutineModel.h"
 #include "support/ExecutionContext.h"
 #include "support/QualifiedName.h"
+#include "support/RuleFilePaths.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -17,22 +18,28 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       HelperDepth(Options.get("HelperDepth", 6U)),
       Extra(nameListOption("ExtraBlockingFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
-      Analysis(catalog(), Extra, Ignored), Locks(catalog(), NoLockOptions) {}
+      Analysis(catalog(), Extra, Ignored), Locks(catalog(), NoLockOptions),
+      Summaries(Analysis, catalog(), Ignored),
+      SummaryFilesOption(Options.getLocalOrGlobal("SummaryFiles", "")) {
+  if (SummaryFilesOption.empty())
+    return;
+  std::vector<SummaryError> Errors;
+  Loaded = SummaryFiles::get(
+      resolveRuleFilesFor(splitOptionList(SummaryFilesOption),
+                          Ctx->getCurrentFile(), "SummaryFiles"),
+      Errors);
+  reportSummaryErrors(Errors);
+}
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
   Options.store(Opts, "ExtraBlockingFunctions", ExtraOption);
   Options.store(Opts, "IgnoredFunctions", IgnoredOption);
   Options.store(Opts, "HelperDepth", HelperDepth);
+  Options.store(Opts, "SummaryFiles", SummaryFilesOption);
 }
 
-static SourceLocation callLoc(const Expr *Call) {
-  if (const auto *C = dyn_cast<CallExpr>(Call))
-    if (!isa<CXXOperatorCallExpr>(C))
-      if (const Expr *Callee = C->getCallee())
-        return Callee->getExprLoc();
-  return Call->getExprLoc();
-}
+static SourceLocation callLoc(const Expr *Call) { return callLocation(Call); }
 
 void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
                                        const CoroutineBodyStmt &Body,
@@ -59,9 +66,12 @@ void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
       continue;
     }
     const FunctionDecl *Callee = calleeOf(Site.Call);
-    if (const BlockingPath *Path = Analysis.helperPath(Callee))
+    if (const BlockingPath *Path = Analysis.helperPath(Callee)) {
       if (Path->depth() <= HelperDepth)
         reportThroughHelper(F, Site.Call, *Callee, *Path);
+      continue;
+    }
+    crossFileCall(F, Site.Call, Callee, Ctx);
   }
 }
 
@@ -90,16 +100,16 @@ void BlockingCallCheck::reportThroughHelper(const FunctionDecl &F,
                                             const FunctionDecl &Helper,
                                             const BlockingPath &Path) {
   const RuleEntry &R = *Path.Blocks.Rule;
-  diag(callLoc(Call), "call to '%0' may block coroutine '%1'; it reaches "
-                      "blocking call '%2'%3",
+  diag(callLoc(Call), "%0",
        R.IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
-      << displayName(Helper) << displayName(F) << Path.Blocks.Name << advice(R)
+      << throughHelperMessage(displayName(Helper), displayName(F),
+                              Path.Blocks.Name, R.Reason, R.Alternative)
       << Call->getSourceRange();
   for (const HelperStep &Step : Path.Steps)
-    diag(callLoc(Step.Call), "'%0' calls '%1'", DiagnosticIDs::Note)
-        << displayName(*Step.Caller) << displayName(*Step.Callee);
-  diag(callLoc(Path.BlockingCall), "'%0' blocks in '%1'", DiagnosticIDs::Note)
-      << displayName(*Path.BlockingCaller) << Path.Blocks.Name;
+    diag(callLoc(Step.Call), "%0", DiagnosticIDs::Note)
+        << callsNote(displayName(*Step.Caller), displayName(*Step.Callee));
+  diag(callLoc(Path.BlockingCall), "%0", DiagnosticIDs::Note)
+      << blocksNote(displayName(*Path.BlockingCaller), Path.Blocks.Name);
 }
 
 } // namespace corolint

@@ -1,5 +1,6 @@
 #include "Engine.h"
 #include "Paths.h"
+#include "support/SummaryBuilder.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -302,7 +303,24 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
 
   std::vector<FunctionExtent> Functions;
   ActionFactory Factory(Context, FS, Functions);
-  bool ToolFailed = Tool.run(&Factory) != 0;
+  SummarySet Collected;
+  bool ToolFailed;
+  {
+    std::optional<ScopedSummaryCollector> Collecting;
+    if (Job.Summaries)
+      Collecting.emplace(&Collected);
+    ToolFailed = Tool.run(&Factory) != 0;
+  }
+  if (!Collected.empty()) {
+    for (PendingCall &P : Collected.Pending) {
+      Location L{normalisePath(P.At.File), P.At.Offset, P.Length};
+      EnclosingFunction E = enclosing(Functions, L);
+      P.Function = E.Name;
+      P.FunctionBegin = E.Begin;
+      P.FunctionEnd = E.End;
+    }
+    Result.Summaries = writeSummaries(Collected);
+  }
 
   for (const tidy::ClangTidyError &E : DiagConsumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;

@@ -17,6 +17,9 @@ namespace corolint::driver {
 struct TUJob {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
+  /// Collect the blocking summaries and undecided cross-file calls
+  /// (docs/whole-program.md) into TUResult::Summaries.
+  bool Summaries = false;
 };
 
 /// What clang-tidy's engine reported for one translation unit.
@@ -25,6 +28,10 @@ struct TUResult {
   std::vector<Finding> CompilerErrors; // errors of the compiler, in order
   std::vector<std::string> ConfigErrors;
   bool Failed = false;                 // the compiler could not finish
+  /// With TUJob::Summaries: this translation unit's summaries and pending
+  /// calls as the JSON of writeSummaries (support/Summaries.h); empty when
+  /// it has none. The parent merges them and decides the pending calls.
+  std::string Summaries;
 };
 
 /// Makes the options provider of one translation unit: each TU has its own

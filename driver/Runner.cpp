@@ -74,10 +74,16 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
     for (Finding &F : R.CompilerErrors)
       if (SeenErrors.insert(keyOf(F)).second)
         A.CompilerErrors.push_back(std::move(F));
+    if (!R.Summaries.empty()) {
+      SummaryError Ignored;
+      if (std::optional<SummarySet> S = readSummaries(R.Summaries, "", Ignored))
+        A.Summaries.merge(std::move(*S));
+    }
     for (std::string &C : R.ConfigErrors)
       if (SeenConfig.insert(C).second)
         A.ConfigErrors.push_back(std::move(C));
   }
+  A.Summaries.normalise();
   return A;
 }
 
