@@ -38,7 +38,7 @@ void BlockingCallCheck::checkPlainFunction(const FunctionDecl &F, const Stmt &,
 void BlockingCallCheck::reportSummaryErrors(std::vector<SummaryError> &Errors) {
   for (const SummaryError &E : Errors)
     if (Reported.insert(E.str()).second)
-      configurationDiag("summary file problem: %0", DiagnosticIDs::Warning)
+      configurationDiag("%0", DiagnosticIDs::Warning)
           << E.str();
   Errors.clear();
 }

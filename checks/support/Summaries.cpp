@@ -372,7 +372,7 @@ std::optional<SummarySet> readSummaries(llvm::StringRef Text, llvm::StringRef Pa
       auto [L, C] = LineCol.split(':');
       unsigned Line = 0, Column = 0;
       if (!L.getAsInteger(10, Line) && !C.getAsInteger(10, Column))
-        Error = {Path.str(), Line, Column, Rest.str()};
+        Error = {Path.str(), Line, Column, "malformed JSON: " + Rest.str()};
     }
     return std::nullopt;
   }
