@@ -61,3 +61,19 @@ done
 (IFS=,; echo "[${entries[*]}]") > "$work/compile_commands.json"
 measure "driver, $files files, -j1" "$driver" -p "$work" -j 1 --format=sarif -o "$work/out.sarif"
 measure "driver, $files files, -j2" "$driver" -p "$work" -j 2 --format=sarif -o "$work/out.sarif"
+
+# Whole-program coro-blocking-call (docs/whole-program.md): CPU (user+sys,
+# children included) of the driver over a generated multi-file project with
+# --cross-tu on and off, against clang++ -fsyntax-only over the same files,
+# and the size of the merged summaries.
+project_files=${BENCH_PROJECT_FILES:-200}
+python3 "$root/scripts/bench_project.py" "$work/proj" "$project_files"
+cpu() { /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > /dev/null 2>&1 || true
+        awk '{ printf "%.2f", $1 + $2 }' "$work/cpu"; }
+parse=$(cd "$work/proj" && cpu sh -c 'for f in src/*.cpp; do clang++-'"$major"' -fsyntax-only -std=c++20 -Iinclude "$f"; done')
+off=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=off)
+on=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=on)
+"$driver" summarize -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call -o "$work/summaries.json" 2>/dev/null || true
+found=$("$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call 2>/dev/null | grep -c 'warning: ' || true)
+printf 'cross-TU, %d files: parse %s s CPU; driver off %s s, on %s s (%s findings); summaries %d bytes\n' \
+  "$project_files" "$parse" "$off" "$on" "$found" "$(wc -c < "$work/summaries.json")"
