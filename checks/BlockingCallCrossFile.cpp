@@ -10,6 +10,48 @@ using namespace clang;
 
 namespace corolint {
 
+/// Whether a NOLINT comment on Loc's line (or NOLINTNEXTLINE on the line
+/// before) names Check, as clang-tidy reads them: without a list, or with a
+/// list one of whose globs matches. The driver reports pending calls
+/// itself, after clang-tidy's filter.
+static bool nolinted(SourceLocation Loc, const SourceManager &SM,
+                     llvm::StringRef Check) {
+  Loc = SM.getFileLoc(Loc);
+  std::optional<llvm::StringRef> Buffer = SM.getBufferDataOrNone(SM.getFileID(Loc));
+  if (!Buffer)
+    return false;
+  unsigned Offset = SM.getFileOffset(Loc);
+  std::size_t Begin = Buffer->rfind('\n', Offset);
+  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+  std::size_t End = Buffer->find('\n', Offset);
+  llvm::StringRef Line = Buffer->slice(Begin, End);
+  llvm::StringRef Previous;
+  if (Begin > 0) {
+    std::size_t PrevBegin = Buffer->rfind('\n', Begin - 1);
+    Previous = Buffer->slice(PrevBegin == llvm::StringRef::npos ? 0 : PrevBegin + 1,
+                             Begin - 1);
+  }
+  auto Names = [&](llvm::StringRef Text, llvm::StringRef Marker) {
+    for (std::size_t At = Text.find(Marker); At != llvm::StringRef::npos;
+         At = Text.find(Marker, At + 1)) {
+      llvm::StringRef Rest = Text.drop_front(At + Marker.size());
+      if (Marker == "NOLINT" && (Rest.starts_with("NEXTLINE") ||
+                                 Rest.starts_with("BEGIN") || Rest.starts_with("END")))
+        continue;
+      if (!Rest.consume_front("("))
+        return true;
+      for (llvm::StringRef Glob : llvm::split(Rest.take_until([](char C) { return C == ')'; }), ',')) {
+        Glob = Glob.trim();
+        if (Glob == "*" || Glob == Check ||
+            (Glob.ends_with("*") && Check.starts_with(Glob.drop_back())))
+          return true;
+      }
+    }
+    return false;
+  };
+  return Names(Line, "NOLINT") || Names(Previous, "NOLINTNEXTLINE");
+}
+
 void BlockingCallCheck::onEndOfTranslationUnit() {
   if (SummarySet *Into = activeSummaryCollector(); Into && LastSM)
     Into->merge(Summaries.result(*LastSM));
@@ -64,7 +106,7 @@ void BlockingCallCheck::crossFileCall(const FunctionDecl &F, const Expr *Call,
     return;
   const FunctionDecl *Def = nullptr;
   std::string Helper = displayName(Callee->hasBody(Def) ? *Def : *Callee);
-  if (Into) {
+  if (Into && !nolinted(callLocation(Call), SM, "coro-blocking-call")) {
     PendingCall P;
     P.TU = Summaries.location(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
     P.Coroutine = displayName(F);
