@@ -155,6 +155,7 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   In.CompilerErrors = {F};
   In.ConfigErrors = {"config: bad", ""};
   In.Failed = true;
+  In.Summaries = "{\"corolint-summaries\": 1}\n";
   std::string Bytes = encodeResult(In);
   TUResult Out;
   ASSERT_TRUE(decodeResult(Bytes, Out));
@@ -176,6 +177,8 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   EXPECT_EQ(Out.CompilerErrors[0].Severity, Level::Error);
   EXPECT_EQ(Out.ConfigErrors, In.ConfigErrors);
   EXPECT_TRUE(Out.Failed);
+  // Whole-program summaries travel opaque (docs/whole-program.md).
+  EXPECT_EQ(Out.Summaries, In.Summaries);
   // A cut or extended message is rejected, never half read.
   for (std::size_t Cut : {std::size_t(0), std::size_t(8), Bytes.size() / 2, Bytes.size() - 1})
     EXPECT_FALSE(decodeResult(llvm::StringRef(Bytes).take_front(Cut), Out)) << Cut;
