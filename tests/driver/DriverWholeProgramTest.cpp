@@ -133,6 +133,23 @@ TEST(WholeProgram, SummarizeWritesTheMergedSummaries) {
   EXPECT_TRUE(has(NoOut.Err, "expects -o FILE")) << NoOut.Err;
 }
 
+TEST(WholeProgram, OptionsAreChecked) {
+  Outcome Bad = runCorolint({"-p", "x", "--cross-tu=maybe"});
+  EXPECT_EQ(Bad.Exit, 2);
+  EXPECT_TRUE(has(Bad.Err, "--cross-tu expects 'on' or 'off'")) << Bad.Err;
+  Outcome Merge = runCorolint({"-p", "x", "--merge"});
+  EXPECT_EQ(Merge.Exit, 2);
+  EXPECT_TRUE(has(Merge.Err, "--merge is an option of 'corolint summarize'")) << Merge.Err;
+  Outcome NoInputs = runCorolint({"summarize", "--merge", "-o", "x.json"});
+  EXPECT_EQ(NoInputs.Exit, 2);
+  EXPECT_TRUE(has(NoInputs.Err, "expects summary files to merge")) << NoInputs.Err;
+  Outcome Off = runCorolint({"summarize", "-p", "x", "--cross-tu=off", "-o", "x.json"});
+  EXPECT_EQ(Off.Exit, 2);
+  Outcome Missing = runCorolint({"--summaries=/nonexistent/s.json", "--progress=never"});
+  EXPECT_EQ(Missing.Exit, 2);
+  EXPECT_TRUE(has(Missing.Err, "cannot read summary file '/nonexistent/s.json'")) << Missing.Err;
+}
+
 class PluginSummaries : public ::testing::Test {
 protected:
   /// A summary of the project as it is in Root.
