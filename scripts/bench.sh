@@ -69,7 +69,7 @@ measure "driver, $files files, -j2" "$driver" -p "$work" -j 2 --format=sarif -o 
 project_files=${BENCH_PROJECT_FILES:-200}
 python3 "$root/scripts/bench_project.py" "$work/proj" "$project_files"
 cpu() { /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > /dev/null 2>&1 || true
-        awk '{ printf "%.2f", $1 + $2 }' "$work/cpu"; }
+        tail -n 1 "$work/cpu" | awk '{ printf "%.2f", $1 + $2 }'; }
 parse=$(cd "$work/proj" && cpu sh -c 'for f in src/*.cpp; do clang++-'"$major"' -fsyntax-only -std=c++20 -Iinclude "$f"; done')
 off=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=off)
 on=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=on)

@@ -102,10 +102,15 @@ const FunctionSummary *SummaryBuilder::summaryOf(const FunctionDecl *F) {
   S.USR = Id;
   S.Name = displayName(*Def);
   S.Definition = location(Def->getLocation(), SM);
+  // Whether a call runs only on the way to ending the process is asked
+  // last: it builds the body's CFG, which most functions never need.
+  auto Fatal = [&](const CallSite &Site) {
+    return Analysis.onFatalPath(Site.Call, *Def, Def->getBody());
+  };
   for (const CallSite &Site : callsIn(Def->getBody())) {
-    if (Analysis.onFatalPath(Site.Call, *Def, Def->getBody()))
-      continue; // on the way to ending the process
     if (auto Rule = Analysis.directRule(Site.Call, *Def)) {
+      if (Fatal(Site))
+        continue;
       S.Blocks = SummaryBlock{Rule->Name, Rule->Rule->Reason,
                               Rule->Rule->Alternative, Rule->Rule->IsError,
                               location(callLocation(Site.Call), SM)};
@@ -122,7 +127,7 @@ const FunctionSummary *SummaryBuilder::summaryOf(const FunctionDecl *F) {
                 : !isExternal(Callee))
       continue;
     std::string CalleeId = usr(HasBody ? CalleeDef : Callee);
-    if (CalleeId.empty() || CalleeId == Id)
+    if (CalleeId.empty() || CalleeId == Id || Fatal(Site))
       continue;
     if (HasBody)
       Decls.emplace(CalleeId, CalleeDef);

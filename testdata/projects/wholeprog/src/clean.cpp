@@ -21,3 +21,12 @@ task quiet() {
 }
 
 } // namespace wp
+
+namespace wp {
+
+task fatal() {
+  co_await yield_now();
+  die(1);
+}
+
+} // namespace wp

@@ -8,6 +8,9 @@ int read_config();
 int cheap(int x);
 /// Hands a journal flush to a thread of its own (src/background.cpp).
 void save_later();
+/// Syncs the disks and ends the process (src/storage.cpp): its blocking
+/// call is on the way out.
+void die(int code);
 /// Local to server.cpp in this build.
 void local_flush();
 
