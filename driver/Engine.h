@@ -17,6 +17,14 @@ namespace corolint::driver {
 struct TUJob {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
+  bool RecordInputs = false; // list the files read in TUResult::Inputs
+};
+
+/// A file a translation unit read, and a hash of the content it read
+/// (contentHash in Cache.h).
+struct InputFile {
+  std::string Path; // absolute, as the compiler opened it
+  std::string Hash;
 };
 
 /// What clang-tidy's engine reported for one translation unit.
@@ -25,6 +33,7 @@ struct TUResult {
   std::vector<Finding> CompilerErrors; // errors of the compiler, in order
   std::vector<std::string> ConfigErrors;
   bool Failed = false;                 // the compiler could not finish
+  std::vector<InputFile> Inputs;       // with TUJob::RecordInputs, by path
 };
 
 /// Makes the options provider of one translation unit: each TU has its own

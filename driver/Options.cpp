@@ -10,6 +10,7 @@ enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, ExtraArg, ExtraArgBefore, Jobs,
   Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
   Shards, ListChecks, Version, Help, Timeout, Fix, FixNotes, ExportFixes,
+  CacheDir,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -37,6 +38,7 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("fix", Opt::Fix)
       .Case("fix-notes", Opt::FixNotes)
       .Case("export-fixes", Opt::ExportFixes)
+      .Case("cache-dir", Opt::CacheDir)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -114,6 +116,9 @@ public:
       if (O.Fix || !O.ExportFixes.empty())
         return fail("'corolint merge' does not apply or export fixes; run "
                     "--fix or --export-fixes with the analysis");
+      if (!O.CacheDir.empty())
+        return fail("'corolint merge' analyses nothing; --cache-dir is an "
+                    "option of the analysis");
     } else if (O.MergeShards != 0) {
       return fail("--shards is an option of 'corolint merge'; use --shard=K/N to analyse one shard");
     }
@@ -257,6 +262,11 @@ private:
         return bad("--export-fixes expects a file");
       O.ExportFixes = V;
       return true;
+    case Opt::CacheDir:
+      if (V.empty())
+        return bad("--cache-dir expects a directory");
+      O.CacheDir = V;
+      return true;
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -341,6 +351,11 @@ OPTIONS:
   --export-fixes=FILE     write the fixes as clang-tidy's YAML (for
                           clang-apply-replacements); with --fix-notes the
                           notes' fixes too; does not change the files
+  --cache-dir=DIR         keep each translation unit's result in DIR (created
+                          if missing) and reuse it while nothing it depends
+                          on changed (its compile command, the files it
+                          includes, the configuration, the rule files,
+                          corolint); the output is the same as without
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit

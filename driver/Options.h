@@ -48,6 +48,7 @@ struct Options {
   bool Fix = false;                       // --fix (or --fix-notes)
   bool FixNotes = false;                  // --fix-notes
   std::string ExportFixes;                // --export-fixes
+  std::string CacheDir;                   // --cache-dir; empty: no cache
 };
 
 /// Parses the arguments after the program name. On a usage error, returns
