@@ -235,9 +235,10 @@ std::optional<TUResult> TUCache::lookup(std::size_t I, const TUJob &Job,
   auto Buffer = llvm::MemoryBuffer::getFile(Entry, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer) {
-    if (Buffer.getError() != std::errc::no_such_file_or_directory)
+    std::error_code E = Buffer.getError();
+    if (E != std::errc::no_such_file_or_directory && E != std::errc::not_a_directory)
       warn("cannot read the cache entry '" + Entry + "' of '" + Display +
-           "': " + Buffer.getError().message() + "; analysing it again");
+           "': " + E.message() + "; analysing it again");
     return std::nullopt;
   }
   TUResult R;
