@@ -2,6 +2,7 @@
 #include "Sarif.h"
 #include "Worker.h"
 #include "support/CoroCheck.h"
+#include "support/NameList.h"
 #include "support/RuleFilePaths.h"
 
 #include "clang/Basic/FileManager.h"
@@ -209,6 +210,16 @@ std::string TUCache::keyOf(const TUJob &Job, const std::string &Path) {
   for (const std::string &Rule :
        resolveRuleFilesFor(allRuleFiles(Opts.CheckOptions), Path))
     K << "rules " << Rule.size() << ":" << Rule << " " << fileHash(Rule) << "\n";
+  // The content of the other files options name for the checks to read
+  // (summaries of functions defined elsewhere), not only their names.
+  std::vector<std::string> Named;
+  for (const auto &Entry : Opts.CheckOptions)
+    if (Entry.getKey() == "SummaryFiles" || Entry.getKey().ends_with(".SummaryFiles"))
+      for (std::string &F : splitOptionList(Entry.getValue().Value))
+        Named.push_back(std::move(F));
+  llvm::sort(Named);
+  for (const std::string &F : Named)
+    K << "reads " << F.size() << ":" << F << " " << fileHash(F) << "\n";
   return contentHash(K.str());
 }
 

@@ -228,6 +228,22 @@ TEST(DriverCache, AChangedConfigurationInvalidates) {
   EXPECT_TRUE(contains(Define.Err, cacheLine(0, 3))) << Define.Err;
 }
 
+TEST(DriverCache, AChangedSummaryFileInvalidates) {
+  // A file a SummaryFiles option names (functions defined elsewhere) counts
+  // by its content, as a rule file does.
+  std::string Dir = project("DriverCache.Summary");
+  writeFile(Dir + "/.clang-tidy", tidyConfig("proj::nothing") +
+                                      "  SummaryFiles: '" + Dir + "/summary.json'\n");
+  writeFile(Dir + "/summary.json", "{}");
+  Outcome Cold = runCorolint(cached(Dir));
+  EXPECT_TRUE(contains(Cold.Err, cacheLine(0, 3))) << Cold.Err;
+  Outcome Same = runCorolint(cached(Dir), {NoParse});
+  EXPECT_TRUE(contains(Same.Err, cacheLine(3, 3))) << Same.Err;
+  writeFile(Dir + "/summary.json", "{\"functions\": []}");
+  Outcome Changed = runCorolint(cached(Dir));
+  EXPECT_TRUE(contains(Changed.Err, cacheLine(0, 3))) << Changed.Err;
+}
+
 TEST(DriverCache, AChangedRuleFileInvalidates) {
   std::string Dir = project("DriverCache.Rules");
   Outcome Cold = runCorolint(cached(Dir));
