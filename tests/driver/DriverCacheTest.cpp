@@ -5,6 +5,7 @@
 // the crash marker of the driver's test hooks (Worker.h) to a text every
 // source holds, so a child that analysed one would crash.
 #include "DriverSupport.h"
+#include "Options.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -369,6 +370,16 @@ TEST(DriverCache, ConcurrentRunsShareADirectory) {
   for (const std::string &E : entries(Dir))
     EXPECT_FALSE(contains(E, ".tmp.")) << E;
   EXPECT_EQ(entries(Dir).size(), 3u);
+}
+
+TEST(DriverCache, TheOption) {
+  std::string Error;
+  auto O = corolint::driver::parseOptions({"-p", "b", "--cache-dir", "some/dir"}, Error);
+  ASSERT_TRUE(O) << Error;
+  EXPECT_EQ(O->CacheDir, "some/dir");
+  O = corolint::driver::parseOptions({"-p", "b"}, Error);
+  ASSERT_TRUE(O) << Error;
+  EXPECT_EQ(O->CacheDir, "");
 }
 
 TEST(DriverCache, MergeTakesNoCache) {
