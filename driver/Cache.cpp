@@ -295,13 +295,18 @@ void TUCache::store(std::size_t I, TUResult &R) {
   std::lock_guard<std::mutex> G(Lock);
   if (WriteFailed)
     return;
-  WriteFailed = true; // one warning: the other entries would fail alike
-  Warnings.push_back("cannot write to the cache directory '" + Dir + "': " +
-                     errnoText(Error) + "; results are not stored");
+  // One warning, worded later (strerror may take the C library's locks):
+  // the other entries would fail alike.
+  WriteFailed = true;
+  WriteError = Error;
 }
 
 std::vector<std::string> TUCache::takeWarnings() {
   std::lock_guard<std::mutex> G(Lock);
+  if (WriteError)
+    Warnings.push_back("cannot write to the cache directory '" + Dir + "': " +
+                       errnoText(WriteError) + "; results are not stored");
+  WriteError = 0;
   return std::move(Warnings);
 }
 

@@ -72,8 +72,8 @@ public:
   /// (workers fork while others store).
   void store(std::size_t I, TUResult &R);
 
-  /// The problems met (corrupt entries, failed writes), each once, in the
-  /// order met.
+  /// The problems met (corrupt entries, failed writes), each once. Called
+  /// when no job runs any more.
   std::vector<std::string> takeWarnings();
 
   /// "cache: 3 of 5 translation units reused, 2 analysed (DIR)".
@@ -98,6 +98,7 @@ private:
   std::mutex Lock; // guards what store() changes
   std::vector<std::string> Warnings;
   bool WriteFailed = false;
+  int WriteError = 0; // the errno of the first failed write
   unsigned Writes = 0; // names the temporary files
 };
 
