@@ -193,6 +193,8 @@ const std::string &TUCache::fileHash(const std::string &Path) {
 }
 
 std::string TUCache::keyOf(const TUJob &Job, const std::string &Path) {
+  // Every field of Job that changes what the child returns (RecordInputs
+  // does not: it is always on with the cache).
   std::string Text = Identity;
   llvm::raw_string_ostream K(Text);
   K << "file " << Job.File << "\nmain " << Path << "\n";

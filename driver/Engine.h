@@ -13,7 +13,9 @@
 namespace corolint::driver {
 
 /// One translation unit to analyse: the main file as the database spells it
-/// and its compile commands (looked up beforehand, on one thread).
+/// and its compile commands (looked up beforehand, on one thread). A field
+/// that changes what the child returns must be part of the cache's key
+/// (TUCache::keyOf in Cache.cpp).
 struct TUJob {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
