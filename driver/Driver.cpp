@@ -1,5 +1,6 @@
 #include "Driver.h"
 #include "Baseline.h"
+#include "Cache.h"
 #include "CompileDatabase.h"
 #include "CrossTU.h"
 #include "Fixes.h"
@@ -271,6 +272,7 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
 
   std::vector<std::string> Paths;
   Analysis A;
+  std::unique_ptr<TUCache> Cache;
   if (!O.SummariesIn.empty()) {
     // The second pass of a sharded run: nothing is parsed; the pending
     // calls of this shard's files are decided with the merged summaries.
@@ -310,6 +312,18 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
       Names.push_back(displayPath(F.Path, *Root));
     }
 
+    // An unusable cache directory costs time only: a warning, and every
+    // translation unit is analysed.
+    if (!O.CacheDir.empty()) {
+      std::string Warning;
+      Cache = TUCache::open(O.CacheDir, Config->providerFactory(),
+                            COROLINT_CLANG_RESOURCE_DIR, Warning);
+      if (!Cache)
+        Err << "corolint: warning: " << Warning << "\n";
+      for (TUJob &J : Jobs)
+        J.RecordInputs = Cache != nullptr;
+    }
+
     unsigned Threads =
         O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
     bool Terminal = llvm::errs().is_displayed() && &Err == &llvm::errs();
@@ -318,8 +332,12 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
     {
       Progress P(Err, ShowProgress, Terminal, Jobs.size());
       A = runJobs(Jobs, Paths, Threads, Config->providerFactory(),
-                  COROLINT_CLANG_RESOURCE_DIR, P, Names, O.TimeoutSeconds);
+                  COROLINT_CLANG_RESOURCE_DIR, P, Names, O.TimeoutSeconds,
+                  Cache.get());
     }
+    if (Cache)
+      for (const std::string &W : Cache->takeWarnings())
+        Err << "corolint: warning: " << W << "\n";
     if (O.Mode == Options::Action::Summarize) {
       for (const TUFailure &F : A.Failures)
         Err << "corolint: warning: '" << displayPath(F.File, *Root)
@@ -366,6 +384,8 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!writeOutputs(O, R, Info, Out, Error))
     return Fail(Error);
   Err << "corolint: " << summaryLine(R) << "\n";
+  if (Cache)
+    Err << "corolint: " << Cache->summary() << "\n";
   if (!O.ExportFixes.empty() || O.Fix) {
     // Fixes edit the project's files only, as its findings are reported.
     auto Editable = [&](const std::string &File) {

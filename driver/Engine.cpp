@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "Cache.h"
 #include "Paths.h"
 #include "support/SummaryBuilder.h"
 
@@ -115,11 +116,12 @@ class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(tidy::ClangTidyContext &Context,
                 IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                std::vector<FunctionExtent> &Functions)
-      : Tidy(Context, std::move(FS)), Functions(Functions) {}
+                std::vector<FunctionExtent> &Functions,
+                std::vector<InputFile> *Inputs)
+      : Tidy(Context, std::move(FS)), Functions(Functions), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Tidy, Functions);
+    return std::make_unique<Action>(Tidy, Functions, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -138,8 +140,8 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &Tidy,
-           std::vector<FunctionExtent> &Functions)
-        : Tidy(Tidy), Functions(Functions) {}
+           std::vector<FunctionExtent> &Functions, std::vector<InputFile> *Inputs)
+        : Tidy(Tidy), Functions(Functions), Inputs(Inputs) {}
 
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    llvm::StringRef File) override {
@@ -149,13 +151,24 @@ private:
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
+    // The files this compilation read, for the cache (the source manager
+    // is gone after the action).
+    void EndSourceFileAction() override {
+      if (Inputs) {
+        std::vector<InputFile> Read = recordInputs(getCompilerInstance().getSourceManager());
+        Inputs->insert(Inputs->end(), Read.begin(), Read.end());
+      }
+    }
+
   private:
     tidy::ClangTidyASTConsumerFactory &Tidy;
     std::vector<FunctionExtent> &Functions;
+    std::vector<InputFile> *Inputs;
   };
 
   tidy::ClangTidyASTConsumerFactory Tidy;
   std::vector<FunctionExtent> &Functions;
+  std::vector<InputFile> *Inputs;
 };
 
 Location locate(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
@@ -302,7 +315,8 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   std::vector<FunctionExtent> Functions;
-  ActionFactory Factory(Context, FS, Functions);
+  ActionFactory Factory(Context, FS, Functions,
+                        Job.RecordInputs ? &Result.Inputs : nullptr);
   SummarySet Collected;
   bool ToolFailed;
   {

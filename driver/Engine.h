@@ -13,13 +13,23 @@
 namespace corolint::driver {
 
 /// One translation unit to analyse: the main file as the database spells it
-/// and its compile commands (looked up beforehand, on one thread).
+/// and its compile commands (looked up beforehand, on one thread). A field
+/// that changes what the child returns must be part of the cache's key
+/// (TUCache::keyOf in Cache.cpp).
 struct TUJob {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
   /// Collect the blocking summaries and undecided cross-file calls
   /// (docs/whole-program.md) into TUResult::Summaries.
   bool Summaries = false;
+  bool RecordInputs = false; // list the files read in TUResult::Inputs
+};
+
+/// A file a translation unit read, and a hash of the content it read
+/// (contentHash in Cache.h).
+struct InputFile {
+  std::string Path; // absolute, as the compiler opened it
+  std::string Hash;
 };
 
 /// What clang-tidy's engine reported for one translation unit.
@@ -32,6 +42,7 @@ struct TUResult {
   /// calls as the JSON of writeSummaries (support/Summaries.h); empty when
   /// it has none. The parent merges them and decides the pending calls.
   std::string Summaries;
+  std::vector<InputFile> Inputs;       // with TUJob::RecordInputs, by path
 };
 
 /// Makes the options provider of one translation unit: each TU has its own

@@ -11,6 +11,7 @@ enum class Opt {
   Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
   Shards, ListChecks, Version, Help, Timeout, Fix, FixNotes, ExportFixes,
   CrossTU, SummariesOut, SummariesIn, MergeSummaries,
+  CacheDir,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -42,6 +43,7 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("summaries-out", Opt::SummariesOut)
       .Case("summaries", Opt::SummariesIn)
       .Case("merge", Opt::MergeSummaries)
+      .Case("cache-dir", Opt::CacheDir)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -123,6 +125,9 @@ public:
       if (O.Fix || !O.ExportFixes.empty())
         return fail("'corolint merge' does not apply or export fixes; run "
                     "--fix or --export-fixes with the analysis");
+      if (!O.CacheDir.empty())
+        return fail("'corolint merge' analyses nothing; --cache-dir is an "
+                    "option of the analysis");
     } else if (O.Mode == Options::Action::Summarize) {
       if (O.OutputFile.empty())
         return fail("'corolint summarize' expects -o FILE for the summaries");
@@ -294,6 +299,11 @@ private:
     case Opt::MergeSummaries:
       O.MergeSummaries = true;
       return true;
+    case Opt::CacheDir:
+      if (V.empty())
+        return bad("--cache-dir expects a directory");
+      O.CacheDir = V;
+      return true;
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -388,6 +398,11 @@ OPTIONS:
   --summaries=FILE        parse nothing: report the undecided calls of FILE
                           (of this --shard's files) against its summaries
   --merge                 (summarize) combine summary files
+  --cache-dir=DIR         keep each translation unit's result in DIR (created
+                          if missing) and reuse it while nothing it depends
+                          on changed (its compile command, the files it
+                          includes, the configuration, the rule files,
+                          corolint); the output is the same as without
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit

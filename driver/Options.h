@@ -52,6 +52,7 @@ struct Options {
   std::string SummariesOut;               // --summaries-out
   std::string SummariesIn;                // --summaries (second pass)
   bool MergeSummaries = false;            // summarize --merge
+  std::string CacheDir;                   // --cache-dir; empty: no cache
 };
 
 /// Parses the arguments after the program name. On a usage error, returns

@@ -23,17 +23,33 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
                  const OptionsProviderFactory &Options,
                  llvm::StringRef ResourceDir, Progress &P,
                  const std::vector<std::string> &DisplayNames,
-                 unsigned TimeoutSeconds) {
+                 unsigned TimeoutSeconds, TUCache *Cache) {
   std::vector<TUResult> Results(Jobs.size());
+  // Looked up before any child is forked; the rest is analysed.
+  std::vector<std::size_t> ToAnalyse;
+  for (std::size_t I = 0; I < Jobs.size(); ++I) {
+    std::optional<TUResult> Cached;
+    if (Cache)
+      Cached = Cache->lookup(I, Jobs[I], Paths[I], DisplayNames[I]);
+    if (Cached) {
+      Results[I] = std::move(*Cached);
+      P.finished(DisplayNames[I]);
+    } else {
+      ToAnalyse.push_back(I);
+    }
+  }
   std::atomic<std::size_t> Next{0};
   auto Work = [&] {
-    for (std::size_t I = Next++; I < Jobs.size(); I = Next++) {
+    for (std::size_t K = Next++; K < ToAnalyse.size(); K = Next++) {
+      std::size_t I = ToAnalyse[K];
       P.started(DisplayNames[I]);
       Results[I] = analyseIsolated(Jobs[I], Options, ResourceDir, TimeoutSeconds);
+      if (Cache)
+        Cache->store(I, Results[I]);
       P.finished(DisplayNames[I]);
     }
   };
-  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  Threads = std::max(1u, std::min<unsigned>(Threads, ToAnalyse.size()));
   // Parsing recurses deeply: give each worker the stack clang's own
   // threads get (a child process runs on the stack of the thread that
   // forked it; without a child, the thread analyses itself).

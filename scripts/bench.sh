@@ -8,6 +8,8 @@
 #   BENCH_COROUTINES (default 1000)  coroutines in the generated file
 #   BENCH_HELPERS    (default 200)   helpers in the diamond call lattice
 #   BENCH_FILES      (default 4)     files in the driver's compile database
+# The last line compares a run with --cache-dir on an empty cache and again
+# on the unchanged files (CPU seconds, children included).
 # Not part of the test run: numbers depend on the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,3 +79,27 @@ on=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocki
 found=$("$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call 2>/dev/null | grep -c 'warning: ' || true)
 printf 'cross-TU, %d files: parse %s s CPU; driver off %s s, on %s s (%s findings); summaries %d bytes\n' \
   "$project_files" "$parse" "$off" "$on" "$found" "$(wc -c < "$work/summaries.json")"
+# The incremental cache (--cache-dir): a cold run fills it, a warm run over
+# the unchanged files reuses every translation unit. CPU seconds, the
+# children's included; the warm run's SARIF must be the cold one's.
+cpu_seconds() {
+  /usr/bin/time -f '%U %S' -o "$work/time" "$@" > /dev/null 2>&1 || true
+  awk '{ print $1 + $2 }' < <(tail -n 1 "$work/time")
+}
+rm -rf "$work/cache"
+cold=$(cpu_seconds "$driver" -p "$work" -j 2 --cache-dir="$work/cache" --format=sarif -o "$work/cold.sarif")
+warm=$(cpu_seconds "$driver" -p "$work" -j 2 --cache-dir="$work/cache" --format=sarif -o "$work/warm.sarif")
+same=$(python3 - "$work/cold.sarif" "$work/warm.sarif" <<'PY'
+import json, sys
+def load(p):
+    log = json.load(open(p))
+    for run in log["runs"]:
+        for inv in run["invocations"]:
+            for k in ("startTimeUtc", "endTimeUtc", "commandLine"):
+                inv.pop(k, None)
+    return log
+print("same SARIF" if load(sys.argv[1]) == load(sys.argv[2]) else "DIFFERENT SARIF")
+PY
+)
+awk -v c="$cold" -v w="$warm" -v s="$same" -v n="$files" 'BEGIN {
+  printf "driver, %d files, cache: cold %.2f s CPU, warm %.2f s CPU (%.1f%%), %s\n", n, c, w, c > 0 ? 100 * w / c : 0, s }'
