@@ -50,6 +50,13 @@ private:
   /// worker loop, one per command-line argument.
   bool loopAccepted(const clang::Stmt *Loop) const;
   void checkFanOut(const FanOutSite &S);
+  /// Whether the collection of a fan-out is a local container, and how it
+  /// is filled: Filled receives the local that gets the elements (the
+  /// collection, or the local it is a copy or move of), FillLoop the loop
+  /// that adds one per iteration with no accepted bound, or null when it
+  /// only gets a few (built empty or from a list, filled in bounded loops).
+  bool localFill(const FanOutSite &S, const clang::VarDecl *&Filled,
+                 const clang::Stmt *&FillLoop) const;
 
   void report(const SpawnSite &S, const clang::Stmt *Loop,
               const TripBound &Bound, const clang::Expr *Event);

@@ -3,12 +3,14 @@
 // or a counting range up to a count that is not the size of data, whose
 // counter picks no data), one per command-line argument.
 #include "UnboundedSpawnAnalysis.h"
+#include "support/CoroutineModel.h"
 #include "support/ExecutionContext.h"
 #include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -219,8 +221,10 @@ bool SpawnLoopAnalysis::loopAccepted(const Stmt *Loop) const {
 /// that does not pick data with its element (the fan-out form of a worker
 /// loop; ReportWorkerLoops reports them).
 bool isWorkerFanOut(const FanOutSite &S, const RuleCatalog &Catalog) {
+  // The counting range, also held in an unchanged local first.
+  const Expr *Source = S.Range ? rangeSource(S.Range, Catalog) : nullptr;
   const auto *Range = dyn_cast_or_null<CallExpr>(
-      S.Range ? S.Range->IgnoreImplicit()->IgnoreParens() : nullptr);
+      Source ? Source->IgnoreImplicit()->IgnoreParens() : nullptr);
   const auto *Lambda = dyn_cast_or_null<LambdaExpr>(
       S.Mapper ? S.Mapper->IgnoreImplicit()->IgnoreParens() : nullptr);
   if (!Range || !Lambda || Range->getNumArgs() < 2)
@@ -238,6 +242,95 @@ bool isWorkerFanOut(const FanOutSite &S, const RuleCatalog &Catalog) {
   IndexUseFinder Index(Call->getParamDecl(0), None);
   Index.TraverseStmt(Lambda->getBody());
   return !Index.Found;
+}
+
+/// A local variable that holds its own elements (not a reference, not
+/// static).
+static const VarDecl *plainLocal(const ValueDecl *D) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && V->isLocalVarDecl() && !V->getType()->isReferenceType() &&
+                 !V->isStaticLocal()
+             ? V
+             : nullptr;
+}
+
+/// The local V is initialised as a copy or move of: `auto w = v;`,
+/// `auto w = std::move(v);`, an init-capture `[w = std::move(v)]`.
+static const VarDecl *copiedLocal(const VarDecl *V) {
+  const Expr *Init = V->getInit();
+  for (unsigned Depth = 0; Init && Depth < 4; ++Depth) {
+    Init = Init->IgnoreImplicit()->IgnoreParens();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+    const auto *Call = dyn_cast<CallExpr>(Init);
+    if (Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor() &&
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      Init = Construct->getArg(0);
+    else if (Call && Call->getNumArgs() == 1 &&
+             calleeName(Call) == "std::move")
+      Init = Call->getArg(0);
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Init ? Init->IgnoreParenImpCasts() : nullptr);
+  return Ref ? plainLocal(Ref->getDecl()) : nullptr;
+}
+
+/// The body a function's locals live in (a coroutine's own statements).
+static const Stmt *bodyOf(const DeclContext *DC) {
+  const auto *Fn = dyn_cast_or_null<FunctionDecl>(DC);
+  if (!Fn)
+    return nullptr;
+  if (const CoroutineBodyStmt *Coro = coroutineBody(Fn))
+    return Coro->getBody();
+  return Fn->getBody();
+}
+
+bool SpawnLoopAnalysis::localFill(const FanOutSite &S, const VarDecl *&Filled,
+                                  const Stmt *&FillLoop) const {
+  const VarDecl *V = plainLocal(namedObject(S.Range));
+  if (!V)
+    return false;
+  // A copy or move has the elements of its source: follow it, also out of
+  // a lambda into the function that made its capture, reading that
+  // function's body for the additions.
+  std::optional<SpawnHandleFate> Outer;
+  const SpawnHandleFate *Body = &Handles;
+  const DeclContext *BodyOwner = &F;
+  const Expr *Use = S.E;
+  for (unsigned Depth = 0; V && Depth < 4; ++Depth) {
+    if (V->getParentFunctionOrMethod() != BodyOwner) {
+      const Stmt *OuterBody = bodyOf(V->getParentFunctionOrMethod());
+      if (!OuterBody)
+        return false;
+      BodyOwner = V->getParentFunctionOrMethod();
+      Outer.emplace(OuterBody, Catalog, Ctx);
+      Body = &*Outer;
+    }
+    Filled = V;
+    for (const Expr *Add : Body->additionsTo(V)) {
+      for (const Stmt *Loop : Body->enclosingLoops(Add)) {
+        if (Body->within(Use, Loop))
+          break; // filled and consumed in the same iteration
+        if (!loopAccepted(Loop)) {
+          FillLoop = Loop;
+          return true;
+        }
+      }
+    }
+    const VarDecl *From = copiedLocal(V);
+    if (!From)
+      break;
+    Use = V->getInit();
+    V = From;
+  }
+  const Expr *Init =
+      Filled->getInit() ? Filled->getInit()->IgnoreImplicit() : nullptr;
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
+  bool Few = !Init || (Construct && Construct->getNumArgs() == 0) ||
+             isa<InitListExpr>(Init);
+  return Few;
 }
 
 } // namespace corolint

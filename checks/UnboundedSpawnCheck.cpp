@@ -124,30 +124,10 @@ void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
   if (!Opts.ReportWorkerLoops && isWorkerFanOut(S, Catalog))
     return;
   // A local container: as many elements as were put in it.
+  const VarDecl *V = nullptr;
   const Stmt *FillLoop = nullptr;
-  const auto *V = dyn_cast_or_null<VarDecl>(namedObject(S.Range));
-  if (V && V->isLocalVarDecl() && !V->getType()->isReferenceType() &&
-      !V->isStaticLocal()) {
-    for (const Expr *Add : Handles.additionsTo(V)) {
-      for (const Stmt *Loop : Handles.enclosingLoops(Add)) {
-        if (Handles.within(S.E, Loop))
-          break; // filled and consumed in the same iteration
-        if (!loopAccepted(Loop)) {
-          FillLoop = Loop;
-          break;
-        }
-      }
-      if (FillLoop)
-        break;
-    }
-    if (!FillLoop) {
-      const Expr *Init = V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr;
-      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init);
-      if (!Init || (Construct && Construct->getNumArgs() == 0) ||
-          isa<InitListExpr>(Init))
-        return; // empty, or built from a list: filled only a few times
-    }
-  }
+  if (localFill(S, V, FillLoop) && !FillLoop)
+    return; // empty, or built from a list: filled only a few times
   std::string Range = spelling(S.Range, Ctx, 40);
   Check.diag(S.Loc, "'%0' starts one task per element of %1 at once, with "
                     "no concurrency limit; %2")

@@ -174,6 +174,11 @@ const AttributeSpec Offload[] = {
      "queue: hands the work it is given to another thread (a logging front end)"},
 };
 
+const AttributeSpec BoundedCounts[] = {
+    {"max", T::Integer, "",
+     "the most objects of the type a program can have at once"},
+};
+
 const SectionSpec Sections[] = {
     {Section::Blocking, "blocking",
      "functions (or constructors, or classes) that block the calling thread",
@@ -232,6 +237,10 @@ const SectionSpec Sections[] = {
     {Section::RequestServices, "request_services",
      "types of objects whose calls are, or are not, independent requests",
      RequestServices},
+    {Section::BoundedCounts, "bounded_counts",
+     "types a program has at most a few objects of (`max`, a compile-time "
+     "limit of the library): a collection of them, or a loop over one, is "
+     "small", BoundedCounts},
 };
 static_assert(std::size(Sections) == SectionCount, "one spec per Section");
 
