@@ -174,6 +174,12 @@ const AttributeSpec Offload[] = {
      "queue: hands the work it is given to another thread (a logging front end)"},
 };
 
+const AttributeSpec SizeQueries[] = {
+    {"container", T::Bool, "",
+     "true: a class with this member holds elements (a container, like one "
+     "with `begin`), also when it has no `begin` (std::queue, std::stack)"},
+};
+
 const AttributeSpec BoundedCounts[] = {
     {"max", T::Integer, "",
      "the most objects of the type a program can have at once"},
@@ -227,7 +233,7 @@ const SectionSpec Sections[] = {
      {}},
     {Section::SizeQueries, "size_queries",
      "functions and members (by last name component) whose result is the "
-     "size of some data (`size`, `std::distance`)", {}},
+     "size of some data (`size`, `std::distance`)", SizeQueries},
     {Section::StateQueries, "state_queries",
      "members (by name) that read an object's state without waiting for its "
      "work (`joinable`, `valid`)", {}},
