@@ -356,7 +356,6 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx,
 
 TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
                        const RuleCatalog *Catalog, unsigned Depth);
-TripBound elementBound(QualType T, const RuleCatalog *Catalog);
 
 /// How many elements a range expression has, when that is a constant: a
 /// braced list, an array, std::array, a string literal view, a constant
@@ -463,14 +462,14 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         for (const Expr *Init : *Inits) {
           TripBound B = initialBound(Init, T, Ctx, Catalog, Depth);
           if (B.K == TripBound::Unknown)
-            return elementBound(T, Catalog);
+            return elementCountBound(T, Catalog);
           if (B.K == TripBound::HardwareConcurrency)
             Most.K = B.K;
           Most.Value = std::max(Most.Value, B.Value);
         }
         return Most;
       }
-  return elementBound(T, Catalog);
+  return elementCountBound(T, Catalog);
 }
 
 /// The bound of a container of type T initialised with Init and never
@@ -493,26 +492,6 @@ TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
   return rangeOf(Init, Ctx, Catalog, Depth + 1);
 }
 
-/// A collection of objects of a type the program has only a few of
-/// (catalog `bounded_counts`: `seastar::scheduling_group`, at most 16):
-/// at most that many, one per object. The element type is a class
-/// template's first argument (`std::vector<scheduling_group>`).
-TripBound elementBound(QualType T, const RuleCatalog *Catalog) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.isNull() ? nullptr : T->getAsCXXRecordDecl());
-  if (!Catalog || !Spec || !hasBeginMember(Spec) ||
-      Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return {};
-  const CXXRecordDecl *Element =
-      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-  const RuleEntry *R =
-      Element ? Catalog->lookup(Section::BoundedCounts, Element) : nullptr;
-  unsigned Max = 0;
-  if (!R || R->attribute("max").getAsInteger(10, Max))
-    return {};
-  return {TripBound::Constant, Max};
-}
 
 TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
                     const RuleCatalog *Catalog) {

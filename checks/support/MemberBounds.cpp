@@ -1,7 +1,10 @@
 #include "support/MemberBounds.h"
+#include "support/ElementWork.h"
 #include "support/LoopBounds.h"
+#include "support/RuleCatalog.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -117,6 +120,23 @@ unchangedMemberInits(const FieldDecl *Field, const ASTContext &Ctx,
   Inits Answer = compute(Field, Ctx, Catalog);
   Cache.Answers[Key] = Answer;
   return Answer;
+}
+
+TripBound elementCountBound(QualType T, const RuleCatalog *Catalog) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.isNull() ? nullptr : T->getAsCXXRecordDecl());
+  if (!Catalog || !Spec || !isContainerLike(Spec) ||
+      Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return {};
+  const CXXRecordDecl *Element =
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  const RuleEntry *R =
+      Element ? Catalog->lookup(Section::BoundedCounts, Element) : nullptr;
+  unsigned Max = 0;
+  if (!R || R->attribute("max").getAsInteger(10, Max))
+    return {};
+  return {TripBound::Constant, Max};
 }
 
 } // namespace corolint

@@ -1,6 +1,8 @@
 #ifndef COROLINT_SUPPORT_MEMBERBOUNDS_H
 #define COROLINT_SUPPORT_MEMBERBOUNDS_H
 
+#include "support/LoopBounds.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/SmallVector.h"
@@ -32,6 +34,13 @@ class RuleCatalog;
 std::optional<llvm::SmallVector<const clang::Expr *, 4>>
 unchangedMemberInits(const clang::FieldDecl *Field,
                      const clang::ASTContext &Ctx, const RuleCatalog *Catalog);
+
+/// A collection of objects of a type the program has only a few of
+/// (catalog `bounded_counts`: `seastar::scheduling_group`, at most 16):
+/// at most that many, one per object. The element type is a class
+/// template's first argument (`std::vector<scheduling_group>`); T must be
+/// a container (ElementWork.h: isContainerLike).
+TripBound elementCountBound(clang::QualType T, const RuleCatalog *Catalog);
 
 } // namespace corolint
 
