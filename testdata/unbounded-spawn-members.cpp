@@ -95,7 +95,27 @@ seastar::future<> run_busyloops(std::vector<seastar::scheduling_group> groups) {
   co_await seastar::when_all(f.begin(), f.end());
 }
 
+// A constant list handed to a constructor that only reads it.
+struct reader {
+  explicit reader(const std::vector<int> &from);
+};
+seastar::future<> read_by_constructor() {
+  auto ids = std::vector<int>{1, 2, 3};
+  reader r(ids);
+  co_await seastar::parallel_for_each(ids, [](int v) { return touch(v); });
+}
+
 // --- reported -------------------------------------------------------------------
+
+// The same list handed to a constructor that may grow it.
+struct appender {
+  explicit appender(std::vector<int> &into);
+};
+seastar::future<> grown_by_constructor() {
+  auto ids = std::vector<int>{1, 2, 3};
+  appender a(ids);
+  co_await seastar::parallel_for_each(ids, [](int v) { return touch(v); }); // expect-warning: 'seastar::parallel_for_each' starts one task per element of 'ids' at once [coro-unbounded-spawn]
+}
 
 // The same fixture shape, but a member function grows the member.
 struct growing_fixture {
