@@ -12,13 +12,28 @@ using namespace clang;
 
 namespace corolint {
 
+/// Whether a member name says its class holds elements: `begin`, the
+/// language's range protocol ([stmt.ranged]), or a `size_queries` entry
+/// of the embedded catalogs marked `container` (`size`: std::queue and
+/// std::stack have no `begin`).
+static bool namesContainerMember(llvm::StringRef Name) {
+  if (Name == "begin")
+    return true;
+  static const std::shared_ptr<const RuleCatalog> Embedded = [] {
+    std::vector<RuleError> Errors;
+    return RuleCatalog::get({}, Errors);
+  }();
+  const RuleEntry *R =
+      Embedded ? Embedded->lookup(Section::SizeQueries, Name) : nullptr;
+  return R && R->attribute("container") == "true";
+}
+
 bool isContainerLike(const CXXRecordDecl *RD, unsigned Depth) {
   if (!RD || !RD->hasDefinition() || Depth > 4)
     return false;
   RD = RD->getDefinition();
   for (const CXXMethodDecl *M : RD->methods())
-    if (M->getDeclName().isIdentifier() &&
-        (M->getName() == "begin" || M->getName() == "size"))
+    if (M->getDeclName().isIdentifier() && namesContainerMember(M->getName()))
       return true;
   for (const CXXBaseSpecifier &B : RD->bases())
     if (isContainerLike(B.getType()->getAsCXXRecordDecl(), Depth + 1))

@@ -1,5 +1,6 @@
 #include "support/LoopBounds.h"
 #include "support/MachineBounds.h"
+#include "support/MemberBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 
@@ -32,18 +33,59 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
-bool refersTo(const Expr *E, const VarDecl *V) {
-  return E && referencedVar(E) == V;
+/// The variable or data member E names (`v`, `this->range`, `f.range`).
+const ValueDecl *referencedObject(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
 }
 
-/// Whether anything in a function body may change V after its
-/// initialisation: an assignment, ++/--, taking its address or a non-const
-/// reference to it, or (for a container) a member call that may resize it.
+bool refersTo(const Expr *E, const ValueDecl *V) {
+  return E && referencedObject(E) == V;
+}
+
+/// Whether anything in a function body may change V (a variable or a data
+/// member) after its initialisation: an assignment, ++/--, taking its
+/// address or a non-const reference to it (an argument, a reference
+/// variable), or (for a container) a member call that may resize it.
+/// `std::move(v)` alone is not a change: a moved-from container is left
+/// with no more elements than it had.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  WriteFinder(const VarDecl *V, const RuleCatalog *Catalog)
+  WriteFinder(const ValueDecl *V, const RuleCatalog *Catalog)
       : V(V), Catalog(Catalog) {}
   bool Written = false;
+
+  bool VisitVarDecl(VarDecl *D) {
+    // `auto &r = v;` (not the hidden range variable of a range-for)
+    QualType T = D->getType();
+    if (!D->isImplicit() && T->isReferenceType() &&
+        !T->getPointeeType().isConstQualified() && refersTo(D->getInit(), V))
+      Written = true;
+    return !Written;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
+    // A template naming a member of that name through a dependent object
+    // may write it: its instantiations are not read.
+    if (isa<FieldDecl>(V) && M->getMember().getAsString() == V->getName())
+      Written = true;
+    return !Written;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+    const CXXConstructorDecl *Ctor = C->getConstructor();
+    if (!Ctor || spawnIterates(Ctor))
+      return true;
+    for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
+      QualType T = Ctor->getParamDecl(I)->getType();
+      if (refersTo(C->getArg(I), V) && T->isReferenceType() &&
+          !T->getPointeeType().isConstQualified())
+        Written = true;
+    }
+    return !Written;
+  }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp() && refersTo(B->getLHS(), V))
@@ -77,13 +119,11 @@ public:
           !isReadOnlyMember(Method))
         Written = true;
     }
-    // A fan-out combinator (a `spawn` entry with `per_element`:
-    // seastar::parallel_for_each, map_reduce) iterates its range; taking it
-    // by forwarding reference does not resize it.
-    if (F && Catalog)
-      if (const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
-          R && !R->attribute("per_element").empty())
-        return true;
+    if (F && spawnIterates(F))
+      return true;
+    if (F && F->getIdentifier() && F->isInStdNamespace() &&
+        (F->getName() == "move" || F->getName() == "forward"))
+      return true; // moving out leaves no more elements
     if (!F) { // unknown callee: any argument naming V may be written
       for (const Expr *Arg : C->arguments())
         if (refersTo(Arg, V))
@@ -102,6 +142,15 @@ public:
   }
 
 private:
+  /// A fan-out combinator (a `spawn` entry with `per_element`:
+  /// seastar::parallel_for_each, map_reduce) iterates its range; taking it
+  /// by forwarding reference does not resize it.
+  bool spawnIterates(const FunctionDecl *F) const {
+    if (!Catalog)
+      return false;
+    const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
+    return R && !R->attribute("per_element").empty();
+  }
   static bool isReadOnlyMember(const CXXMethodDecl *M) {
     if (!M->getIdentifier())
       return M->getOverloadedOperator() == OO_Subscript;
@@ -111,7 +160,7 @@ private:
                                                "at", "front", "back", "data"},
         M->getName());
   }
-  const VarDecl *V;
+  const ValueDecl *V;
   const RuleCatalog *Catalog;
 };
 
@@ -305,6 +354,9 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx,
   return {};
 }
 
+TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
+                       const RuleCatalog *Catalog, unsigned Depth);
+
 /// How many elements a range expression has, when that is a constant: a
 /// braced list, an array, std::array, a string literal view, a constant
 /// `std::views::iota(a, b)`, or a local variable initialised with one of
@@ -395,23 +447,51 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
   }
   if (const VarDecl *V = referencedVar(Range)) {
-    // A local std::vector made with a count and never resized:
-    // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
-    if (const Expr *Init = unchangedInit(V, Catalog)) {
-      if (Type == "std::vector")
-        if (const auto *Construct =
-                dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-          if (Construct->getNumArgs() >= 1 &&
-              Construct->getArg(0)->getType()->isIntegerType())
-            return boundOf(Construct->getArg(0), Ctx, Catalog);
-      return rangeOf(Init, Ctx, Catalog, Depth + 1);
-    }
+    if (const Expr *Init = unchangedInit(V, Catalog))
+      return initialBound(Init, T, Ctx, Catalog, Depth);
     // `static const std::vector<std::string> kNames{"a", "b"};`
     if (V->isStaticLocal() && V->getType().isConstQualified() && V->getInit())
       return rangeOf(V->getInit(), Ctx, Catalog, Depth + 1);
   }
-  return {};
+  // A data member nothing changes after its class's constructors: the
+  // largest of the bounds they give it (support/MemberBounds.h).
+  if (const auto *Member = dyn_cast<MemberExpr>(Range))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      if (auto Inits = unchangedMemberInits(Field, Ctx, Catalog)) {
+        TripBound Most{TripBound::Constant, 0};
+        for (const Expr *Init : *Inits) {
+          TripBound B = initialBound(Init, T, Ctx, Catalog, Depth);
+          if (B.K == TripBound::Unknown)
+            return elementCountBound(T, Catalog);
+          if (B.K == TripBound::HardwareConcurrency)
+            Most.K = B.K;
+          Most.Value = std::max(Most.Value, B.Value);
+        }
+        return Most;
+      }
+  return elementCountBound(T, Catalog);
 }
+
+/// The bound of a container of type T initialised with Init and never
+/// changed since: a std::vector made with a count
+/// (`std::vector<std::thread> pool(std::thread::hardware_concurrency());`),
+/// else Init's own bound; a member left default-constructed (null Init)
+/// is empty.
+TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
+                       const RuleCatalog *Catalog, unsigned Depth) {
+  if (!Init)
+    return T->getAsCXXRecordDecl() && hasBeginMember(T->getAsCXXRecordDecl())
+               ? TripBound{TripBound::Constant, 0}
+               : TripBound{};
+  if (typeName(T) == "std::vector")
+    if (const auto *Construct =
+            dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+      if (Construct->getNumArgs() >= 1 &&
+          Construct->getArg(0)->getType()->isIntegerType())
+        return boundOf(Construct->getArg(0), Ctx, Catalog);
+  return rangeOf(Init, Ctx, Catalog, Depth + 1);
+}
+
 
 TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
                     const RuleCatalog *Catalog) {
@@ -486,6 +566,26 @@ const Expr *limitSource(const Expr *Limit) {
     Limit = Init;
   }
   return Limit ? Limit->IgnoreParenImpCasts() : nullptr;
+}
+
+bool mayChangeIn(const Decl *Scope, const ValueDecl *Object,
+                 const RuleCatalog *Catalog) {
+  if (!Scope || !Object)
+    return false;
+  WriteFinder Finder(Object, Catalog);
+  Finder.TraverseDecl(const_cast<Decl *>(Scope));
+  return Finder.Written;
+}
+
+const Expr *rangeSource(const Expr *Range, const RuleCatalog &Catalog) {
+  for (unsigned Depth = 0; Range && Depth < 4; ++Depth) {
+    Range = Range->IgnoreParenImpCasts();
+    const Expr *Init = unchangedInit(referencedVar(Range), &Catalog);
+    if (!Init)
+      break;
+    Range = Init;
+  }
+  return Range ? Range->IgnoreParenImpCasts() : nullptr;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

@@ -8,6 +8,8 @@
 
 namespace corolint {
 
+class RuleCatalog;
+
 /// What is known of how many times a loop's body runs.
 struct TripBound {
   enum Kind {
@@ -58,6 +60,20 @@ std::optional<CountedLoop> countedLoop(const clang::Stmt *Loop);
 /// the local variable it names when that variable is never written after
 /// its initialisation (followed a few steps).
 const clang::Expr *limitSource(const clang::Expr *Limit);
+
+/// The range expression a range stands for: Range itself, or the
+/// initialiser of the local variable it names when nothing grows that
+/// variable after its initialisation (`auto r = std::views::iota(0u, n);
+/// parallel_for_each(std::move(r), ...)`), followed a few steps.
+const clang::Expr *rangeSource(const clang::Expr *Range,
+                               const RuleCatalog &Catalog);
+
+/// Whether code in Scope (a declaration and all it contains) may change
+/// Object, a variable or a data member, by the rules unchanged locals are
+/// judged by: an assignment, a non-const member call other than iteration
+/// and element access, a non-const reference or pointer taken to it.
+bool mayChangeIn(const clang::Decl *Scope, const clang::ValueDecl *Object,
+                 const RuleCatalog *Catalog);
 
 /// The body of a loop statement, or null for other statements.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

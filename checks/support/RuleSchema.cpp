@@ -174,6 +174,17 @@ const AttributeSpec Offload[] = {
      "queue: hands the work it is given to another thread (a logging front end)"},
 };
 
+const AttributeSpec SizeQueries[] = {
+    {"container", T::Bool, "",
+     "true: a class with this member holds elements (a container, like one "
+     "with `begin`), also when it has no `begin` (std::queue, std::stack)"},
+};
+
+const AttributeSpec BoundedCounts[] = {
+    {"max", T::Integer, "",
+     "the most objects of the type a program can have at once"},
+};
+
 const SectionSpec Sections[] = {
     {Section::Blocking, "blocking",
      "functions (or constructors, or classes) that block the calling thread",
@@ -222,7 +233,7 @@ const SectionSpec Sections[] = {
      {}},
     {Section::SizeQueries, "size_queries",
      "functions and members (by last name component) whose result is the "
-     "size of some data (`size`, `std::distance`)", {}},
+     "size of some data (`size`, `std::distance`)", SizeQueries},
     {Section::StateQueries, "state_queries",
      "members (by name) that read an object's state without waiting for its "
      "work (`joinable`, `valid`)", {}},
@@ -232,6 +243,10 @@ const SectionSpec Sections[] = {
     {Section::RequestServices, "request_services",
      "types of objects whose calls are, or are not, independent requests",
      RequestServices},
+    {Section::BoundedCounts, "bounded_counts",
+     "types a program has at most a few objects of (`max`, a compile-time "
+     "limit of the library): a collection of them, or a loop over one, is "
+     "small", BoundedCounts},
 };
 static_assert(std::size(Sections) == SectionCount, "one spec per Section");
 
