@@ -157,16 +157,23 @@ struct LoopCostAnalysis::Walk {
   const FunctionDecl *Fn; // the helper summarised, or null
   llvm::SmallVector<VarSet, 4> Frames;
   bool Final = true;
+  /// While walking a loop's iterations: where the costs of blocks that
+  /// leave the loop go (`{ log(...); throw e; }` runs at most once per run
+  /// of the loop, not once per iteration).
+  CostSet *ExitSink = nullptr;
 
   CostSet region(const Stmt *S);
   CostSet loop(const Stmt *Loop);
   CostSet call(const Expr *Call);
   CostSet elementLoop(const ElementCall &EC);
-  CostSet iterations(const Stmt *Loop) {
+  CostSet iterations(const Stmt *Loop, CostSet *Exits) {
     Frames.push_back(loopVariables(Loop));
+    CostSet *Saved = ExitSink;
+    ExitSink = Exits;
     CostSet Out;
     for (const Stmt *Part : iterationParts(Loop))
       merge(Out, region(Part));
+    ExitSink = Saved;
     Frames.pop_back();
     return Out;
   }
@@ -178,9 +185,31 @@ struct LoopCostAnalysis::Walk {
 namespace {
 /// The loops and calls of a region, without entering nested loops (the
 /// walk handles them) or lambdas.
+/// Whether a block ends by leaving the function (`throw`, `return`,
+/// `co_return`): inside a loop, it runs at most once per run of the loop.
+bool leavesFunction(const CompoundStmt *S) {
+  if (!S || S->body_empty())
+    return false;
+  const Stmt *Last = S->body_back();
+  if (const auto *E = dyn_cast<Expr>(Last))
+    Last = E->IgnoreImplicit();
+  return isa<CXXThrowExpr>(Last) || isa<ReturnStmt>(Last) ||
+         isa<CoreturnStmt>(Last);
+}
+
 class RegionVisitor : public EvaluatedCodeVisitor<RegionVisitor> {
 public:
-  explicit RegionVisitor(LoopCostAnalysis::Walk &W) : W(W) {}
+  RegionVisitor(LoopCostAnalysis::Walk &W, const Stmt *Root) : W(W), Root(Root) {}
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    if (W.ExitSink && S != Root && leavesFunction(S)) {
+      CostSet *Sink = W.ExitSink;
+      W.ExitSink = nullptr;
+      merge(*Sink, W.region(S));
+      W.ExitSink = Sink;
+      return true;
+    }
+    return EvaluatedCodeVisitor<RegionVisitor>::TraverseCompoundStmt(S);
+  }
   bool TraverseForStmt(ForStmt *S) { return add(W.loop(S)); }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) { return add(W.loop(S)); }
   bool TraverseWhileStmt(WhileStmt *S) { return add(W.loop(S)); }
@@ -204,13 +233,14 @@ private:
     return true;
   }
   LoopCostAnalysis::Walk &W;
+  const Stmt *Root;
 };
 } // namespace
 
 CostSet LoopCostAnalysis::Walk::region(const Stmt *S) {
   if (!S)
     return {};
-  RegionVisitor V(*this);
+  RegionVisitor V(*this, S);
   V.TraverseStmt(const_cast<Stmt *>(S));
   return std::move(V.Out);
 }
@@ -241,7 +271,9 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
     merge(Out, region(Part));
   bool Counts = !A.isSmallLoop(Loop, Ctx) && hasCountingShape(Loop) &&
                 !walksEnclosing(Loop);
-  CostSet Inner = iterations(Loop);
+  CostSet Exits;
+  CostSet Inner = iterations(Loop, &Exits);
+  merge(Out, Exits); // once per run of the loop
   if (!Counts) {
     merge(Out, Inner);
     return Out;
@@ -278,7 +310,10 @@ CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
       Params.insert(P);
     addElementAliases(EC.Callable->getBody(), Params);
     Frames.push_back(Params);
+    CostSet *Sink = ExitSink; // a return leaves the callable, not the loop
+    ExitSink = nullptr;
     Inner = region(EC.Callable->getBody());
+    ExitSink = Sink;
     Frames.pop_back();
   }
   if (!Counts)
@@ -485,7 +520,10 @@ IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,
   Walk W{*this, Ctx, nullptr, {}, true};
   IterationCost Out;
   Out.Levels = isSmallLoop(Loop, Ctx) ? 0 : 1;
-  CostSet Inner = W.iterations(Loop);
+  // What a block leaving the coroutine does runs once; the loops in it are
+  // checked on their own.
+  CostSet Exits;
+  CostSet Inner = W.iterations(Loop, &Exits);
   if (const Contribution *B = best(Inner)) {
     Out.Levels += B->Levels;
     Out.Steps = B->Steps;
