@@ -9,6 +9,12 @@
 
 namespace corolint {
 
+/// A loop that busy-waits on a flag (AwaitlessLoopSpin.cpp): what it
+/// polls, or null.
+const clang::Expr *spinningOn(const clang::Stmt *Loop,
+                              const clang::ASTContext &Ctx,
+                              const RuleCatalog &Catalog);
+
 /// Loops in coroutines that never suspend and do heavy work per iteration
 /// (nested iteration over runtime bounds, CPU-heavy calls, helpers that
 /// loop), and busy-wait loops polling a flag.

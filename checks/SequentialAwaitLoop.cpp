@@ -5,6 +5,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RequestTargets.h"
 
@@ -274,7 +275,7 @@ bool SequentialAwaitCheck::reportLoop(const Stmt &Loop, const Expr *Await,
                                       const CallExpr *Call,
                                       const FunctionDecl &F,
                                       const char *Message, ASTContext &Ctx) {
-  TripBound Bound = tripBound(&Loop, Ctx);
+  TripBound Bound = tripBound(&Loop, Ctx, catalog());
   if (Bound.K == TripBound::Constant && Bound.Value < MinIndependentAwaits)
     return false;
   diag(Await->getBeginLoc(), Message) << describe(Call, Ctx);

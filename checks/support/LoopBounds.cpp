@@ -1,4 +1,5 @@
 #include "support/LoopBounds.h"
+#include "support/ElementWork.h"
 #include "support/MachineBounds.h"
 #include "support/MemberBounds.h"
 #include "support/QualifiedName.h"
@@ -151,14 +152,20 @@ private:
     const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
     return R && !R->attribute("per_element").empty();
   }
-  static bool isReadOnlyMember(const CXXMethodDecl *M) {
-    if (!M->getIdentifier())
-      return M->getOverloadedOperator() == OO_Subscript;
-    return llvm::is_contained(
-        std::initializer_list<llvm::StringRef>{"begin", "end", "cbegin", "cend",
-                                               "rbegin", "rend", "size", "empty",
-                                               "at", "front", "back", "data"},
-        M->getName());
+  /// A member that reaches the elements or asks the size without adding
+  /// or removing any, const or not (`element_work` entries of kind
+  /// `accessor`), unless
+  /// the container's own entry lists it as an insertion (a map's
+  /// `operator[]`).
+  bool isReadOnlyMember(const CXXMethodDecl *M) const {
+    if (!Catalog)
+      return false;
+    std::string Name = M->getNameAsString();
+    const RuleEntry *Accessor = Catalog->lookup(Section::ElementWork, Name);
+    if (!Accessor || Accessor->Kind != "accessor")
+      return false;
+    const RuleEntry *Container = containerEntry(M->getParent(), *Catalog);
+    return !Container || !Container->lists("inserts", Name);
   }
   const ValueDecl *V;
   const RuleCatalog *Catalog;
@@ -241,6 +248,45 @@ bool namesShards(const Expr *E, const RuleCatalog *Catalog) {
   return entryOf(E, Catalog, Section::Executors, "shards") != nullptr;
 }
 
+TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
+                  const RuleCatalog *Catalog, unsigned Depth = 0);
+
+/// A collection of handles to something its library caps at a small
+/// compile-time maximum (`bounded_counts` entries with their `max`:
+/// `std::vector<seastar::scheduling_group>`): it lists at most that many
+/// distinct ones.
+TripBound cappedCollection(QualType T, const RuleCatalog *Catalog) {
+  QualType Element = containerElementType(T);
+  const CXXRecordDecl *RD =
+      Element.isNull() ? nullptr : Element->getAsCXXRecordDecl();
+  const RuleEntry *R =
+      RD && Catalog ? Catalog->lookup(Section::BoundedCounts, RD) : nullptr;
+  std::uint64_t Max = 0;
+  if (!R || R->attribute("max").getAsInteger(10, Max))
+    return {};
+  return {TripBound::Constant, Max};
+}
+
+/// The collection whose size E asks for: `v.size()`, `std::size(v)`
+/// (members and functions of the catalogs' `size_queries`), or null.
+const Expr *sizeQueried(const Expr *E, const RuleCatalog *Catalog) {
+  if (!Catalog)
+    return nullptr;
+  auto IsSizeQuery = [&](const FunctionDecl *F) {
+    return F && F->getIdentifier() &&
+           Catalog->lookup(Section::SizeQueries, F->getName());
+  };
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+    return M->getNumArgs() == 0 && IsSizeQuery(M->getMethodDecl())
+               ? M->getImplicitObjectArgument()
+               : nullptr;
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (!isa<CXXOperatorCallExpr>(C) && C->getNumArgs() == 1 &&
+        IsSizeQuery(C->getDirectCallee()))
+      return C->getArg(0);
+  return nullptr;
+}
+
 /// The bound an upper-limit expression gives: a constant, the core count
 /// (scaled by a constant) or another count the catalogs' `bounds` section
 /// says the machine bounds (`seastar::smp::count`), the smallest bound of a
@@ -260,11 +306,16 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     return {TripBound::HardwareConcurrency, 0};
   if (namesShards(Limit, Catalog))
     return {TripBound::HardwareConcurrency, 0};
+  // The size of a collection whose length is known: `v.size()` of a local
+  // vector made from a braced list and never changed.
+  if (const Expr *Collection = sizeQueried(Limit, Catalog))
+    return rangeOf(Collection, Ctx, Catalog);
   if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
-    // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
+    // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine; v.size()
+    // - 1 of a bounded v is still bounded.
     TripBound L = boundOf(B->getLHS(), Ctx, Catalog, Depth + 1);
     auto R = constantValue(B->getRHS(), Ctx);
-    if (L.K != TripBound::HardwareConcurrency || !R || *R < 0)
+    if (L.K == TripBound::Unknown || !R || *R < 0)
       return {};
     switch (B->getOpcode()) {
     case BO_Sub:
@@ -272,10 +323,10 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     case BO_Shr:
       return L;
     case BO_Add:
-      return {TripBound::HardwareConcurrency, L.Value + std::uint64_t(*R)};
+      return {L.K, L.Value + std::uint64_t(*R)};
     case BO_Mul:
-      if (*R <= 4)
-        return {TripBound::HardwareConcurrency, L.Value * std::uint64_t(*R)};
+      if (L.K == TripBound::Constant || *R <= 4)
+        return {L.K, L.Value * std::uint64_t(*R)};
       return {};
     default:
       return {};
@@ -362,7 +413,7 @@ TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
 /// `std::views::iota(a, b)`, or a local variable initialised with one of
 /// those and never changed.
 TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
-                  const RuleCatalog *Catalog, unsigned Depth = 0) {
+                  const RuleCatalog *Catalog, unsigned Depth) {
   if (!Range || Depth > 3)
     return {};
   Range = Range->IgnoreImplicit()->IgnoreParens();
@@ -388,6 +439,9 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
       return {TripBound::Constant,
               Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue()};
+  if (TripBound Capped = cappedCollection(T, Catalog);
+      Capped.K != TripBound::Unknown)
+    return Capped;
   std::string Type = typeName(T);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Range)) {
     unsigned Given = 0; // arguments not left to their defaults
@@ -500,28 +554,44 @@ TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
 
 } // namespace
 
+bool returnsConstant(const FunctionDecl *F, bool Expected,
+                     const ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return false;
+  bool Value = !Expected;
+  return !Ret->getRetValue()->isValueDependent() &&
+         Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) &&
+         Value == Expected;
+}
+
 /// Whether a loop condition is constant false: `do { ... } while (false)`,
-/// the statement-like macro idiom (also `while ((void)0, false && x)`).
+/// the statement-like macro idiom (also `while ((void)0, false && x)`), or
+/// a call to a function that only returns false (Boost.Test's assertion
+/// macros end in `while (::boost::test_tools::tt_detail::dummy_cond())`).
 bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
+  if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
+    return false;
   bool Value = true;
-  return Cond && !Cond->isValueDependent() && !Cond->isTypeDependent() &&
-         Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
+  if (Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return !Value;
+  const auto *Call = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  return Call && Call->getNumArgs() == 0 &&
+         returnsConstant(Call->getDirectCallee(), false, Ctx);
 }
 
 static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
                            const RuleCatalog *Catalog);
 
-TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
-  return rangeOf(Range, Ctx, nullptr);
-}
-
 TripBound rangeBound(const Expr *Range, const ASTContext &Ctx,
                      const RuleCatalog &Catalog) {
   return rangeOf(Range, Ctx, &Catalog);
-}
-
-TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
-  return loopBound(Loop, Ctx, nullptr);
 }
 
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx,

@@ -28,25 +28,8 @@ struct TripBound {
   }
 };
 
-/// The trip bound of Loop (a for, range-for, while or do statement):
-/// `for (int i = 0; i < 4; ++i)`, `i <= N`, `i != N`, counting down;
-/// bounds like `std::min(n, 8u)`; range-for over a built-in array,
-/// `std::array`, a braced list or an `std::initializer_list` (also held in
-/// an unchanged local), a string literal or a view of one, a container
-/// built from a braced list and never changed (or `static const`),
-/// `std::views::iota(a, b)` with constant ends; loops up to
-/// `std::thread::hardware_concurrency()` (also `- 1`, `/ 2`, `* 2`,
-/// `std::max(hw, 2u)`), or over a local `std::vector` constructed with such
-/// a count and never resized; `do ... while (false)` (once). A limit held
-/// in a local variable that is never written after its initialisation
-/// counts as its initialiser.
-TripBound tripBound(const clang::Stmt *Loop, const clang::ASTContext &Ctx);
-
-/// The bound on the number of elements of a range expression, by the
-/// same rules as a range-for's range (a built-in array, `std::array`, a
-/// braced list, an unchanged container built from one, a constant
-/// `std::views::iota`, a local vector sized by the core count).
-TripBound rangeBound(const clang::Expr *Range, const clang::ASTContext &Ctx);
+/// tripBound() and rangeBound(), which need the catalogs, are declared in
+/// MachineBounds.h.
 
 /// A counting `for` loop: `for (T i = init; i OP limit; ...)`, with the
 /// loop variable on either side of the comparison.
@@ -74,6 +57,12 @@ const clang::Expr *rangeSource(const clang::Expr *Range,
 /// and element access, a non-const reference or pointer taken to it.
 bool mayChangeIn(const clang::Decl *Scope, const clang::ValueDecl *Object,
                  const RuleCatalog *Catalog);
+
+/// Whether F's visible body is just `return <constant>;` with the constant
+/// equal to Expected as a condition (`bool await_ready() { return true; }`,
+/// Boost.Test's `bool dummy_cond() { return false; }`).
+bool returnsConstant(const clang::FunctionDecl *F, bool Expected,
+                     const clang::ASTContext &Ctx);
 
 /// The body of a loop statement, or null for other statements.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);

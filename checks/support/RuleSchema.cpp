@@ -115,7 +115,8 @@ const AttributeSpec AwaitableTypes[] = {
 
 const AttributeSpec Executors[] = {
     {"kind", T::Enum, "pool;loop;hop;shards",
-     "pool / loop: an executor type; hop: an awaited call that moves the coroutine"},
+     "pool / loop: an executor type; hop: an awaited call that moves the "
+     "coroutine; shards: the shard count or range"},
     {"to", T::Enum, "pool;loop;argument", "hops: where the coroutine goes"},
     {"pattern", T::Enum, "glob;loose",
      "the name is a pattern for names no entry names: `*` matches any "
@@ -123,10 +124,15 @@ const AttributeSpec Executors[] = {
 };
 
 const AttributeSpec ElementWork[] = {
-    {"kind", T::Enum, "container;algorithm;inserter;view;iota",
+    {"kind", T::Enum, "container;algorithm;inserter;view;iota;accessor",
      "what the entry names (view: a range with at most its input's elements; "
-     "iota: the integers between its two arguments)"},
+     "iota: the integers between its two arguments; accessor: a member name "
+     "that reaches the elements or asks the size without adding or removing "
+     "any, const or not)"},
     {"inserts", T::StringList, "", "containers: methods that add an element"},
+    {"grows_in_blocks", T::Bool, "",
+     "containers: storage grows by blocks, so adding a scalar element "
+     "(number, pointer) allocates nothing per element"},
 };
 
 const AttributeSpec ViewTypes[] = {

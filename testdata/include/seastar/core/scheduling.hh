@@ -1,4 +1,5 @@
-// Test stand-in for seastar's <seastar/core/scheduling.hh>, written for corolint's tests.
+// Test stand-in for seastar's <seastar/core/scheduling.hh> and
+// <seastar/core/with_scheduling_group.hh>, written for corolint's tests.
 #pragma once
 #include <seastar/core/future.hh>
 
