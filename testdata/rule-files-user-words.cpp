@@ -2,8 +2,11 @@
 // OPTION: RuleFiles=%testdata/rule-files-user-words.json
 // Words and marker names are catalog data: a project's rule file adds its
 // own (docs/rules.md: `addressee_words`, `ordered_words`,
-// `emptiness_queries`, `non_blocking_markers`). Each negative below is
-// reported without the file's entry, each positive is reported with it.
+// `emptiness_queries`, `non_blocking_markers`). Each negative below would
+// be reported but for one of the file's entries (`close_all`: `tenant` makes
+// it an addressed request, `ledger` an ordered service; `post_eof`: the
+// catalogued `post` after `drained()`; `device`: `io_mode::polled`), each
+// positive is its near miss.
 #include "corolint_task.hpp"
 
 #include <string>
