@@ -3,11 +3,14 @@
 #include "support/CoroutineContext.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/FreshPipe.h"
 #include "support/QualifiedName.h"
 #include "support/ReadyValue.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -94,6 +97,19 @@ bool followed(const FunctionDecl *Def, const RuleCatalog &Catalog,
          !Catalog.lookup(Section::Offload, Def);
 }
 
+/// Whether Text holds Word as a whole identifier.
+bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (std::size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    std::size_t After = At + Word.size();
+    if ((At == 0 || !IsIdent(Text[At - 1])) &&
+        (After >= Text.size() || !IsIdent(Text[After])))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<CallSite> callsIn(const Stmt *Body) {
@@ -158,11 +174,31 @@ bool BlockingAnalysis::mentionsNonBlocking(const Decl &D) {
   const char *Begin = SM.getCharacterData(From);
   const char *End = SM.getCharacterData(To);
   llvm::StringRef Text(Begin, End >= Begin ? End - Begin : 0);
-  for (llvm::StringRef Marker : {"EAGAIN", "EWOULDBLOCK", "EINPROGRESS",
-                                 "MSG_DONTWAIT", "O_NONBLOCK", "SOCK_NONBLOCK"})
-    if (Text.contains(Marker))
+  // Names of macros (EAGAIN, O_NONBLOCK) are read in the text, declarations
+  // (an enumerator that makes a socket non-blocking) in the AST.
+  bool Declarations = false;
+  for (const auto &Entry : Catalog.entries(Section::NonBlockingMarkers)) {
+    if (Entry.getValue().Kind == "declaration") {
+      Declarations = true;
+      continue;
+    }
+    if (containsWord(Text, Entry.getKey()))
       return NonBlockingDescriptors[&D] = true;
-  return false;
+  }
+  if (!Declarations)
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const RuleCatalog &Catalog;
+    bool Found = false;
+    explicit Finder(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      const RuleEntry *R = Catalog.lookup(Section::NonBlockingMarkers, E->getDecl());
+      Found = R && R->Kind == "declaration";
+      return !Found;
+    }
+  } Find(Catalog);
+  Find.TraverseDecl(const_cast<Decl *>(&D));
+  return NonBlockingDescriptors[&D] = Find.Found;
 }
 
 bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
@@ -210,8 +246,12 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
     if (R->attribute("fd_call") == "true" &&
         usesNonBlockingDescriptors(Enclosing))
       return std::nullopt;
+    if (const auto *C = dyn_cast<CallExpr>(Call);
+        C && R->attribute("fd_call") == "true" &&
+        writeIntoFreshPipe(*C, *R, Enclosing, Catalog))
+      return std::nullopt; // a few bytes into a pipe nobody else has filled
     if (R->attribute("ready_after_await") == "true" &&
-        objectIsReady(Call, Enclosing, R->attribute("ready_from")))
+        objectIsReady(Call, Enclosing, *R, Catalog))
       return std::nullopt;
     return BlockingRule{R, Name};
   }

@@ -49,8 +49,11 @@ public:
   /// The rule making Call (a call, construction or `new`) in Enclosing
   /// itself blocking. Calls on file descriptors (rules with `fd_call`) do
   /// not block in a function written for non-blocking descriptors: one that
-  /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK,
-  /// or a member of a class one of whose visible member definitions does.
+  /// uses a name of the catalogs' `non_blocking_markers` (EAGAIN,
+  /// O_NONBLOCK, libcoro's `socket::blocking_t::no`), or a member of a
+  /// class one of whose visible member definitions does.
+  /// A write of a few constant bytes into a pipe the code has just created
+  /// does not block either (see FreshPipe.h).
   /// Calls on an object of a class-wide entry (file streams) do not block
   /// when the entry's `non_blocking_members` lists the method (is_open).
   /// Waits on objects that are complete already (rules with

@@ -315,17 +315,15 @@ std::optional<ObjectRef> DefUse::objectOf(const Expr *E) const {
     return std::nullopt;
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    // Element access of a standard container: part of the container.
+    // Element access (the catalogs' `accessors` marked `element`): part of
+    // the container; through a pointer-like class's accessor that returns
+    // a pointer (`get()`), what it points to.
     const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (!MD || !MD->getIdentifier() ||
-        !isStandardName(qualifiedName(MD->getParent())))
-      return std::nullopt;
-    llvm::StringRef Name = MD->getName();
-    if (Name != "front" && Name != "back" && Name != "at" && Name != "value" &&
-        Name != "get" && Name != "data" && Name != "operator*")
+    const RuleEntry *Accessor = accessorEntry(MD, Catalog);
+    if (!Accessor || Accessor->attribute("element") != "true")
       return std::nullopt;
     auto O = objectOf(Call->getImplicitObjectArgument());
-    if (O && (Name == "get" || Name == "data") &&
+    if (O && Call->getType()->isPointerType() &&
         isPointerLikeClass(Call->getImplicitObjectArgument()->getType(), Catalog)) {
       O->Indirect = true;
       O->Type = pointeeOf(Call->getType());

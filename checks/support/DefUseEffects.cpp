@@ -178,7 +178,7 @@ public:
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
       const CXXMethodDecl *MD = Member->getMethodDecl();
       if (MD && !MD->isStatic()) {
-        bool Writes = IsTrusted || mutatesObject(MD);
+        bool Writes = IsTrusted || mutatesObject(MD, DU.catalog());
         if (auto R = receiver(Member->getCallee()))
           record(R, Writes, CE);
         else if (Writes && !isTemporaryObject(Member->getCallee()))
@@ -192,8 +192,8 @@ public:
             ConsumedThis.insert(Object->IgnoreParenImpCasts());
             ObjectRef O;
             O.K = ObjectRef::This;
-            record(O, IsTrusted || mutatesObject(MD), CE);
-          } else if (IsTrusted || mutatesObject(MD)) {
+            record(O, IsTrusted || mutatesObject(MD, DU.catalog()), CE);
+          } else if (IsTrusted || mutatesObject(MD, DU.catalog())) {
             write(Object, CE);
           }
           Args.erase(Args.begin());

@@ -46,9 +46,15 @@ enum class Section {
   Idioms,
   RequestServices,
   BoundedCounts,
+  EmptinessQueries,
+  OrderedWords,
+  AddresseeWords,
+  Accessors,
+  NonBlockingMarkers,
+  Pipes,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::BoundedCounts) + 1;
+    static_cast<std::size_t>(Section::Pipes) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);
