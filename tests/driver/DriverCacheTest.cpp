@@ -392,3 +392,61 @@ TEST(DriverCache, MergeTakesNoCache) {
 }
 
 } // namespace
+
+namespace {
+
+/// store.cpp, whose proj::save() sleeps or returns at once.
+void writeStore(const std::string &Dir, bool SaveBlocks) {
+  writeFile(Dir + "/src/store.cpp",
+            std::string("#include <chrono>\n#include <thread>\n#include \"store.h\"\n"
+                        "namespace proj {\nvoid save() {") +
+                (SaveBlocks ? " std::this_thread::sleep_for(std::chrono::seconds(1)); " : " ") +
+                "}\n}\n");
+}
+
+/// Two files: session.cpp's coroutine calls proj::save(), declared in
+/// store.h and defined in store.cpp, which blocks or not. Only session.cpp
+/// holds the crash marker, so a run that parses it again crashes.
+std::string crossFileProject(const std::string &Name, bool SaveBlocks) {
+  std::string Dir = scratchDir(Name);
+  writeFile(Dir + "/include/task.h", Task);
+  writeFile(Dir + "/include/store.h", "#pragma once\nnamespace proj {\nvoid save();\n}\n");
+  writeFile(Dir + "/src/session.cpp",
+            std::string("// ") + Marker +
+                "\n#include \"task.h\"\n#include \"store.h\"\nnamespace proj {\n"
+                "task session() {\n  save();\n  co_await yield_now();\n}\n}\n");
+  writeStore(Dir, SaveBlocks);
+  writeFile(Dir + "/rules.json", rules("proj::nothing"));
+  writeCompileDatabase(Dir + "/build", Dir, {"src/session.cpp", "src/store.cpp"},
+                       {"-Iinclude"});
+  return Dir;
+}
+
+} // namespace
+
+/// Whole-program findings with the cache: a helper's file changes, its
+/// caller's file is reused from the cache, and the caller's finding still
+/// follows the helper (the parent resolves cross-file calls every run).
+TEST(DriverCache, AChangedHelperInAnotherFileChangesItsCallersFindings) {
+  std::string Dir = crossFileProject("DriverCache.CrossFile", false);
+  Outcome Cold = runCorolint(cached(Dir));
+  EXPECT_EQ(Cold.Exit, 0) << Cold.Out << Cold.Err;
+  EXPECT_TRUE(contains(Cold.Err, cacheLine(0, 2))) << Cold.Err;
+  EXPECT_FALSE(contains(Cold.Out, "proj::save")) << Cold.Out;
+
+  writeStore(Dir, true); // save() now sleeps
+  Outcome Changed = runCorolint(cached(Dir), {NoParse});
+  EXPECT_EQ(Changed.Exit, 1) << Changed.Out << Changed.Err;
+  EXPECT_TRUE(contains(Changed.Err, cacheLine(1, 2))) << Changed.Err;
+  EXPECT_TRUE(contains(Changed.Out, "src/session.cpp:6:3: warning: call to 'proj::save' may block"))
+      << Changed.Out;
+  Outcome Plain = runCorolint(args(Dir));
+  EXPECT_EQ(Changed.Out, Plain.Out);
+
+  // And back: the finding goes, session.cpp still from the cache.
+  writeStore(Dir, false);
+  Outcome Back = runCorolint(cached(Dir), {NoParse});
+  EXPECT_EQ(Back.Exit, 0) << Back.Out << Back.Err;
+  EXPECT_TRUE(contains(Back.Err, cacheLine(2, 2))) << Back.Err;
+  EXPECT_FALSE(contains(Back.Out, "proj::save")) << Back.Out;
+}
