@@ -80,18 +80,6 @@ bool constructionBlocks(const CXXConstructExpr &E, const RuleEntry &R) {
   return Explicit >= Min;
 }
 
-/// Whether the summary of a helper with body Def is computed: user code
-/// (isUserHelper) that is not an `offload` entry. An offload hands the work
-/// it is given to another thread; one read as user code (a logging front
-/// end that queues records for a background writer, easylog's
-/// `logger::operator+=`) may still reach blocking calls in its body, on
-/// branches a run-time setting selects (a logger made synchronous).
-bool followed(const FunctionDecl *Def, const RuleCatalog &Catalog,
-              const NameList &Ignored) {
-  return isUserHelper(Def, Catalog, Ignored) &&
-         !Catalog.lookup(Section::Offload, Def);
-}
-
 } // namespace
 
 std::vector<CallSite> callsIn(const Stmt *Body) {
@@ -199,7 +187,7 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
 
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !followed(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -229,7 +217,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
     const FunctionDecl *Callee = calleeOf(Site.Call);
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !followed(Def, Catalog, Ignored))
+    if (!Callee || !Callee->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);
