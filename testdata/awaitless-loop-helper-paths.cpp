@@ -281,22 +281,32 @@ template <class T> struct hashed_producers {
     }
     return nullptr;
   }
+  // A consumer tries each producer (one per producing thread) in turn.
+  bool take_any() {
+    for (auto *h = hash_.load(); h != nullptr; h = h->prev) // expect-note: loop in 'lockfree_impl::hashed_producers::take_any' over a runtime bound
+      if (h->capacity != 0)
+        return true;
+    return false;
+  }
 };
 } // namespace lockfree_impl
 
 namespace moodycamel {
 template <class T> struct ConcurrentQueue : lockfree_impl::hashed_producers<T> {
   bool enqueue(T) { return this->producer_for(1) != nullptr; }
+  bool try_dequeue(T &) { return this->take_any(); }
 };
 } // namespace moodycamel
 namespace ylt::detail::moodycamel {
 template <class T> struct ConcurrentQueue : lockfree_impl::hashed_producers<T> {
   bool enqueue(T) { return this->producer_for(1) != nullptr; }
+  bool try_dequeue(T &) { return this->take_any(); }
 };
 } // namespace ylt::detail::moodycamel
 namespace mine {
 template <class T> struct HashedQueue : lockfree_impl::hashed_producers<T> {
   bool enqueue(T) { return this->producer_for(1) != nullptr; } // expect-note: 'mine::HashedQueue::enqueue' calls 'lockfree_impl::hashed_producers::producer_for'
+  bool try_dequeue(T &) { return this->take_any(); } // expect-note: 'mine::HashedQueue::try_dequeue' calls 'lockfree_impl::hashed_producers::take_any'
 };
 } // namespace mine
 
@@ -333,6 +343,30 @@ task<int> shrink_vendored(
 task<int> shrink_own(balancer<mine::HashedQueue<std::unique_ptr<client>>> &b) {
   co_await other();
   b.refill(); // expect-warning: 'lockfree::balancer::refill' loops without suspending [coro-awaitless-loop]
+  co_return 0;
+}
+
+// ib_buffer_pool_t::collect_idle_timeout_client: a clean-up fiber that
+// drops at most 1000 idle buffers per call and yields between calls.
+template <class Queue> struct idle_queue {
+  Queue q_;
+  std::size_t clear_old(std::size_t max) {
+    std::size_t n = 0;
+    std::unique_ptr<client> item;
+    while (n < max && q_.try_dequeue(item)) // expect-note: loop in 'lockfree::idle_queue::clear_old' over a runtime bound // expect-note: 'lockfree::idle_queue::clear_old' calls 'mine::HashedQueue::try_dequeue'
+      ++n;
+    return n;
+  }
+};
+task<int> collect(idle_queue<ylt::detail::moodycamel::ConcurrentQueue<std::unique_ptr<client>>> &q) {
+  while (q.clear_old(1000) == 1000)
+    co_await other();
+  co_return 0;
+}
+// Near miss: the unknown queue's consumer walk is followed.
+task<int> collect_own(idle_queue<mine::HashedQueue<std::unique_ptr<client>>> &q) {
+  while (q.clear_old(1000) == 1000) // expect-warning: 'lockfree::idle_queue::clear_old' loops without suspending [coro-awaitless-loop]
+    co_await other();
   co_return 0;
 }
 } // namespace lockfree
