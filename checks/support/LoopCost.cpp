@@ -506,21 +506,11 @@ const RuleEntry *LoopCostAnalysis::cpuHeavyRule(const Expr *Call,
   return R;
 }
 
-bool LoopCostAnalysis::isConstantTime(const FunctionDecl *F) const {
-  auto ConstantTime = [](const RuleEntry &E) {
-    return E.Kind == "constant_time";
-  };
-  if (const RuleEntry *R = Catalog.lookup(Section::ElementWork, F))
-    return ConstantTime(*R);
-  return Catalog.lookupPattern(Section::ElementWork, qualifiedName(F),
-                               ConstantTime) != nullptr;
-}
-
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
                                bool &Final) {
   const FunctionDecl *Def = nullptr;
   if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored) ||
-      isConstantTime(Def))
+      isConstantTime(Def, Catalog))
     return false;
   auto &Summaries = this->Summaries[CountElementWalks];
   auto It = Summaries.find(Def);

@@ -141,11 +141,6 @@ private:
   bool isConfiguredCount(const clang::Expr *Limit,
                          const clang::ASTContext &Ctx) const;
 
-  /// Whether the catalog says a call to F costs about the same whatever
-  /// the data (element_work kind `constant_time`, by name or by a name
-  /// pattern): its body's loops are not followed.
-  bool isConstantTime(const clang::FunctionDecl *F) const;
-
   /// F's summary into Out; false when F is not summarised. Final is
   /// cleared when the result relied on a summary still being computed.
   bool summary(const clang::FunctionDecl *F, CostSet &Out, bool &Final);
