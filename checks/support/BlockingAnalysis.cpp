@@ -85,18 +85,6 @@ bool constructionBlocks(const CXXConstructExpr &E, const RuleEntry &R) {
   return Explicit >= Min;
 }
 
-/// Whether the summary of a helper with body Def is computed: user code
-/// (isUserHelper) that is not an `offload` entry. An offload hands the work
-/// it is given to another thread; one read as user code (a logging front
-/// end that queues records for a background writer, easylog's
-/// `logger::operator+=`) may still reach blocking calls in its body, on
-/// branches a run-time setting selects (a logger made synchronous).
-bool followed(const FunctionDecl *Def, const RuleCatalog &Catalog,
-              const NameList &Ignored) {
-  return isUserHelper(Def, Catalog, Ignored) &&
-         !Catalog.lookup(Section::Offload, Def);
-}
-
 /// Whether Text holds Word as a whole identifier.
 bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
   auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
@@ -274,7 +262,7 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
 
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !followed(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -305,7 +293,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
   for (const ResolvedCall &Site : Out ? llvm::ArrayRef<ResolvedCall>() : llvm::ArrayRef<ResolvedCall>(Sites)) {
     const FunctionDecl *Callee = Site.Callee;
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !followed(Def, Catalog, Ignored))
+    if (!Callee || !Callee->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);

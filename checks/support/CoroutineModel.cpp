@@ -148,4 +148,10 @@ bool isUserHelper(const FunctionDecl *F, const RuleCatalog &Catalog,
   return !Ignored.matches(Name) && !Catalog.isLibraryName(Name);
 }
 
+bool isFollowedHelper(const FunctionDecl *F, const RuleCatalog &Catalog,
+                      const NameList &Ignored) {
+  return isUserHelper(F, Catalog, Ignored) &&
+         !Catalog.lookup(Section::Offload, F);
+}
+
 } // namespace corolint

@@ -459,4 +459,14 @@ std::vector<BuildStep> BuildFinder::find(const Stmt *S) {
   return findIn(S, nullptr, 0);
 }
 
+bool isConstantTime(const FunctionDecl *F, const RuleCatalog &Catalog) {
+  auto ConstantTime = [](const RuleEntry &E) {
+    return E.Kind == "constant_time";
+  };
+  if (const RuleEntry *R = Catalog.lookup(Section::ElementWork, F))
+    return ConstantTime(*R);
+  return Catalog.lookupPattern(Section::ElementWork, qualifiedName(F),
+                               ConstantTime) != nullptr;
+}
+
 } // namespace corolint

@@ -31,6 +31,11 @@ clang::QualType containerElementType(clang::QualType T);
 /// (numbers, pointers, enums): amortised like a read.
 bool cheapInsertion(clang::QualType Container, const RuleCatalog &Catalog);
 
+/// Whether the catalog says a call to F costs about the same whatever the
+/// data (element_work kind `constant_time`, by name or by a name pattern:
+/// a lock-free queue's enqueue): the loops of its body do not count.
+bool isConstantTime(const clang::FunctionDecl *F, const RuleCatalog &Catalog);
+
 /// A call that runs a callable once per element of a range: a catalogued
 /// algorithm (`element_work` entries of kind `algorithm`: std::transform,
 /// std::for_each, boost::range::transform...) or a user function whose

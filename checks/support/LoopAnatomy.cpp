@@ -368,6 +368,34 @@ bool isSmallConstant(const Expr *Arg, std::uint64_t Limit,
   return false;
 }
 
+Exit exitOf(const Stmt *S) {
+  for (unsigned Depth = 0; S && Depth < 16; ++Depth) {
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      S = Block->body_empty() ? nullptr : Block->body_back();
+      continue;
+    }
+    if (const auto *Attributed = dyn_cast<AttributedStmt>(S)) {
+      S = Attributed->getSubStmt();
+      continue;
+    }
+    if (isa<BreakStmt>(S))
+      return Exit::Break;
+    if (isa<ReturnStmt>(S) || isa<CoreturnStmt>(S))
+      return Exit::Return;
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E)
+      return Exit::None;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (isa<CXXThrowExpr>(E))
+      return Exit::Throw;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = Call->getDirectCallee(); F && F->isNoReturn())
+        return Exit::Process;
+    return Exit::None;
+  }
+  return Exit::None;
+}
+
 } // namespace loop_anatomy
 
 using namespace loop_anatomy;

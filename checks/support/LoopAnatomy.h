@@ -133,6 +133,12 @@ boundParts(const clang::Stmt *Loop);
 bool isSmallConstant(const clang::Expr *Arg, std::uint64_t Limit,
                      const clang::ASTContext &Ctx);
 
+/// How running S to its end leaves the code around it: S is, or ends in
+/// (the last statement of a block, recursively), a `break`, a `return` or
+/// `co_return`, a `throw`, or a call to a noreturn function (std::abort).
+enum class Exit { None, Break, Return, Throw, Process };
+Exit exitOf(const clang::Stmt *S);
+
 } // namespace loop_anatomy
 } // namespace corolint
 

@@ -157,26 +157,41 @@ struct LoopCostAnalysis::Walk {
   const FunctionDecl *Fn; // the helper summarised, or null
   llvm::SmallVector<VarSet, 4> Frames;
   bool Final = true;
-  /// While walking a loop's iterations: where the costs of blocks that
-  /// leave the loop go (`{ log(...); throw e; }` runs at most once per run
-  /// of the loop, not once per iteration).
-  CostSet *ExitSink = nullptr;
 
   CostSet region(const Stmt *S);
   CostSet loop(const Stmt *Loop);
   CostSet call(const Expr *Call);
   CostSet elementLoop(const ElementCall &EC);
-  CostSet iterations(const Stmt *Loop, CostSet *Exits) {
+  /// Per loop (or callable run per element) being walked: what runs on
+  /// branches that leave it (`if (failed) { close_all(); break; }`), at
+  /// most once per run of it, and the switch and try statements open
+  /// around it (a `break` inside a switch, or a `throw` inside a try,
+  /// does not leave it).
+  struct Leaving {
+    const Stmt *Body = nullptr;
+    bool Callable = false; ///< `return` ends one element's call only
+    unsigned Switches = 0, Tries = 0;
+    CostSet Once;
+  };
+  llvm::SmallVector<Leaving, 4> Leavings;
+  unsigned Switches = 0, Tries = 0;
+
+  /// Per-iteration costs of Loop; those of branches that leave it go to
+  /// Once (they do not multiply with its bound).
+  CostSet iterations(const Stmt *Loop, CostSet &Once) {
     Frames.push_back(loopVariables(Loop));
-    CostSet *Saved = ExitSink;
-    ExitSink = Exits;
+    Leavings.push_back({loopBody(Loop), false, Switches, Tries, {}});
     CostSet Out;
     for (const Stmt *Part : iterationParts(Loop))
       merge(Out, region(Part));
-    ExitSink = Saved;
     Frames.pop_back();
+    merge(Once, Leavings.pop_back_val().Once);
     return Out;
   }
+  /// Where the costs of Block go when Block ends by leaving the loops
+  /// around it: the Once set of the outermost loop it leaves; null when it
+  /// does not leave one (or is a loop's whole body).
+  CostSet *leftBy(const CompoundStmt *Block);
   bool walksEnclosing(const Stmt *Loop) const;
   bool discounted(const Expr *Call, const FunctionDecl *Callee,
                   const Contribution &K) const;
@@ -185,37 +200,37 @@ struct LoopCostAnalysis::Walk {
 namespace {
 /// The loops and calls of a region, without entering nested loops (the
 /// walk handles them) or lambdas.
-/// Whether a block ends by leaving the function (`throw`, `return`,
-/// `co_return`): inside a loop, it runs at most once per run of the loop.
-bool leavesFunction(const CompoundStmt *S) {
-  if (!S || S->body_empty())
-    return false;
-  const Stmt *Last = S->body_back();
-  if (const auto *E = dyn_cast<Expr>(Last))
-    Last = E->IgnoreImplicit();
-  return isa<CXXThrowExpr>(Last) || isa<ReturnStmt>(Last) ||
-         isa<CoreturnStmt>(Last);
-}
-
 class RegionVisitor : public EvaluatedCodeVisitor<RegionVisitor> {
 public:
-  RegionVisitor(LoopCostAnalysis::Walk &W, const Stmt *Root) : W(W), Root(Root) {}
-  bool TraverseCompoundStmt(CompoundStmt *S) {
-    if (W.ExitSink && S != Root && leavesFunction(S)) {
-      CostSet *Sink = W.ExitSink;
-      W.ExitSink = nullptr;
-      merge(*Sink, W.region(S));
-      W.ExitSink = Sink;
-      return true;
-    }
-    return EvaluatedCodeVisitor<RegionVisitor>::TraverseCompoundStmt(S);
-  }
+  explicit RegionVisitor(LoopCostAnalysis::Walk &W) : W(W) {}
   bool TraverseForStmt(ForStmt *S) { return add(W.loop(S)); }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) { return add(W.loop(S)); }
   bool TraverseWhileStmt(WhileStmt *S) { return add(W.loop(S)); }
   bool TraverseDoStmt(DoStmt *S) { return add(W.loop(S)); }
   bool VisitCallExpr(CallExpr *E) { return add(W.call(E)); }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return add(W.call(E)); }
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    CostSet *Once = W.leftBy(S);
+    if (!Once)
+      return EvaluatedCodeVisitor<RegionVisitor>::TraverseCompoundStmt(S);
+    for (const Stmt *Child : S->body())
+      merge(*Once, W.region(Child));
+    return true;
+  }
+  bool TraverseSwitchStmt(SwitchStmt *S) {
+    ++W.Switches;
+    bool Go = EvaluatedCodeVisitor<RegionVisitor>::TraverseSwitchStmt(S);
+    --W.Switches;
+    return Go;
+  }
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    ++W.Tries;
+    bool Go = TraverseStmt(S->getTryBlock());
+    --W.Tries;
+    for (unsigned I = 0; Go && I < S->getNumHandlers(); ++I)
+      Go = TraverseStmt(S->getHandler(I));
+    return Go;
+  }
   // Evaluated by the compiler, not at run time: immediate invocations
   // (consteval, fmt's format-string checks) and constexpr variables.
   bool TraverseConstantExpr(ConstantExpr *) { return true; }
@@ -233,16 +248,50 @@ private:
     return true;
   }
   LoopCostAnalysis::Walk &W;
-  const Stmt *Root;
 };
 } // namespace
 
 CostSet LoopCostAnalysis::Walk::region(const Stmt *S) {
   if (!S)
     return {};
-  RegionVisitor V(*this, S);
+  RegionVisitor V(*this);
   V.TraverseStmt(const_cast<Stmt *>(S));
   return std::move(V.Out);
+}
+
+CostSet *LoopCostAnalysis::Walk::leftBy(const CompoundStmt *Block) {
+  if (Leavings.empty() || Block == Leavings.back().Body)
+    return nullptr;
+  std::size_t Outermost = Leavings.size(); // none
+  switch (exitOf(Block)) {
+  case Exit::None:
+    break;
+  case Exit::Break:
+    if (!Leavings.back().Callable && Leavings.back().Switches == Switches)
+      Outermost = Leavings.size() - 1;
+    break;
+  case Exit::Return:
+    // Every loop of the function, or of the callable it is in.
+    Outermost = 0;
+    for (std::size_t I = Leavings.size(); I-- > 0;)
+      if (Leavings[I].Callable) {
+        Outermost = I + 1;
+        break;
+      }
+    break;
+  case Exit::Throw:
+    // Every loop entered since the innermost try around it.
+    for (std::size_t I = 0; I < Leavings.size(); ++I)
+      if (Leavings[I].Tries == Tries) {
+        Outermost = I;
+        break;
+      }
+    break;
+  case Exit::Process:
+    Outermost = 0;
+    break;
+  }
+  return Outermost < Leavings.size() ? &Leavings[Outermost].Once : nullptr;
 }
 
 bool LoopCostAnalysis::Walk::walksEnclosing(const Stmt *Loop) const {
@@ -271,9 +320,9 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
     merge(Out, region(Part));
   bool Counts = !A.isSmallLoop(Loop, Ctx) && hasCountingShape(Loop) &&
                 !walksEnclosing(Loop);
-  CostSet Exits;
-  CostSet Inner = iterations(Loop, &Exits);
-  merge(Out, Exits); // once per run of the loop
+  CostSet Once;
+  CostSet Inner = iterations(Loop, Once);
+  merge(Out, Once);
   if (!Counts) {
     merge(Out, Inner);
     return Out;
@@ -303,22 +352,23 @@ CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
     for (const VarSet &Frame : Frames)
       if (contentRef(EC.Range, Frame, Role::Arg))
         Counts = false;
-  CostSet Inner;
+  CostSet Inner, Once;
   if (EC.Callable && EC.Callable->getBody()) {
     VarSet Params;
     for (const ParmVarDecl *P : EC.Callable->parameters())
       Params.insert(P);
     addElementAliases(EC.Callable->getBody(), Params);
     Frames.push_back(Params);
-    CostSet *Sink = ExitSink; // a return leaves the callable, not the loop
-    ExitSink = nullptr;
+    Leavings.push_back({EC.Callable->getBody(), true, Switches, Tries, {}});
     Inner = region(EC.Callable->getBody());
-    ExitSink = Sink;
     Frames.pop_back();
+    merge(Once, Leavings.pop_back_val().Once);
   }
-  if (!Counts)
+  if (!Counts) {
+    merge(Inner, Once);
     return Inner;
-  CostSet Out;
+  }
+  CostSet Out = std::move(Once);
   Contribution Own;
   Own.Levels = 1;
   parametersIn(EC.Range, Fn, Own.Walks, Own.WalksCaptured);
@@ -459,7 +509,8 @@ const RuleEntry *LoopCostAnalysis::cpuHeavyRule(const Expr *Call,
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
                                bool &Final) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored) ||
+      isConstantTime(Def, Catalog))
     return false;
   auto &Summaries = this->Summaries[CountElementWalks];
   auto It = Summaries.find(Def);
@@ -520,10 +571,10 @@ IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,
   Walk W{*this, Ctx, nullptr, {}, true};
   IterationCost Out;
   Out.Levels = isSmallLoop(Loop, Ctx) ? 0 : 1;
-  // What a block leaving the coroutine does runs once; the loops in it are
+  // What a block leaving the loop does runs once; the loops in it are
   // checked on their own.
-  CostSet Exits;
-  CostSet Inner = W.iterations(Loop, &Exits);
+  CostSet Once;
+  CostSet Inner = W.iterations(Loop, Once);
   if (const Contribution *B = best(Inner)) {
     Out.Levels += B->Levels;
     Out.Steps = B->Steps;

@@ -131,15 +131,20 @@ const AttributeSpec Executors[] = {
 };
 
 const AttributeSpec ElementWork[] = {
-    {"kind", T::Enum, "container;algorithm;inserter;view;iota;accessor",
+    {"kind", T::Enum,
+     "container;algorithm;inserter;view;iota;accessor;constant_time",
      "what the entry names (view: a range with at most its input's elements; "
      "iota: the integers between its two arguments; accessor: a member name "
      "that reaches the elements or asks the size without adding or removing "
-     "any, const or not)"},
+     "any, const or not; constant_time: a function whose loops do not grow "
+     "with the data, amortised constant time per call)"},
     {"inserts", T::StringList, "", "containers: methods that add an element"},
     {"grows_in_blocks", T::Bool, "",
      "containers: storage grows by blocks, so adding a scalar element "
      "(number, pointer) allocates nothing per element"},
+    {"pattern", T::Enum, "glob;loose",
+     "the name is a pattern for names no entry names: `*` matches any "
+     "characters; loose: case and `_` ignored"},
 };
 
 const AttributeSpec ViewTypes[] = {
