@@ -51,15 +51,15 @@ bool AwaitlessLoopCheck::checkStallSensitive(const FunctionDecl &F,
                                              ASTContext &Ctx) {
   if (!W.StallSensitive)
     return false;
-  IterationCost Nested = Analysis.loopCost(Loop, Ctx, true);
+  IterationCost Nested = Analysis->loopCost(Loop, Ctx, true);
   if (Nested.Levels >= HeavyLevels) {
     reportHeavy(F, Loop, Nested, W);
     return true;
   }
-  if (!Analysis.traversesRuntimeRange(Loop, Ctx))
+  if (!Analysis->traversesRuntimeRange(Loop, Ctx))
     return false;
   for (const Stmt *Part : loopIterationParts(Loop)) {
-    std::vector<BuildStep> Chain = Builds.find(Part);
+    std::vector<BuildStep> Chain = Builds->find(Part);
     if (!Chain.empty()) {
       reportBuilds(F, Loop, "loop", Chain, W);
       return true;
@@ -71,14 +71,14 @@ bool AwaitlessLoopCheck::checkStallSensitive(const FunctionDecl &F,
 void AwaitlessLoopCheck::checkElementCall(const FunctionDecl &F,
                                           const ElementCall &EC,
                                           const Wording &W, ASTContext &Ctx) {
-  IterationCost Cost = Analysis.elementCallCost(EC, Ctx);
+  IterationCost Cost = Analysis->elementCallCost(EC, Ctx);
   if (Cost.Levels >= HeavyLevels) {
     reportHeavy(F, EC.Call, Cost, W);
     return;
   }
   if (!W.StallSensitive)
     return;
-  IterationCost Nested = Analysis.elementCallCost(EC, Ctx, true);
+  IterationCost Nested = Analysis->elementCallCost(EC, Ctx, true);
   if (Nested.Levels >= HeavyLevels) {
     reportHeavy(F, EC.Call, Nested, W);
     return;
@@ -94,7 +94,7 @@ void AwaitlessLoopCheck::checkElementCall(const FunctionDecl &F,
                           calleeName(EC.Inserter->IgnoreParenImpCasts())};
     Chain.push_back(Step);
   } else if (EC.Callable) {
-    Chain = Builds.find(EC.Callable->getBody());
+    Chain = Builds->find(EC.Callable->getBody());
   }
   if (!Chain.empty())
     reportBuilds(F, EC.Call, "'" + EC.Name + "'", Chain, W);

@@ -9,6 +9,12 @@
 
 namespace corolint {
 
+/// A loop that busy-waits on a flag (AwaitlessLoopSpin.cpp): what it
+/// polls, or null.
+const clang::Expr *spinningOn(const clang::Stmt *Loop,
+                              const clang::ASTContext &Ctx,
+                              const RuleCatalog &Catalog);
+
 /// Loops in coroutines that never suspend and do heavy work per iteration
 /// (nested iteration over runtime bounds, CPU-heavy calls, helpers that
 /// loop), and busy-wait loops polling a flag.
@@ -18,16 +24,13 @@ public:
   AwaitlessLoopCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override {
-    Analysis.clear();
-    Builds.clear();
+    CoroCheck::onEndOfTranslationUnit();
     Locks.clear();
     Includes.clear();
   }
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
   struct Wording {
@@ -92,8 +95,11 @@ private:
   unsigned HelperDepth;
   NameList Extra;
   NameList Ignored;
-  LoopCostAnalysis Analysis;
-  BuildFinder Builds;
+  /// The coroutine being checked and the translation unit's summaries for
+  /// this check's options (AnalysisStore), set by checkCoroutine.
+  CoroutineContext *Coro = nullptr;
+  LoopCostAnalysis *Analysis = nullptr;
+  BuildFinder *Builds = nullptr;
   LockOptions NoLockOptions;
   LockTypes Locks;
   IncludeInsertions Includes;

@@ -20,7 +20,7 @@ void AwaitlessLoopCheck::checkHelperCall(const FunctionDecl &F,
   const FunctionDecl *Callee = calleeOf(C);
   if (!Callee || Callee == &F || Ignored.matches(qualifiedName(Callee)))
     return;
-  IterationCost Cost = Analysis.functionCost(Callee);
+  IterationCost Cost = Analysis->functionCost(Callee);
   if (Cost.Levels < HeavyLevels)
     return;
   SourceLocation At = C->getBeginLoc();

@@ -2,6 +2,7 @@
 #include "support/CoroutineModel.h"
 #include "support/ExecutionContext.h"
 #include "support/QualifiedName.h"
+#include "support/RuleFilePaths.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -17,51 +18,66 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       HelperDepth(Options.get("HelperDepth", 6U)),
       Extra(nameListOption("ExtraBlockingFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
-      Analysis(catalog(), Extra, Ignored), Locks(catalog(), NoLockOptions) {}
+      Locks(catalog(), NoLockOptions), Summaries(catalog(), Ignored),
+      SummaryFilesOption(Options.getLocalOrGlobal("SummaryFiles", "")) {
+  if (SummaryFilesOption.empty())
+    return;
+  std::vector<SummaryError> Errors;
+  Loaded = SummaryFiles::get(
+      resolveRuleFilesFor(splitOptionList(SummaryFilesOption),
+                          Ctx->getCurrentFile(), "SummaryFiles"),
+      Errors);
+  reportSummaryErrors(Errors);
+}
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
   Options.store(Opts, "ExtraBlockingFunctions", ExtraOption);
   Options.store(Opts, "IgnoredFunctions", IgnoredOption);
   Options.store(Opts, "HelperDepth", HelperDepth);
+  Options.store(Opts, "SummaryFiles", SummaryFilesOption);
 }
 
-static SourceLocation callLoc(const Expr *Call) {
-  if (const auto *C = dyn_cast<CallExpr>(Call))
-    if (!isa<CXXOperatorCallExpr>(C))
-      if (const Expr *Callee = C->getCallee())
-        return Callee->getExprLoc();
-  return Call->getExprLoc();
-}
+static SourceLocation callLoc(const Expr *Call) { return callLocation(Call); }
 
-void BlockingCallCheck::checkCoroutine(const FunctionDecl &F,
-                                       const CoroutineBodyStmt &Body,
-                                       ASTContext &Ctx) {
+void BlockingCallCheck::checkCoroutine(CoroutineContext &Coro) {
+  const FunctionDecl &F = Coro.function();
+  const Stmt *Body = Coro.body();
+  ASTContext &Ctx = Coro.ast();
+  BlockingAnalysis &Analysis =
+      BlockingAnalysis::shared(Ctx, catalog(), ExtraOption, IgnoredOption);
+  Summaries.use(Analysis);
   // A coroutine that never suspends and runs an event loop is that loop's
   // driver (cppcoro's `when_all(work(), [&]() -> task<> { ioSvc.process_events(); })`).
-  bool NeverSuspends = llvm::none_of(
-      suspensionPoints(&Body),
-      [&](const SuspensionPoint &P) { return canSuspend(P.E, catalog(), Ctx); });
+  bool NeverSuspends = Coro.neverSuspends();
   // After `co_await pool.schedule()` the code runs on a pool, where
   // blocking is what the hop was for.
-  ExecutionContext Where(Body, catalog(), Ctx);
-  for (const CallSite &Site : callsIn(Body.getBody())) {
+  const ExecutionContext &Where = Coro.where();
+  for (const ResolvedCall &Site : Coro.calls()) {
     if (Site.Awaited)
       continue; // an asynchronous operation, not a blocking one
     if (Where.onPool(Site.Call))
       continue;
-    if (Analysis.onFatalPath(Site.Call, F, Body.getBody()))
-      continue; // on the way to ending the process
+    // Calls on the way to ending the process do not count; asked only of
+    // calls that would be reported (it needs the body's CFG).
     if (auto Rule = Analysis.directRule(Site.Call, F)) {
-      if (NeverSuspends && Rule->Rule->attribute("event_loop") == "true")
+      if ((NeverSuspends && Rule->Rule->attribute("event_loop") == "true") ||
+          Coro.facts().onlyBeforeExit(Site.Call))
         continue;
-      reportDirect(F, Body.getBody(), Site.Call, *Rule, Ctx);
+      reportDirect(F, Body, Site.Call, *Rule, Ctx);
       continue;
     }
-    const FunctionDecl *Callee = calleeOf(Site.Call);
-    if (const BlockingPath *Path = Analysis.helperPath(Callee))
-      if (Path->depth() <= HelperDepth)
-        reportThroughHelper(F, Site.Call, *Callee, *Path);
+    if (const BlockingPath *Path = Analysis.helperPath(Site.Callee)) {
+      if (Path->depth() <= HelperDepth &&
+          !Coro.facts().onlyBeforeExit(Site.Call))
+        reportThroughHelper(F, Site.Call, *Site.Callee, *Path);
+      continue;
+    }
+    // Other files' summaries matter only to the driver's collector or with
+    // SummaryFiles; the fatal-path question needs the body's CFG.
+    if ((activeSummaryCollector() || (Loaded && !Loaded->empty())) &&
+        !Coro.facts().onlyBeforeExit(Site.Call))
+      crossFileCall(F, Site.Call, Site.Callee, Ctx);
   }
 }
 
@@ -90,16 +106,16 @@ void BlockingCallCheck::reportThroughHelper(const FunctionDecl &F,
                                             const FunctionDecl &Helper,
                                             const BlockingPath &Path) {
   const RuleEntry &R = *Path.Blocks.Rule;
-  diag(callLoc(Call), "call to '%0' may block coroutine '%1'; it reaches "
-                      "blocking call '%2'%3",
+  diag(callLoc(Call), "%0",
        R.IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
-      << displayName(Helper) << displayName(F) << Path.Blocks.Name << advice(R)
+      << throughHelperMessage(displayName(Helper), displayName(F),
+                              Path.Blocks.Name, R.Reason, R.Alternative)
       << Call->getSourceRange();
   for (const HelperStep &Step : Path.Steps)
-    diag(callLoc(Step.Call), "'%0' calls '%1'", DiagnosticIDs::Note)
-        << displayName(*Step.Caller) << displayName(*Step.Callee);
-  diag(callLoc(Path.BlockingCall), "'%0' blocks in '%1'", DiagnosticIDs::Note)
-      << displayName(*Path.BlockingCaller) << Path.Blocks.Name;
+    diag(callLoc(Step.Call), "%0", DiagnosticIDs::Note)
+        << callsNote(displayName(*Step.Caller), displayName(*Step.Callee));
+  diag(callLoc(Path.BlockingCall), "%0", DiagnosticIDs::Note)
+      << blocksNote(displayName(*Path.BlockingCaller), Path.Blocks.Name);
 }
 
 } // namespace corolint

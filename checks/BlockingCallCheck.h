@@ -5,6 +5,8 @@
 #include "support/CoroCheck.h"
 #include "support/FixIts.h"
 #include "support/LockTypes.h"
+#include "support/SummaryBuilder.h"
+#include "support/SummaryFiles.h"
 
 namespace corolint {
 
@@ -14,16 +16,18 @@ class BlockingCallCheck : public CoroCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override {
-    Analysis.clear();
-    Locks.clear();
-    Includes.clear();
+  void onEndOfTranslationUnit() override;
+
+  /// With a summary collector (the driver), every function defined in the
+  /// main file is summarised for the other translation units.
+  bool checksPlainFunctions() const override {
+    return activeSummaryCollector() != nullptr;
   }
+  void checkPlainFunction(const clang::FunctionDecl &F, const clang::Stmt &Body,
+                          clang::ASTContext &Ctx) override;
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
   void reportDirect(const clang::FunctionDecl &F, const clang::Stmt *Body,
@@ -40,17 +44,30 @@ private:
                            const clang::Expr *Call,
                            const clang::FunctionDecl &Helper,
                            const BlockingPath &Path);
+  /// A call of a helper not known to block in this translation unit that
+  /// reaches functions defined elsewhere (CrossFile.cpp): kept for the
+  /// driver, or decided with the SummaryFiles.
+  void crossFileCall(const clang::FunctionDecl &F, const clang::Expr *Call,
+                     const clang::FunctionDecl *Callee, clang::ASTContext &Ctx);
+  void reportThroughSummary(const clang::FunctionDecl &F, const clang::Expr *Call,
+                            llvm::StringRef Helper, const SummaryChain &Chain,
+                            clang::SourceManager &SM);
+  void reportSummaryErrors(std::vector<SummaryError> &Errors);
 
   std::string ExtraOption;
   std::string IgnoredOption;
   unsigned HelperDepth;
   NameList Extra;
   NameList Ignored;
-  BlockingAnalysis Analysis;
   /// Fixes never add a suspension where a synchronous lock may be held.
   LockOptions NoLockOptions;
   LockTypes Locks;
   IncludeInsertions Includes;
+  SummaryBuilder Summaries;
+  std::string SummaryFilesOption;
+  std::shared_ptr<SummaryFiles> Loaded; // null: no SummaryFiles
+  std::set<std::string> Reported;       // summary errors, once each
+  const clang::SourceManager *LastSM = nullptr;
 };
 
 } // namespace corolint

@@ -1,5 +1,7 @@
 #include "IgnoredSendResultCheck.h"
+#include "support/AnalysisStore.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/KnownConditions.h"
 #include "support/QualifiedName.h"
 #include "support/ResultUse.h"
 #include "support/SourceText.h"
@@ -26,6 +28,9 @@ struct IgnoredSendResultCheck::Send {
   /// Not catalogued; [[nodiscard]]: clang's -Wunused-result reports a
   /// discarded result, so only a stored, never-read one is reported here.
   bool OnlyStored = false;
+  /// The queue is known to have room (see roomKnown): the send cannot fail
+  /// for want of it.
+  bool RoomKnown = false;
 };
 
 IgnoredSendResultCheck::IgnoredSendResultCheck(llvm::StringRef Name,
@@ -259,12 +264,69 @@ std::string variableName(const VarDecl *V) {
   return Name + "]";
 }
 
+/// Whether Cond, a condition on Queue, being Value says the queue holds
+/// nothing: `q.empty()` (the catalogs' `emptiness_queries`) true,
+/// `q.size() == 0` (`size_queries`) true, `q.size() != 0` false.
+bool saysEmpty(const Expr *Cond, bool Value, const ValueDecl *Queue,
+               const RuleCatalog &Catalog) {
+  auto QueryOn = [&](const Expr *E, Section S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    return M && M->getIdentifier() &&
+           thisOrLocalObject(Call->getImplicitObjectArgument()) == Queue &&
+           Catalog.lookup(S, M->getName());
+  };
+  if (QueryOn(Cond, Section::EmptinessQueries))
+    return Value;
+  const auto *B = dyn_cast<BinaryOperator>(Cond);
+  if (!B || (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE) ||
+      Value != (B->getOpcode() == BO_EQ))
+    return false;
+  auto IsZero = [](const Expr *E) {
+    const auto *I = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
+    return I && I->getValue() == 0;
+  };
+  return (QueryOn(B->getLHS(), Section::SizeQueries) && IsZero(B->getRHS())) ||
+         (QueryOn(B->getRHS(), Section::SizeQueries) && IsZero(B->getLHS()));
+}
+
+/// Whether the queue Call pushes onto is known to have room: the code
+/// before the push has just checked it empty (`SEASTAR_ASSERT(q.empty());
+/// q.push(eof)`, `if (q.empty()) q.push(x)`), with no suspension and no
+/// other use of the queue (another push) in between. An empty queue has
+/// room for one item; a full or closed queue is what the result reports.
+bool roomKnown(const CallExpr *Call, const Stmt *Body,
+               const RuleCatalog &Catalog) {
+  const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
+  const ValueDecl *Queue =
+      M ? thisOrLocalObject(M->getImplicitObjectArgument()) : nullptr;
+  if (!Queue)
+    return false;
+  auto IsQuery = [&](const CXXMemberCallExpr *Q) {
+    const CXXMethodDecl *QM = Q->getMethodDecl();
+    if (!QM || !QM->getIdentifier())
+      return false;
+    for (Section S : {Section::EmptinessQueries, Section::SizeQueries,
+                      Section::StateQueries})
+      if (Catalog.lookup(S, QM->getName()))
+        return true;
+    return false;
+  };
+  return conditionKnown(
+      Call, Body,
+      [&](const Expr *Cond, bool Value) {
+        return saysEmpty(Cond, Value, Queue, Catalog);
+      },
+      [&](const Stmt *Between) {
+        return containsSuspension(Between) ||
+               usedOtherThan(Between, Queue, IsQuery);
+      });
+}
+
 } // namespace
 
-void IgnoredSendResultCheck::checkCoroutine(const FunctionDecl &F,
-                                            const CoroutineBodyStmt &Body,
-                                            ASTContext &Ctx) {
-  checkBody(F, Body.getBody(), Ctx);
+void IgnoredSendResultCheck::checkCoroutine(CoroutineContext &Coro) {
+  checkBody(Coro.function(), Coro.body(), Coro.ast());
 }
 
 void IgnoredSendResultCheck::checkPlainFunction(const FunctionDecl &F,
@@ -281,8 +343,10 @@ void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
   Collector.TraverseStmt(const_cast<Stmt *>(Body));
   if (Collector.Calls.empty())
     return;
-  BodyParents Parents(Body);
-  LocalReads Reads(F, Body, Ctx);
+  // The body's shared facts: its parents and the reads over its one CFG.
+  BodyFacts &Facts = AnalysisStore::of(Ctx).body(F, Body);
+  const BodyParents &Parents = Facts.evaluatedParents();
+  LocalReads &Reads = Facts.localReads();
   // Where a completion writes an error into a variable, the variable is
   // written, not read.
   std::vector<const Expr *> TokenErrorRefs;
@@ -291,7 +355,8 @@ void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
       TokenErrorRefs.push_back(Ref);
   for (const auto &C : Collector.Calls)
     checkSend({C.Call, C.Callee, C.Rule, C.AsyncResult, C.Name, C.Dependent,
-               C.OnlyStored},
+               C.OnlyStored,
+               !C.AsyncResult && roomKnown(C.Call, Body, catalog())},
               Parents, Reads,
               TokenErrorRefs, Ctx);
 }
@@ -378,6 +443,8 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
 void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
                                         const BodyParents &Parents,
                                         LocalReads &Reads) {
+  if (S.RoomKnown)
+    return; // checked empty just before: the push cannot fail for room
   ResultUse Use = resultUse(Result, Parents);
   if (Use.Kind == ResultUseKind::Discarded) {
     if (S.OnlyStored || droppedOnlyWhenClosed(S.Rule))

@@ -17,9 +17,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
   bool checksPlainFunctions() const override { return true; }
   void checkPlainFunction(const clang::FunctionDecl &F,
                           const clang::Stmt &Body,

@@ -24,11 +24,9 @@ void LockAcrossSuspendCheck::storeOptions(
   Options.store(Opts, "ExtraAsyncLockTypes", ExtraAsync);
 }
 
-void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
-                                            const CoroutineBodyStmt &Body,
-                                            ASTContext &Ctx) {
-  LocksAcrossSuspension Found =
-      locksHeldAcrossSuspension(F, Body, Types, Ctx);
+void LockAcrossSuspendCheck::checkCoroutine(CoroutineContext &Coro) {
+  ASTContext &Ctx = Coro.ast();
+  LocksAcrossSuspension Found = locksHeldAcrossSuspension(Coro, Types);
   // Report in source order of the acquisitions.
   std::vector<const LocksAcrossSuspension::value_type *> Ordered;
   for (const auto &Entry : Found)
@@ -38,7 +36,6 @@ void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
     return SM.isBeforeInTranslationUnit(A->first.Loc, B->first.Loc);
   });
   PrintingPolicy Policy(Ctx.getLangOpts());
-  std::unique_ptr<DefUse> DU;
   Policy.SuppressTagKeyword = true;
   for (const auto *Entry : Ordered) {
     const LockAcquisition &A = Entry->first;
@@ -54,10 +51,8 @@ void LockAcrossSuspendCheck::checkCoroutine(const FunctionDecl &F,
     else {
       // Releasing the guard where that provably leaves what it protects
       // protected keeps the behaviour: the fix goes on the warning.
-      if (!DU)
-        DU = std::make_unique<DefUse>(F, Body.getBody(), Ctx, catalog());
-      std::vector<FixItHint> Fix =
-          releaseBeforeSuspendFix(A, Entry->second, *DU, Types, Ctx);
+      std::vector<FixItHint> Fix = releaseBeforeSuspendFix(
+          A, Entry->second, Coro.defUse(), Types, Ctx);
       diag(A.Loc, "'%0' (%1) is held across a suspension point; release it "
                   "before suspending or use a coroutine-aware mutex")
           << A.Lock->getName() << Type << Fix;

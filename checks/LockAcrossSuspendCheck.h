@@ -16,9 +16,7 @@ public:
   void onStartOfTranslationUnit() override { Types.clear(); }
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
   std::string ExtraGuards, ExtraAsync;

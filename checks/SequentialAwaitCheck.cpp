@@ -1,5 +1,6 @@
 #include "SequentialAwaitCheck.h"
 #include "support/AwaitCombine.h"
+#include "support/AnalysisStore.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
@@ -146,13 +147,14 @@ void SequentialAwaitCheck::storeOptions(
   Options.store(Opts, "IgnoredCallees", IgnoredOption);
 }
 
-void SequentialAwaitCheck::checkCoroutine(const FunctionDecl &F,
-                                          const CoroutineBodyStmt &Body,
-                                          ASTContext &Ctx) {
-  const Stmt *Code = Body.getBody();
+void SequentialAwaitCheck::checkCoroutine(CoroutineContext &Coro) {
+  const FunctionDecl &F = Coro.function();
+  ASTContext &Ctx = Coro.ast();
+  const Stmt *Code = Coro.body();
   if (!Code)
     return;
-  DefUse DU(F, Code, Ctx, catalog());
+  this->Coro = &Coro;
+  const DefUse &DU = Coro.defUse();
   BlocksAndLoops Found;
   Found.TraverseStmt(const_cast<Stmt *>(Code));
   for (const CompoundStmt *Block : Found.Blocks)
@@ -176,14 +178,14 @@ static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
   const CoroutineBodyStmt *Body = coroutineBody(Def);
   if (!Body)
     return false;
-  for (const SuspensionPoint &P : suspensionPoints(Body))
-    if (canSuspend(P.E, Catalog, Ctx))
-      return false;
-  static const NameList None;
-  BlockingAnalysis Blocking(Catalog, None, None);
-  for (const CallSite &Site : callsIn(Body->getBody()))
+  // The awaited coroutine's own context: the one its checks read.
+  CoroutineContext &Callee = AnalysisStore::of(Ctx).coroutine(*Def, *Body, Catalog);
+  if (!Callee.neverSuspends())
+    return false;
+  BlockingAnalysis &Blocking = BlockingAnalysis::shared(Ctx, Catalog, "", "");
+  for (const ResolvedCall &Site : Callee.calls())
     if (Blocking.directRule(Site.Call, *Def) ||
-        Blocking.helperPath(calleeOf(Site.Call)))
+        Blocking.helperPath(Site.Callee))
       return false;
   return true;
 }
@@ -196,7 +198,7 @@ static bool neverWaits(const FunctionDecl *FD, ASTContext &Ctx,
 const CallExpr *
 SequentialAwaitCheck::operationCall(const CoawaitExpr *Await,
                                     const DefUse &DU, ASTContext &Ctx) const {
-  if (!Await || Await->isImplicit() || !canSuspend(Await, catalog(), Ctx))
+  if (!Await || Await->isImplicit() || !Coro->canSuspend(Await))
     return nullptr;
   const Expr *Operand = awaitedOperand(Await);
   if (!Operand)

@@ -31,11 +31,11 @@ public:
   void onStartOfTranslationUnit() override { Includes.clear(); }
 
 protected:
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
+  /// The coroutine being checked (its shared suspension facts).
+  CoroutineContext *Coro = nullptr;
   /// An awaited operation kept in a local variable, and what it touches.
   struct Operation {
     const clang::Stmt *S = nullptr;

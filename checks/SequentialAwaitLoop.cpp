@@ -5,6 +5,7 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RequestTargets.h"
 
@@ -101,7 +102,7 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
   if (Index && DU.effects(Header).Opaque)
     return;
 
-  std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);
+  std::vector<SuspensionPoint> Points = Coro->suspensionPointsIn(Body);
   if (Points.size() != 1 || Points[0].IsYield)
     return;
   const auto *Await = dyn_cast<CoawaitExpr>(Points[0].E);
@@ -131,7 +132,7 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
   // container or accumulator declared outside the loop.
   std::size_t AwaitAt = Stmts.size();
   for (std::size_t I = 0; I < Stmts.size(); ++I)
-    if (!suspensionPointsIn(Stmts[I]).empty())
+    if (!Coro->suspensionPointsIn(Stmts[I]).empty())
       AwaitAt = I;
   if (AwaitAt == Stmts.size())
     return;
@@ -274,7 +275,7 @@ bool SequentialAwaitCheck::reportLoop(const Stmt &Loop, const Expr *Await,
                                       const CallExpr *Call,
                                       const FunctionDecl &F,
                                       const char *Message, ASTContext &Ctx) {
-  TripBound Bound = tripBound(&Loop, Ctx);
+  TripBound Bound = tripBound(&Loop, Ctx, catalog());
   if (Bound.K == TripBound::Constant && Bound.Value < MinIndependentAwaits)
     return false;
   diag(Await->getBeginLoc(), Message) << describe(Call, Ctx);
@@ -376,11 +377,11 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     return false;
   }
 
-  std::vector<SuspensionPoint> Points = suspensionPointsIn(Body);
+  std::vector<SuspensionPoint> Points = Coro->suspensionPointsIn(Body);
   if (Points.size() != 1 || Points[0].IsYield)
     return false;
   const auto *Await = dyn_cast<CoawaitExpr>(Points[0].E);
-  if (!Await || Await->isImplicit() || !canSuspend(Await, catalog(), Ctx))
+  if (!Await || Await->isImplicit() || !Coro->canSuspend(Await))
     return false;
 
   std::vector<const Stmt *> Stmts;
@@ -416,7 +417,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     const Stmt *S = Stmts[I];
     if (!isHoistableKind(S))
       return false;
-    if (!suspensionPointsIn(S).empty())
+    if (!Coro->suspensionPointsIn(S).empty())
       AwaitAt = I;
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls()) {
@@ -536,7 +537,7 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
   // but what it declares.
   for (const CXXCatchStmt *H : Handlers) {
     if (!H->getHandlerBlock() ||
-        !suspensionPointsIn(H->getHandlerBlock()).empty())
+        !Coro->suspensionPointsIn(H->getHandlerBlock()).empty())
       return false;
     Effects E = DU.effects(H->getHandlerBlock());
     if (E.Opaque || E.Transfer)

@@ -16,7 +16,6 @@ class UnboundedSpawnCheck : public CoroCheck {
 public:
   UnboundedSpawnCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-  void onEndOfTranslationUnit() override { HelperLimiters.clear(); }
 
   struct Settings {
     unsigned MaxConstantFanOut;
@@ -29,9 +28,7 @@ public:
 
 protected:
   bool checksPlainFunctions() const override { return true; }
-  void checkCoroutine(const clang::FunctionDecl &F,
-                      const clang::CoroutineBodyStmt &Body,
-                      clang::ASTContext &Ctx) override;
+  void checkCoroutine(CoroutineContext &Coro) override;
   void checkPlainFunction(const clang::FunctionDecl &F, const clang::Stmt &Body,
                           clang::ASTContext &Ctx) override;
 
@@ -44,7 +41,6 @@ private:
   Settings Opts;
   /// Whether a helper function takes a limiter (awaited or blocking), by
   /// function; computed once per translation unit.
-  HelperLimiterCache HelperLimiters;
 
   friend class SpawnLoopAnalysis;
 };

@@ -1,6 +1,8 @@
 #include "Driver.h"
 #include "Baseline.h"
+#include "Cache.h"
 #include "CompileDatabase.h"
+#include "CrossTU.h"
 #include "Fixes.h"
 #include "Merge.h"
 #include "Options.h"
@@ -212,6 +214,26 @@ int runMerge(const Options &O, const std::vector<std::string> &CommandLine,
   return ExitClean;
 }
 
+int runSummarizeMerge(const Options &O, llvm::raw_ostream &Err) {
+  std::string Error;
+  if (!checkOutputFile(O.OutputFile, Error))
+    return Failure(Err)(Error);
+  SummarySet All;
+  for (const std::string &File : O.Files) {
+    std::optional<SummarySet> S = loadSummaryFile(File, Error);
+    if (!S)
+      return Failure(Err)(Error);
+    All.merge(std::move(*S));
+  }
+  All.normalise();
+  if (!writeOutputFile(O.OutputFile, writeSummaries(All), Error))
+    return Failure(Err)(Error);
+  Err << "corolint: " << All.Functions.size() << " function summaries, "
+      << All.Pending.size() << " pending calls from " << O.Files.size()
+      << " files\n";
+  return ExitClean;
+}
+
 int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
                 llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
   Failure Fail(Err);
@@ -248,37 +270,95 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
       return Fail(Error);
   }
 
-  std::optional<CompileDatabase> Db = openDatabase(O, Error);
-  if (!Db)
-    return Fail(Error);
-  std::optional<Selected> Files = selectFiles(O, *Db, *Root, Error);
-  if (!Files)
-    return Fail(Error);
-
-  std::vector<std::string> SourcePaths;
-  for (const DatabaseFile &F : Files->Files)
-    SourcePaths.push_back(F.Path);
-  if (!Config->ConfigFile && !checkProjectConfigurations(SourcePaths, Error))
-    return Fail(Error);
-
-  std::vector<TUJob> Jobs;
-  std::vector<std::string> Paths, Names;
-  for (const DatabaseFile &F : Files->Files) {
-    Jobs.push_back({F.Listed, adjustCommands(Db->Db->getCompileCommands(F.Listed),
-                                             O.ExtraArgsBefore, O.ExtraArgs)});
-    Paths.push_back(F.Path);
-    Names.push_back(displayPath(F.Path, *Root));
-  }
-
-  unsigned Threads = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
-  bool Terminal = llvm::errs().is_displayed() && &Err == &llvm::errs();
-  bool ShowProgress = O.Progress == ProgressMode::Always ||
-                      (O.Progress == ProgressMode::Auto && Terminal);
+  std::vector<std::string> Paths;
   Analysis A;
-  {
-    Progress P(Err, ShowProgress, Terminal, Jobs.size());
-    A = runJobs(Jobs, Paths, Threads, Config->providerFactory(),
-                COROLINT_CLANG_RESOURCE_DIR, P, Names, O.TimeoutSeconds);
+  std::unique_ptr<TUCache> Cache;
+  if (!O.SummariesIn.empty()) {
+    // The second pass of a sharded run: nothing is parsed; the pending
+    // calls of this shard's files are decided with the merged summaries.
+    std::optional<SummarySet> S = loadSummaryFile(O.SummariesIn, Error);
+    if (!S)
+      return Fail(Error);
+    auto Keep = [&](const std::string &TU) {
+      return inShard(displayPath(TU, *Root), O);
+    };
+    for (const PendingCall &P : S->Pending)
+      if (Keep(P.TU))
+        Paths.push_back(normalisePath(P.TU));
+    std::sort(Paths.begin(), Paths.end());
+    Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
+    A.Files = Paths;
+    addFindings(A, resolvePending(*S, Keep));
+  } else {
+    std::optional<CompileDatabase> Db = openDatabase(O, Error);
+    if (!Db)
+      return Fail(Error);
+    std::optional<Selected> Files = selectFiles(O, *Db, *Root, Error);
+    if (!Files)
+      return Fail(Error);
+
+    for (const DatabaseFile &F : Files->Files)
+      Paths.push_back(F.Path);
+    if (!Config->ConfigFile && !checkProjectConfigurations(Paths, Error))
+      return Fail(Error);
+
+    std::vector<TUJob> Jobs;
+    std::vector<std::string> Names;
+    for (const DatabaseFile &F : Files->Files) {
+      Jobs.push_back({F.Listed,
+                      adjustCommands(Db->Db->getCompileCommands(F.Listed),
+                                     O.ExtraArgsBefore, O.ExtraArgs),
+                      O.CrossTU});
+      Names.push_back(displayPath(F.Path, *Root));
+    }
+
+    // An unusable cache directory costs time only: a warning, and every
+    // translation unit is analysed.
+    if (!O.CacheDir.empty()) {
+      std::string Warning;
+      Cache = TUCache::open(O.CacheDir, Config->providerFactory(),
+                            COROLINT_CLANG_RESOURCE_DIR, Warning);
+      if (!Cache)
+        Err << "corolint: warning: " << Warning << "\n";
+      for (TUJob &J : Jobs)
+        J.RecordInputs = Cache != nullptr;
+    }
+
+    unsigned Threads =
+        O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+    bool Terminal = llvm::errs().is_displayed() && &Err == &llvm::errs();
+    bool ShowProgress = O.Progress == ProgressMode::Always ||
+                        (O.Progress == ProgressMode::Auto && Terminal);
+    {
+      Progress P(Err, ShowProgress, Terminal, Jobs.size());
+      A = runJobs(Jobs, Paths, Threads, Config->providerFactory(),
+                  COROLINT_CLANG_RESOURCE_DIR, P, Names, O.TimeoutSeconds,
+                  Cache.get());
+    }
+    if (Cache)
+      for (const std::string &W : Cache->takeWarnings())
+        Err << "corolint: warning: " << W << "\n";
+    if (O.Mode == Options::Action::Summarize) {
+      for (const TUFailure &F : A.Failures)
+        Err << "corolint: warning: '" << displayPath(F.File, *Root)
+            << "' was not summarised: " << F.FirstError.Message << "\n";
+      if (!writeOutputFile(O.OutputFile,
+                           writeSummaries(A.Summaries, /*WithPending=*/false),
+                           Error))
+        return Fail(Error);
+      Err << "corolint: " << A.Summaries.Functions.size()
+          << " function summaries from " << A.Files.size() << " files\n";
+      return A.Failures.empty() ? ExitClean : ExitIncomplete;
+    }
+    // Calls through helpers of other files: decided now, or by the
+    // --summaries pass once every shard's summaries are merged.
+    if (!O.SummariesOut.empty()) {
+      if (!writeOutputFile(O.SummariesOut, writeSummaries(A.Summaries), Error))
+        return Fail(Error);
+    } else if (O.CrossTU) {
+      addFindings(A, resolvePending(A.Summaries,
+                                    [](const std::string &) { return true; }));
+    }
   }
   // Findings in headers count when the header is part of the project.
   std::vector<Finding> Kept;
@@ -304,6 +384,8 @@ int runAnalysis(const Options &O, const std::vector<std::string> &CommandLine,
   if (!writeOutputs(O, R, Info, Out, Error))
     return Fail(Error);
   Err << "corolint: " << summaryLine(R) << "\n";
+  if (Cache)
+    Err << "corolint: " << Cache->summary() << "\n";
   if (!O.ExportFixes.empty() || O.Fix) {
     // Fixes edit the project's files only, as its findings are reported.
     auto Editable = [&](const std::string &File) {
@@ -350,6 +432,10 @@ int runCorolint(const std::vector<std::string> &Args, llvm::raw_ostream &Out,
     return ExitClean;
   case Options::Action::Merge:
     return runMerge(*O, CommandLine, Out, Err);
+  case Options::Action::Summarize:
+    if (O->MergeSummaries)
+      return runSummarizeMerge(*O, Err);
+    break;
   case Options::Action::Analyse:
   case Options::Action::ListChecks:
     break;

@@ -1,5 +1,7 @@
 #include "Engine.h"
+#include "Cache.h"
 #include "Paths.h"
+#include "support/SummaryBuilder.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -114,11 +116,12 @@ class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(tidy::ClangTidyContext &Context,
                 IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                std::vector<FunctionExtent> &Functions)
-      : Tidy(Context, std::move(FS)), Functions(Functions) {}
+                std::vector<FunctionExtent> &Functions,
+                std::vector<InputFile> *Inputs)
+      : Tidy(Context, std::move(FS)), Functions(Functions), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Tidy, Functions);
+    return std::make_unique<Action>(Tidy, Functions, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -137,8 +140,8 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &Tidy,
-           std::vector<FunctionExtent> &Functions)
-        : Tidy(Tidy), Functions(Functions) {}
+           std::vector<FunctionExtent> &Functions, std::vector<InputFile> *Inputs)
+        : Tidy(Tidy), Functions(Functions), Inputs(Inputs) {}
 
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    llvm::StringRef File) override {
@@ -148,13 +151,24 @@ private:
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
+    // The files this compilation read, for the cache (the source manager
+    // is gone after the action).
+    void EndSourceFileAction() override {
+      if (Inputs) {
+        std::vector<InputFile> Read = recordInputs(getCompilerInstance().getSourceManager());
+        Inputs->insert(Inputs->end(), Read.begin(), Read.end());
+      }
+    }
+
   private:
     tidy::ClangTidyASTConsumerFactory &Tidy;
     std::vector<FunctionExtent> &Functions;
+    std::vector<InputFile> *Inputs;
   };
 
   tidy::ClangTidyASTConsumerFactory Tidy;
   std::vector<FunctionExtent> &Functions;
+  std::vector<InputFile> *Inputs;
 };
 
 Location locate(const tooling::DiagnosticMessage &M, llvm::StringRef BuildDir) {
@@ -301,8 +315,26 @@ TUResult analyseTU(const TUJob &Job, const OptionsProviderFactory &Options,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   std::vector<FunctionExtent> Functions;
-  ActionFactory Factory(Context, FS, Functions);
-  bool ToolFailed = Tool.run(&Factory) != 0;
+  ActionFactory Factory(Context, FS, Functions,
+                        Job.RecordInputs ? &Result.Inputs : nullptr);
+  SummarySet Collected;
+  bool ToolFailed;
+  {
+    std::optional<ScopedSummaryCollector> Collecting;
+    if (Job.Summaries)
+      Collecting.emplace(&Collected);
+    ToolFailed = Tool.run(&Factory) != 0;
+  }
+  if (!Collected.empty()) {
+    for (PendingCall &P : Collected.Pending) {
+      Location L{normalisePath(P.At.File), P.At.Offset, P.Length};
+      EnclosingFunction E = enclosing(Functions, L);
+      P.Function = E.Name;
+      P.FunctionBegin = E.Begin;
+      P.FunctionEnd = E.End;
+    }
+    Result.Summaries = writeSummaries(Collected);
+  }
 
   for (const tidy::ClangTidyError &E : DiagConsumer.take()) {
     llvm::StringRef Name = E.DiagnosticName;

@@ -13,10 +13,23 @@
 namespace corolint::driver {
 
 /// One translation unit to analyse: the main file as the database spells it
-/// and its compile commands (looked up beforehand, on one thread).
+/// and its compile commands (looked up beforehand, on one thread). A field
+/// that changes what the child returns must be part of the cache's key
+/// (TUCache::keyOf in Cache.cpp).
 struct TUJob {
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
+  /// Collect the blocking summaries and undecided cross-file calls
+  /// (docs/whole-program.md) into TUResult::Summaries.
+  bool Summaries = false;
+  bool RecordInputs = false; // list the files read in TUResult::Inputs
+};
+
+/// A file a translation unit read, and a hash of the content it read
+/// (contentHash in Cache.h).
+struct InputFile {
+  std::string Path; // absolute, as the compiler opened it
+  std::string Hash;
 };
 
 /// What clang-tidy's engine reported for one translation unit.
@@ -25,6 +38,11 @@ struct TUResult {
   std::vector<Finding> CompilerErrors; // errors of the compiler, in order
   std::vector<std::string> ConfigErrors;
   bool Failed = false;                 // the compiler could not finish
+  /// With TUJob::Summaries: this translation unit's summaries and pending
+  /// calls as the JSON of writeSummaries (support/Summaries.h); empty when
+  /// it has none. The parent merges them and decides the pending calls.
+  std::string Summaries;
+  std::vector<InputFile> Inputs;       // with TUJob::RecordInputs, by path
 };
 
 /// Makes the options provider of one translation unit: each TU has its own

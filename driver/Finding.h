@@ -2,6 +2,7 @@
 #define COROLINT_DRIVER_FINDING_H
 
 #include "Options.h"
+#include "support/Summaries.h"
 
 #include <string>
 #include <vector>
@@ -70,6 +71,7 @@ struct Analysis {
   std::vector<TUFailure> Failures;     // in the order of the files
   std::vector<std::string> ConfigErrors; // deduplicated, in first-seen order
   std::vector<std::string> Files;      // analysed main files, in order
+  SummarySet Summaries; // merged over the translation units (--cross-tu)
 };
 
 } // namespace corolint::driver

@@ -10,6 +10,8 @@ enum class Opt {
   Unknown, BuildPath, Checks, ConfigFile, Rules, ExtraArg, ExtraArgBefore, Jobs,
   Format, Output, Sarif, SourceRoot, Baseline, FailOn, Progress, Category, Shard,
   Shards, ListChecks, Version, Help, Timeout, Fix, FixNotes, ExportFixes,
+  CrossTU, SummariesOut, SummariesIn, MergeSummaries,
+  CacheDir,
 };
 
 Opt optionNamed(llvm::StringRef Name) {
@@ -37,6 +39,11 @@ Opt optionNamed(llvm::StringRef Name) {
       .Case("fix", Opt::Fix)
       .Case("fix-notes", Opt::FixNotes)
       .Case("export-fixes", Opt::ExportFixes)
+      .Case("cross-tu", Opt::CrossTU)
+      .Case("summaries-out", Opt::SummariesOut)
+      .Case("summaries", Opt::SummariesIn)
+      .Case("merge", Opt::MergeSummaries)
+      .Case("cache-dir", Opt::CacheDir)
       .Case("list-checks", Opt::ListChecks)
       .Case("version", Opt::Version)
       .Case("help", Opt::Help)
@@ -46,7 +53,8 @@ Opt optionNamed(llvm::StringRef Name) {
 
 bool takesValue(Opt O) {
   return O != Opt::ListChecks && O != Opt::Version && O != Opt::Help &&
-         O != Opt::Fix && O != Opt::FixNotes && O != Opt::Unknown;
+         O != Opt::Fix && O != Opt::FixNotes && O != Opt::MergeSummaries &&
+         O != Opt::Unknown;
 }
 
 std::optional<unsigned> positive(llvm::StringRef S) {
@@ -65,6 +73,9 @@ public:
     std::size_t I = 0;
     if (!Args.empty() && Args[0] == "merge") {
       O.Mode = Options::Action::Merge;
+      I = 1;
+    } else if (!Args.empty() && Args[0] == "summarize") {
+      O.Mode = Options::Action::Summarize;
       I = 1;
     }
     for (; I < Args.size(); ++I) {
@@ -114,6 +125,18 @@ public:
       if (O.Fix || !O.ExportFixes.empty())
         return fail("'corolint merge' does not apply or export fixes; run "
                     "--fix or --export-fixes with the analysis");
+      if (!O.CacheDir.empty())
+        return fail("'corolint merge' analyses nothing; --cache-dir is an "
+                    "option of the analysis");
+    } else if (O.Mode == Options::Action::Summarize) {
+      if (O.OutputFile.empty())
+        return fail("'corolint summarize' expects -o FILE for the summaries");
+      if (O.MergeSummaries && O.Files.empty())
+        return fail("'corolint summarize --merge' expects summary files to merge");
+      if (!O.CrossTU)
+        return fail("'corolint summarize' needs --cross-tu=on");
+    } else if (O.MergeSummaries) {
+      return fail("--merge is an option of 'corolint summarize'");
     } else if (O.MergeShards != 0) {
       return fail("--shards is an option of 'corolint merge'; use --shard=K/N to analyse one shard");
     }
@@ -257,6 +280,30 @@ private:
         return bad("--export-fixes expects a file");
       O.ExportFixes = V;
       return true;
+    case Opt::CrossTU:
+      if (V == "on" || V == "off") {
+        O.CrossTU = V == "on";
+        return true;
+      }
+      return bad("--cross-tu expects 'on' or 'off', not '" + V + "'");
+    case Opt::SummariesOut:
+      if (V.empty())
+        return bad("--summaries-out expects a file");
+      O.SummariesOut = V;
+      return true;
+    case Opt::SummariesIn:
+      if (V.empty())
+        return bad("--summaries expects a summary file");
+      O.SummariesIn = V;
+      return true;
+    case Opt::MergeSummaries:
+      O.MergeSummaries = true;
+      return true;
+    case Opt::CacheDir:
+      if (V.empty())
+        return bad("--cache-dir expects a directory");
+      O.CacheDir = V;
+      return true;
     case Opt::ListChecks:
       if (O.Mode == Options::Action::Analyse)
         O.Mode = Options::Action::ListChecks;
@@ -290,6 +337,8 @@ std::string helpText() {
   return R"(USAGE: corolint [options] -p BUILD_DIR [FILE...]
        corolint [options] FILE... -- COMPILER_ARGS...
        corolint merge [--shards=N] SHARD.sarif... [-o ALL.sarif]
+       corolint summarize [options] -p BUILD_DIR -o SUMMARIES.json
+       corolint summarize --merge PART.json... -o SUMMARIES.json
 
 Runs the coro-* checks over a project through clang-tidy's engine, so
 .clang-tidy files (CheckOptions, HeaderFilterRegex, ...) and NOLINT comments
@@ -341,6 +390,19 @@ OPTIONS:
   --export-fixes=FILE     write the fixes as clang-tidy's YAML (for
                           clang-apply-replacements); with --fix-notes the
                           notes' fixes too; does not change the files
+  --cross-tu=on|off       follow blocking helpers across translation units
+                          (default: on; docs/whole-program.md)
+  --summaries-out=FILE    write this run's summaries and the calls it could
+                          not decide to FILE; those are then reported by a
+                          --summaries pass, not by this run
+  --summaries=FILE        parse nothing: report the undecided calls of FILE
+                          (of this --shard's files) against its summaries
+  --merge                 (summarize) combine summary files
+  --cache-dir=DIR         keep each translation unit's result in DIR (created
+                          if missing) and reuse it while nothing it depends
+                          on changed (its compile command, the files it
+                          includes, the configuration, the rule files,
+                          corolint); the output is the same as without
   --list-checks           print the enabled checks and exit
   --version               print the version and exit
   --help                  print this help and exit

@@ -19,7 +19,7 @@ enum class ProgressMode { Auto, Always, Never };
 /// The command line of `corolint`, parsed but not yet checked against the
 /// file system.
 struct Options {
-  enum class Action { Analyse, Merge, ListChecks, Version, Help };
+  enum class Action { Analyse, Merge, Summarize, ListChecks, Version, Help };
   Action Mode = Action::Analyse;
 
   std::string BuildPath;                  // -p
@@ -48,6 +48,11 @@ struct Options {
   bool Fix = false;                       // --fix (or --fix-notes)
   bool FixNotes = false;                  // --fix-notes
   std::string ExportFixes;                // --export-fixes
+  bool CrossTU = true;                    // --cross-tu=on|off
+  std::string SummariesOut;               // --summaries-out
+  std::string SummariesIn;                // --summaries (second pass)
+  bool MergeSummaries = false;            // summarize --merge
+  std::string CacheDir;                   // --cache-dir; empty: no cache
 };
 
 /// Parses the arguments after the program name. On a usage error, returns

@@ -23,17 +23,33 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
                  const OptionsProviderFactory &Options,
                  llvm::StringRef ResourceDir, Progress &P,
                  const std::vector<std::string> &DisplayNames,
-                 unsigned TimeoutSeconds) {
+                 unsigned TimeoutSeconds, TUCache *Cache) {
   std::vector<TUResult> Results(Jobs.size());
+  // Looked up before any child is forked; the rest is analysed.
+  std::vector<std::size_t> ToAnalyse;
+  for (std::size_t I = 0; I < Jobs.size(); ++I) {
+    std::optional<TUResult> Cached;
+    if (Cache)
+      Cached = Cache->lookup(I, Jobs[I], Paths[I], DisplayNames[I]);
+    if (Cached) {
+      Results[I] = std::move(*Cached);
+      P.finished(DisplayNames[I]);
+    } else {
+      ToAnalyse.push_back(I);
+    }
+  }
   std::atomic<std::size_t> Next{0};
   auto Work = [&] {
-    for (std::size_t I = Next++; I < Jobs.size(); I = Next++) {
+    for (std::size_t K = Next++; K < ToAnalyse.size(); K = Next++) {
+      std::size_t I = ToAnalyse[K];
       P.started(DisplayNames[I]);
       Results[I] = analyseIsolated(Jobs[I], Options, ResourceDir, TimeoutSeconds);
+      if (Cache)
+        Cache->store(I, Results[I]);
       P.finished(DisplayNames[I]);
     }
   };
-  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  Threads = std::max(1u, std::min<unsigned>(Threads, ToAnalyse.size()));
   // Parsing recurses deeply: give each worker the stack clang's own
   // threads get (a child process runs on the stack of the thread that
   // forked it; without a child, the thread analyses itself).
@@ -74,10 +90,16 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
     for (Finding &F : R.CompilerErrors)
       if (SeenErrors.insert(keyOf(F)).second)
         A.CompilerErrors.push_back(std::move(F));
+    if (!R.Summaries.empty()) {
+      SummaryError Ignored;
+      if (std::optional<SummarySet> S = readSummaries(R.Summaries, "", Ignored))
+        A.Summaries.merge(std::move(*S));
+    }
     for (std::string &C : R.ConfigErrors)
       if (SeenConfig.insert(C).second)
         A.ConfigErrors.push_back(std::move(C));
   }
+  A.Summaries.normalise();
   return A;
 }
 

@@ -20,7 +20,8 @@ namespace {
 // structs must be added there too.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 static_assert(sizeof(Finding) == 200 && sizeof(Note) == 96 &&
-                  sizeof(Replacement) == 72 && sizeof(TUResult) == 80,
+                  sizeof(Replacement) == 72 && sizeof(TUResult) == 136 &&
+                  sizeof(InputFile) == 64,
               "a field was added: extend encodeResult and decodeResult");
 #endif
 
@@ -248,6 +249,12 @@ std::string encodeResult(const TUResult &R) {
   for (const std::string &E : R.ConfigErrors)
     W.text(E);
   W.number(R.Failed);
+  W.text(R.Summaries);
+  W.number(R.Inputs.size());
+  for (const InputFile &F : R.Inputs) {
+    W.text(F.Path);
+    W.text(F.Hash);
+  }
   W.text(EndMark);
   return std::move(W.Out);
 }
@@ -262,6 +269,13 @@ bool decodeResult(llvm::StringRef Bytes, TUResult &R) {
     R.ConfigErrors.push_back(In.text());
   std::uint64_t Failed = In.number();
   R.Failed = Failed != 0;
+  R.Summaries = In.text();
+  for (std::size_t I = 0, N = In.count(); I < N && In.Ok; ++I) {
+    InputFile F;
+    F.Path = In.text();
+    F.Hash = In.text();
+    R.Inputs.push_back(std::move(F));
+  }
   return In.Ok && Failed <= 1 && In.text() == EndMark && In.Ok && In.In.empty();
 }
 

@@ -8,6 +8,8 @@
 #   BENCH_COROUTINES (default 1000)  coroutines in the generated file
 #   BENCH_HELPERS    (default 200)   helpers in the diamond call lattice
 #   BENCH_FILES      (default 4)     files in the driver's compile database
+# The last line compares a run with --cache-dir on an empty cache and again
+# on the unchanged files (CPU seconds, children included).
 # Not part of the test run: numbers depend on the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,3 +63,43 @@ done
 (IFS=,; echo "[${entries[*]}]") > "$work/compile_commands.json"
 measure "driver, $files files, -j1" "$driver" -p "$work" -j 1 --format=sarif -o "$work/out.sarif"
 measure "driver, $files files, -j2" "$driver" -p "$work" -j 2 --format=sarif -o "$work/out.sarif"
+
+# Whole-program coro-blocking-call (docs/whole-program.md): CPU (user+sys,
+# children included) of the driver over a generated multi-file project with
+# --cross-tu on and off, against clang++ -fsyntax-only over the same files,
+# and the size of the merged summaries.
+project_files=${BENCH_PROJECT_FILES:-200}
+python3 "$root/scripts/bench_project.py" "$work/proj" "$project_files"
+cpu() { /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" > /dev/null 2>&1 || true
+        tail -n 1 "$work/cpu" | awk '{ printf "%.2f", $1 + $2 }'; }
+parse=$(cd "$work/proj" && cpu sh -c 'for f in src/*.cpp; do clang++-'"$major"' -fsyntax-only -std=c++20 -Iinclude "$f"; done')
+off=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=off)
+on=$(cpu "$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call --cross-tu=on)
+"$driver" summarize -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call -o "$work/summaries.json" 2>/dev/null || true
+found=$("$driver" -p "$work/proj" -j 2 --progress=never --checks=-*,coro-blocking-call 2>/dev/null | grep -c 'warning: ' || true)
+printf 'cross-TU, %d files: parse %s s CPU; driver off %s s, on %s s (%s findings); summaries %d bytes\n' \
+  "$project_files" "$parse" "$off" "$on" "$found" "$(wc -c < "$work/summaries.json")"
+# The incremental cache (--cache-dir): a cold run fills it, a warm run over
+# the unchanged files reuses every translation unit. CPU seconds, the
+# children's included; the warm run's SARIF must be the cold one's.
+cpu_seconds() {
+  /usr/bin/time -f '%U %S' -o "$work/time" "$@" > /dev/null 2>&1 || true
+  awk '{ print $1 + $2 }' < <(tail -n 1 "$work/time")
+}
+rm -rf "$work/cache"
+cold=$(cpu_seconds "$driver" -p "$work" -j 2 --cache-dir="$work/cache" --format=sarif -o "$work/cold.sarif")
+warm=$(cpu_seconds "$driver" -p "$work" -j 2 --cache-dir="$work/cache" --format=sarif -o "$work/warm.sarif")
+same=$(python3 - "$work/cold.sarif" "$work/warm.sarif" <<'PY'
+import json, sys
+def load(p):
+    log = json.load(open(p))
+    for run in log["runs"]:
+        for inv in run["invocations"]:
+            for k in ("startTimeUtc", "endTimeUtc", "commandLine"):
+                inv.pop(k, None)
+    return log
+print("same SARIF" if load(sys.argv[1]) == load(sys.argv[2]) else "DIFFERENT SARIF")
+PY
+)
+awk -v c="$cold" -v w="$warm" -v s="$same" -v n="$files" 'BEGIN {
+  printf "driver, %d files, cache: cold %.2f s CPU, warm %.2f s CPU (%.1f%%), %s\n", n, c, w, c > 0 ? 100 * w / c : 0, s }'

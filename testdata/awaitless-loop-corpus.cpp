@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 struct buffer {
@@ -56,4 +58,60 @@ cppcoro::task<bool> post_window_buffers(const socket_config &conf_, recv_queue &
       co_return false;
   // expect-note@-38: loop in 'recv_queue::push_recv' over a runtime bound
   co_return true;
+}
+
+// yalantinglibs ib_io.hpp:196/280 (a helper's loop over the scatter list
+// copies each piece; on an unsupported piece it logs through the logger's
+// appenders, a loop of their own, and throws): the logging runs once per
+// call, on the way out, not once per piece.
+struct piece {
+  char *addr;
+  std::size_t length;
+  int key;
+};
+struct log_sink {
+  std::vector<std::string> appenders;
+  void write(const std::string &line) {
+    for (auto &a : appenders) // expect-note: loop in 'log_sink::write' over a runtime bound
+      a += line;
+  }
+};
+log_sink &logger();
+
+std::size_t gather(const std::vector<piece> &src, char *dst) {
+  std::size_t total = 0;
+  for (auto &p : src) {
+    if (p.key == -1) {
+      for (std::size_t i = 0; i < p.length; ++i)
+        dst[total + i] = p.addr[i];
+    } else {
+      logger().write("unsupported piece");
+      throw std::runtime_error("unsupported piece");
+    }
+    total += p.length;
+  }
+  return total;
+}
+
+cppcoro::task<std::size_t> receive(const std::vector<piece> &src, char *dst) {
+  co_return gather(src, dst);
+}
+
+// Logging every piece that is skipped runs once per piece.
+std::size_t gather_logging(const std::vector<piece> &src, char *dst) {
+  std::size_t total = 0;
+  for (auto &p : src) { // expect-note: loop in 'gather_logging' over a runtime bound
+    if (p.key != -1) {
+      logger().write("skipped piece"); // expect-note: 'gather_logging' calls 'log_sink::write'
+      continue;
+    }
+    for (std::size_t i = 0; i < p.length; ++i)
+      dst[total + i] = p.addr[i];
+    total += p.length;
+  }
+  return total;
+}
+
+cppcoro::task<std::size_t> receive_logging(const std::vector<piece> &src, char *dst) {
+  co_return gather_logging(src, dst); // expect-warning: 'gather_logging' loops without suspending and does heavy work per iteration, called in coroutine 'receive_logging' [coro-awaitless-loop]
 }

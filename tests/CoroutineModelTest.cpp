@@ -1,5 +1,6 @@
 #include "support/CoroutineModel.h"
 #include "support/LoopBounds.h"
+#include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 #include "TidyRunner.h"
@@ -167,6 +168,14 @@ TEST_F(Model, QualifiedNamesDropTemplateArgumentsAndInlineNamespaces) {
 namespace corolint {
 namespace {
 
+/// The embedded catalogs (loop bounds read `element_work` accessors and
+/// `executors` entries from them).
+const RuleCatalog &embeddedCatalog() {
+  static std::vector<RuleError> Errors;
+  static std::shared_ptr<const RuleCatalog> Catalog = RuleCatalog::get({}, Errors);
+  return *Catalog;
+}
+
 class Loops : public Model {
 protected:
   std::vector<TripBound> bounds(const std::string &Function) {
@@ -178,7 +187,7 @@ protected:
         AST->getASTContext());
     std::vector<TripBound> Result;
     for (auto &M : Found)
-      Result.push_back(tripBound(M.getNodeAs<Stmt>("loop"), AST->getASTContext()));
+      Result.push_back(tripBound(M.getNodeAs<Stmt>("loop"), AST->getASTContext(), embeddedCatalog()));
     return Result;
   }
 };
@@ -338,13 +347,13 @@ TEST_F(Loops, CountedLoopsAndTheirLimitSources) {
   ASSERT_TRUE(Source);
   EXPECT_EQ(calleeName(Source), "count");
   EXPECT_FALSE(countedLoop(Found[3].getNodeAs<Stmt>("loop")));
-  TripBound Never = tripBound(Found[4].getNodeAs<Stmt>("loop"), AST->getASTContext());
+  TripBound Never = tripBound(Found[4].getNodeAs<Stmt>("loop"), AST->getASTContext(), embeddedCatalog());
   EXPECT_EQ(Never.K, TripBound::Constant);
   EXPECT_EQ(Never.Value, 0u);
   auto Do = match(functionDecl(hasName("h"), forEachDescendant(doStmt().bind("loop"))),
                   AST->getASTContext());
   ASSERT_EQ(Do.size(), 1u);
-  TripBound Once = tripBound(Do[0].getNodeAs<Stmt>("loop"), AST->getASTContext());
+  TripBound Once = tripBound(Do[0].getNodeAs<Stmt>("loop"), AST->getASTContext(), embeddedCatalog());
   EXPECT_EQ(Once.K, TripBound::Constant);
   EXPECT_EQ(Once.Value, 1u);
 }

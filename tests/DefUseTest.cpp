@@ -124,6 +124,38 @@ TEST_F(DefUseTest, ReceiversAndAliases) {
   EXPECT_FALSE(DU->conflict(at(1), at(7))); // a local is not behind r1
 }
 
+// The catalogs' `accessors` say which non-const members only hand out
+// access: a qualified entry names a member of any class, a bare name one of
+// the standard library's.
+TEST_F(DefUseTest, CatalogAccessorsAreNotWrites) {
+  RuleEntry Slot;
+  Slot.Name = "Ring::slot";
+  Slot.Library = "test";
+  Slot.Attributes["element"] = "true";
+  Catalog.add(Section::Accessors, Slot);
+  RuleEntry Front;
+  Front.Name = "front";
+  Front.Library = "test";
+  Front.Attributes["element"] = "true";
+  Catalog.add(Section::Accessors, Front);
+  parse(R"cpp(
+    struct Ring { int &slot(); int &take(); int &front(); };
+    void f(Ring &r, std::vector<int> &v) {
+      int a = r.slot();
+      int b = r.take();
+      int c = r.front();
+      int d = v.front();
+      int e = v.back();
+    }
+  )cpp");
+  EXPECT_FALSE(touches(at(0), "r", true)); // catalogued: a read
+  EXPECT_TRUE(touches(at(0), "r", false));
+  EXPECT_TRUE(touches(at(1), "r", true));  // not catalogued: a write
+  EXPECT_TRUE(touches(at(2), "r", true));  // a bare name is for std only
+  EXPECT_FALSE(touches(at(3), "v", true)); // std::vector::front
+  EXPECT_TRUE(touches(at(4), "v", true));  // back() not in this catalog
+}
+
 TEST_F(DefUseTest, TransfersAndSideEffectsOnNonLocals) {
   parse(R"cpp(
     void f(int p) {

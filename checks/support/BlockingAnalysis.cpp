@@ -1,11 +1,16 @@
 #include "support/BlockingAnalysis.h"
+#include "support/AnalysisStore.h"
+#include "support/CoroutineContext.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/FreshPipe.h"
 #include "support/QualifiedName.h"
 #include "support/ReadyValue.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -80,16 +85,17 @@ bool constructionBlocks(const CXXConstructExpr &E, const RuleEntry &R) {
   return Explicit >= Min;
 }
 
-/// Whether the summary of a helper with body Def is computed: user code
-/// (isUserHelper) that is not an `offload` entry. An offload hands the work
-/// it is given to another thread; one read as user code (a logging front
-/// end that queues records for a background writer, easylog's
-/// `logger::operator+=`) may still reach blocking calls in its body, on
-/// branches a run-time setting selects (a logger made synchronous).
-bool followed(const FunctionDecl *Def, const RuleCatalog &Catalog,
-              const NameList &Ignored) {
-  return isUserHelper(Def, Catalog, Ignored) &&
-         !Catalog.lookup(Section::Offload, Def);
+/// Whether Text holds Word as a whole identifier.
+bool containsWord(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (std::size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    std::size_t After = At + Word.size();
+    if ((At == 0 || !IsIdent(Text[At - 1])) &&
+        (After >= Text.size() || !IsIdent(Text[After])))
+      return true;
+  }
+  return false;
 }
 
 } // namespace
@@ -108,6 +114,39 @@ BlockingAnalysis::BlockingAnalysis(const RuleCatalog &Catalog,
   ExtraRule.Reason = "listed in ExtraBlockingFunctions";
 }
 
+bool BlockingAnalysis::onFatalPath(const Expr *Call, const FunctionDecl &F,
+                                   const Stmt *Body) {
+  return AnalysisStore::of(F.getASTContext()).body(F, Body).onlyBeforeExit(Call);
+}
+
+namespace {
+/// The summaries of one catalog and one set of options, with the name
+/// lists they are read through.
+struct SharedBlocking {
+  static const char *storeKind() { return "blocking"; }
+  SharedBlocking(const RuleCatalog &Catalog, llvm::StringRef ExtraOption,
+                 llvm::StringRef IgnoredOption)
+      : Extra(ExtraOption), Ignored(IgnoredOption),
+        Analysis(Catalog, Extra, Ignored) {}
+  NameList Extra, Ignored;
+  BlockingAnalysis Analysis;
+};
+} // namespace
+
+BlockingAnalysis &BlockingAnalysis::shared(const ASTContext &Ctx,
+                                           const RuleCatalog &Catalog,
+                                           llvm::StringRef ExtraOption,
+                                           llvm::StringRef IgnoredOption) {
+  return AnalysisStore::of(Ctx)
+      .summaries<SharedBlocking>(
+          summaryKey(Catalog, {ExtraOption, IgnoredOption}),
+          [&] {
+            return std::make_unique<SharedBlocking>(Catalog, ExtraOption,
+                                                    IgnoredOption);
+          })
+      .Analysis;
+}
+
 bool BlockingAnalysis::mentionsNonBlocking(const Decl &D) {
   auto [It, Inserted] = NonBlockingDescriptors.try_emplace(&D, false);
   if (!Inserted)
@@ -123,11 +162,31 @@ bool BlockingAnalysis::mentionsNonBlocking(const Decl &D) {
   const char *Begin = SM.getCharacterData(From);
   const char *End = SM.getCharacterData(To);
   llvm::StringRef Text(Begin, End >= Begin ? End - Begin : 0);
-  for (llvm::StringRef Marker : {"EAGAIN", "EWOULDBLOCK", "EINPROGRESS",
-                                 "MSG_DONTWAIT", "O_NONBLOCK", "SOCK_NONBLOCK"})
-    if (Text.contains(Marker))
+  // Names of macros (EAGAIN, O_NONBLOCK) are read in the text, declarations
+  // (an enumerator that makes a socket non-blocking) in the AST.
+  bool Declarations = false;
+  for (const auto &Entry : Catalog.entries(Section::NonBlockingMarkers)) {
+    if (Entry.getValue().Kind == "declaration") {
+      Declarations = true;
+      continue;
+    }
+    if (containsWord(Text, Entry.getKey()))
       return NonBlockingDescriptors[&D] = true;
-  return false;
+  }
+  if (!Declarations)
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const RuleCatalog &Catalog;
+    bool Found = false;
+    explicit Finder(const RuleCatalog &Catalog) : Catalog(Catalog) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      const RuleEntry *R = Catalog.lookup(Section::NonBlockingMarkers, E->getDecl());
+      Found = R && R->Kind == "declaration";
+      return !Found;
+    }
+  } Find(Catalog);
+  Find.TraverseDecl(const_cast<Decl *>(&D));
+  return NonBlockingDescriptors[&D] = Find.Found;
 }
 
 bool BlockingAnalysis::usesNonBlockingDescriptors(const FunctionDecl &F) {
@@ -175,8 +234,12 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
     if (R->attribute("fd_call") == "true" &&
         usesNonBlockingDescriptors(Enclosing))
       return std::nullopt;
+    if (const auto *C = dyn_cast<CallExpr>(Call);
+        C && R->attribute("fd_call") == "true" &&
+        writeIntoFreshPipe(*C, *R, Enclosing, Catalog))
+      return std::nullopt; // a few bytes into a pipe nobody else has filled
     if (R->attribute("ready_after_await") == "true" &&
-        objectIsReady(Call, Enclosing, R->attribute("ready_from")))
+        objectIsReady(Call, Enclosing, *R, Catalog))
       return std::nullopt;
     return BlockingRule{R, Name};
   }
@@ -199,7 +262,7 @@ BlockingAnalysis::directRule(const Expr *Call, const FunctionDecl &Enclosing) {
 
 const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !followed(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
     return nullptr;
   auto It = Summaries.find(Def);
   if (It != Summaries.end() && !It->second.Computing)
@@ -214,22 +277,23 @@ const BlockingPath *BlockingAnalysis::helperPath(const FunctionDecl *F) {
 bool BlockingAnalysis::compute(const FunctionDecl *F,
                                std::optional<BlockingPath> &Out) {
   Summaries[F].Computing = true;
-  std::vector<CallSite> Sites = callsIn(F->getBody());
+  BodyFacts &Facts = AnalysisStore::of(F->getASTContext()).body(*F, F->getBody());
+  const std::vector<ResolvedCall> &Sites = Facts.calls();
   bool Final = true;
-  // Calls only made on the way to ending the process do not count.
-  llvm::erase_if(Sites, [&](const CallSite &Site) {
-    return onFatalPath(Site.Call, *F, F->getBody());
-  });
-  for (const CallSite &Site : Sites) {
+  // Calls only made on the way to ending the process do not count (asked
+  // only of calls that matter: the fact needs the body's CFG).
+  for (const ResolvedCall &Site : Sites) {
     if (auto Rule = directRule(Site.Call, *F)) {
+      if (Facts.onlyBeforeExit(Site.Call))
+        continue;
       Out = BlockingPath{{}, F, Site.Call, std::move(*Rule)};
       break;
     }
   }
-  for (const CallSite &Site : Out ? std::vector<CallSite>() : Sites) {
-    const FunctionDecl *Callee = calleeOf(Site.Call);
+  for (const ResolvedCall &Site : Out ? llvm::ArrayRef<ResolvedCall>() : llvm::ArrayRef<ResolvedCall>(Sites)) {
+    const FunctionDecl *Callee = Site.Callee;
     const FunctionDecl *Def = nullptr;
-    if (!Callee || !Callee->hasBody(Def) || !followed(Def, Catalog, Ignored))
+    if (!Callee || !Callee->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored))
       continue;
     std::optional<BlockingPath> Sub;
     auto It = Summaries.find(Def);
@@ -241,7 +305,7 @@ bool BlockingAnalysis::compute(const FunctionDecl *F,
       Sub = It->second.Path;
     else if (!compute(Def, Sub))
       Final = false;
-    if (!Sub)
+    if (!Sub || Facts.onlyBeforeExit(Site.Call))
       continue;
     if (!Out || Sub->depth() + 1 < Out->depth()) {
       BlockingPath P = *Sub;

@@ -1,7 +1,6 @@
 #ifndef COROLINT_SUPPORT_BLOCKINGANALYSIS_H
 #define COROLINT_SUPPORT_BLOCKINGANALYSIS_H
 
-#include "support/FatalPaths.h"
 #include "support/NameList.h"
 #include "support/RuleCatalog.h"
 
@@ -39,7 +38,7 @@ struct BlockingPath {
 };
 
 /// "May block" summaries of functions, computed once per function and
-/// cached for the translation unit. Only user code is summarised: functions
+/// kept for the translation unit in the AnalysisStore (shared()). Only user code is summarised: functions
 /// in system headers or in a catalogued library's namespace are judged by
 /// the catalog alone, and coroutines are analysed as coroutines.
 class BlockingAnalysis {
@@ -50,8 +49,11 @@ public:
   /// The rule making Call (a call, construction or `new`) in Enclosing
   /// itself blocking. Calls on file descriptors (rules with `fd_call`) do
   /// not block in a function written for non-blocking descriptors: one that
-  /// mentions EAGAIN, EWOULDBLOCK, EINPROGRESS, MSG_DONTWAIT or O_NONBLOCK,
-  /// or a member of a class one of whose visible member definitions does.
+  /// uses a name of the catalogs' `non_blocking_markers` (EAGAIN,
+  /// O_NONBLOCK, libcoro's `socket::blocking_t::no`), or a member of a
+  /// class one of whose visible member definitions does.
+  /// A write of a few constant bytes into a pipe the code has just created
+  /// does not block either (see FreshPipe.h).
   /// Calls on an object of a class-wide entry (file streams) do not block
   /// when the entry's `non_blocking_members` lists the method (is_open).
   /// Waits on objects that are complete already (rules with
@@ -60,22 +62,22 @@ public:
                                          const clang::FunctionDecl &Enclosing);
 
   /// Whether Call, in Body (F's body, or a coroutine's user body), runs
-  /// only on paths that end the process (see FatalPaths.h).
+  /// only on paths that end the process (BodyFacts::onlyBeforeExit).
   bool onFatalPath(const clang::Expr *Call, const clang::FunctionDecl &F,
-                   const clang::Stmt *Body) {
-    return Fatal.onlyBeforeExit(Call, &F, Body, F.getASTContext());
-  }
+                   const clang::Stmt *Body);
 
   /// Why calling F may block through the code in its body; null if it does
   /// not, or its body is not visible, or it is not user code.
   const BlockingPath *helperPath(const clang::FunctionDecl *F);
 
-  /// Drops the cached summaries (their AST is gone).
-  void clear() {
-    Summaries.clear();
-    NonBlockingDescriptors.clear();
-    Fatal.clear();
-  }
+  /// The analysis of the translation unit of Ctx for Catalog and the
+  /// options ExtraBlockingFunctions and IgnoredFunctions (as written): one
+  /// per distinct set, kept in the AnalysisStore, so every check that asks
+  /// with the same options reads the same summaries.
+  static BlockingAnalysis &shared(const clang::ASTContext &Ctx,
+                                  const RuleCatalog &Catalog,
+                                  llvm::StringRef ExtraOption,
+                                  llvm::StringRef IgnoredOption);
 
 private:
   struct Summary {
@@ -94,7 +96,6 @@ private:
   RuleEntry ExtraRule;
   llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
   llvm::DenseMap<const clang::Decl *, bool> NonBlockingDescriptors;
-  FatalPaths Fatal;
 };
 
 /// The calls (including constructions and `new`) a body evaluates, in

@@ -1,4 +1,5 @@
 #include "support/CoroCheck.h"
+#include "support/AnalysisStore.h"
 #include "support/CoroutineModel.h"
 #include "support/QualifiedName.h"
 #include "support/RuleFilePaths.h"
@@ -72,6 +73,12 @@ NameList CoroCheck::nameListOption(llvm::StringRef Option) {
   return List;
 }
 
+void CoroCheck::onEndOfTranslationUnit() {
+  if (CurrentAST)
+    AnalysisStore::release(*CurrentAST);
+  CurrentAST = nullptr;
+}
+
 void CoroCheck::registerMatchers(MatchFinder *Finder) {
   if (checksPlainFunctions())
     Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
@@ -96,8 +103,10 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (F->isTemplateInstantiation())
     return;
+  CurrentAST = Result.Context;
   if (const CoroutineBodyStmt *Body = coroutineBody(F))
-    checkCoroutine(*F, *Body, *Result.Context);
+    checkCoroutine(
+        AnalysisStore::of(*Result.Context).coroutine(*F, *Body, *Catalog));
   else if (checksPlainFunctions() && F->getBody() &&
            !Result.SourceManager->isInSystemHeader(F->getLocation()))
     checkPlainFunction(*F, *F->getBody(), *Result.Context);

@@ -1,6 +1,7 @@
 #ifndef COROLINT_SUPPORT_COROCHECK_H
 #define COROLINT_SUPPORT_COROCHECK_H
 
+#include "support/CoroutineContext.h"
 #include "support/NameList.h"
 #include "support/RuleCatalog.h"
 
@@ -16,7 +17,8 @@ namespace corolint {
 std::vector<std::string>
 allRuleFiles(const clang::tidy::ClangTidyOptions::OptionMap &Options);
 
-/// What every coro-* check shares: the rule catalog (embedded files plus the
+/// What every coro-* check shares: the per-coroutine context and the
+/// translation unit's summaries (AnalysisStore), the rule catalog (embedded files plus the
 /// files of every `RuleFiles` option, see allRuleFiles, plus the awaitables of the
 /// `NonSuspendingAwaitables` option, local or global), and one match per coroutine body
 /// (functions, member functions, lambdas and templates' patterns, never
@@ -35,11 +37,15 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
+  /// Drops the translation unit's AnalysisStore. Checks that override
+  /// this call it.
+  void onEndOfTranslationUnit() override;
+
 protected:
-  /// Called once per coroutine definition F with its body.
-  virtual void checkCoroutine(const clang::FunctionDecl &F,
-                              const clang::CoroutineBodyStmt &Body,
-                              clang::ASTContext &Ctx) = 0;
+  /// Called once per coroutine definition with its context: the function,
+  /// its body and the facts every check shares (CoroutineContext.h), built
+  /// once per coroutine for all checks.
+  virtual void checkCoroutine(CoroutineContext &Coro) = 0;
 
   /// Checks that also look at functions that are not coroutines return
   /// true; those get checkPlainFunction() for every other function
@@ -62,6 +68,9 @@ private:
   std::string RuleFiles;
   std::string NonSuspending;
   std::shared_ptr<const RuleCatalog> Catalog;
+  /// The AST of the translation unit being checked (its store is released
+  /// at the end).
+  const clang::ASTContext *CurrentAST = nullptr;
 };
 
 /// The name to show for a function in messages: its qualified name; for a

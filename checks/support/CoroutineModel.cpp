@@ -1,5 +1,6 @@
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/LoopBounds.h"
 #include "support/NameList.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
@@ -37,22 +38,8 @@ public:
   std::vector<SuspensionPoint> Points;
 };
 
-/// Whether M's body is just `return <constant true>;`.
 bool returnsConstantTrue(const CXXMethodDecl *M, const ASTContext &Ctx) {
-  if (!M)
-    return false;
-  const FunctionDecl *Def = nullptr;
-  if (!M->hasBody(Def))
-    return false;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->size() != 1)
-    return false;
-  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
-  if (!Ret || !Ret->getRetValue())
-    return false;
-  bool Value = false;
-  return !Ret->getRetValue()->isValueDependent() &&
-         Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+  return returnsConstant(M, true, Ctx);
 }
 
 bool readyIsConstantTrue(const Expr *Ready, const ASTContext &Ctx) {
@@ -159,6 +146,12 @@ bool isUserHelper(const FunctionDecl *F, const RuleCatalog &Catalog,
     return false;
   std::string Name = qualifiedName(F);
   return !Ignored.matches(Name) && !Catalog.isLibraryName(Name);
+}
+
+bool isFollowedHelper(const FunctionDecl *F, const RuleCatalog &Catalog,
+                      const NameList &Ignored) {
+  return isUserHelper(F, Catalog, Ignored) &&
+         !Catalog.lookup(Section::Offload, F);
 }
 
 } // namespace corolint

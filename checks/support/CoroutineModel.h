@@ -54,6 +54,16 @@ bool canSuspend(const clang::Expr *SuspendExpr, const RuleCatalog &Catalog,
 bool isUserHelper(const clang::FunctionDecl *F, const RuleCatalog &Catalog,
                   const NameList &Ignored);
 
+/// Whether analyses that summarise a helper's calls (blocking calls, loop
+/// cost) follow a call into F's body: a user helper (isUserHelper) that is
+/// not an `offload` entry. An offload hands the work it is given to another
+/// thread; one read as user code (a logging front end that queues records
+/// for a background writer, easylog's `logger::operator+=`) may still reach
+/// blocking calls or loops in its body, on branches a run-time setting
+/// selects (a logger made synchronous).
+bool isFollowedHelper(const clang::FunctionDecl *F, const RuleCatalog &Catalog,
+                      const NameList &Ignored);
+
 } // namespace corolint
 
 #endif

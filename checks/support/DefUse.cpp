@@ -3,6 +3,7 @@
 // whether two objects may overlap (mayAlias). What statements do to objects
 // is in DefUseEffects.cpp.
 #include "support/DefUse.h"
+#include "support/AnalysisStore.h"
 #include "support/DefUseTypes.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
@@ -49,9 +50,26 @@ public:
 
 } // namespace
 
+namespace {
+/// The pure-helper summaries of a translation unit under one catalog.
+struct PureHelpers {
+  static const char *storeKind() { return "pure-helpers"; }
+  std::shared_ptr<DefUse::HelperCache> Cache =
+      std::make_shared<DefUse::HelperCache>();
+};
+} // namespace
+
+static std::shared_ptr<DefUse::HelperCache>
+sharedHelperCache(const ASTContext &Ctx, const RuleCatalog &Catalog) {
+  return AnalysisStore::of(Ctx)
+      .summaries<PureHelpers>(summaryKey(Catalog, {}),
+                              [] { return std::make_unique<PureHelpers>(); })
+      .Cache;
+}
+
 DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
                const RuleCatalog &Catalog)
-    : DefUse(F, Body, Ctx, Catalog, 0, std::make_shared<HelperCache>()) {}
+    : DefUse(F, Body, Ctx, Catalog, 0, sharedHelperCache(Ctx, Catalog)) {}
 
 DefUse::DefUse(const FunctionDecl &F, const Stmt *Body, const ASTContext &Ctx,
                const RuleCatalog &Catalog, unsigned Depth,
@@ -297,17 +315,15 @@ std::optional<ObjectRef> DefUse::objectOf(const Expr *E) const {
     return std::nullopt;
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-    // Element access of a standard container: part of the container.
+    // Element access (the catalogs' `accessors` marked `element`): part of
+    // the container; through a pointer-like class's accessor that returns
+    // a pointer (`get()`), what it points to.
     const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (!MD || !MD->getIdentifier() ||
-        !isStandardName(qualifiedName(MD->getParent())))
-      return std::nullopt;
-    llvm::StringRef Name = MD->getName();
-    if (Name != "front" && Name != "back" && Name != "at" && Name != "value" &&
-        Name != "get" && Name != "data" && Name != "operator*")
+    const RuleEntry *Accessor = accessorEntry(MD, Catalog);
+    if (!Accessor || Accessor->attribute("element") != "true")
       return std::nullopt;
     auto O = objectOf(Call->getImplicitObjectArgument());
-    if (O && (Name == "get" || Name == "data") &&
+    if (O && Call->getType()->isPointerType() &&
         isPointerLikeClass(Call->getImplicitObjectArgument()->getType(), Catalog)) {
       O->Indirect = true;
       O->Type = pointeeOf(Call->getType());

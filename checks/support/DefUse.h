@@ -118,9 +118,14 @@ public:
   const clang::ASTContext &context() const { return Ctx; }
   const RuleCatalog &catalog() const { return Catalog; }
 
+  /// Whether helpers are pure, by function and depth below the analysed
+  /// function (deeper helpers see less): kept for the translation unit in
+  /// the AnalysisStore, per catalog.
+  using HelperCache =
+      llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>;
+
 private:
   friend class EffectsCollector;
-  using HelperCache = llvm::DenseMap<const clang::FunctionDecl *, bool>;
   DefUse(const clang::FunctionDecl &F, const clang::Stmt *Body,
          const clang::ASTContext &Ctx, const RuleCatalog &Catalog,
          unsigned Depth, std::shared_ptr<HelperCache> Helpers);

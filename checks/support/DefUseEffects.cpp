@@ -178,7 +178,7 @@ public:
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(CE)) {
       const CXXMethodDecl *MD = Member->getMethodDecl();
       if (MD && !MD->isStatic()) {
-        bool Writes = IsTrusted || mutatesObject(MD);
+        bool Writes = IsTrusted || mutatesObject(MD, DU.catalog());
         if (auto R = receiver(Member->getCallee()))
           record(R, Writes, CE);
         else if (Writes && !isTemporaryObject(Member->getCallee()))
@@ -192,8 +192,8 @@ public:
             ConsumedThis.insert(Object->IgnoreParenImpCasts());
             ObjectRef O;
             O.K = ObjectRef::This;
-            record(O, IsTrusted || mutatesObject(MD), CE);
-          } else if (IsTrusted || mutatesObject(MD)) {
+            record(O, IsTrusted || mutatesObject(MD, DU.catalog()), CE);
+          } else if (IsTrusted || mutatesObject(MD, DU.catalog())) {
             write(Object, CE);
           }
           Args.erase(Args.begin());
@@ -431,10 +431,10 @@ bool DefUse::isPureHelper(const FunctionDecl *FD) const {
   const Stmt *Body = Def->getBody();
   if (!Body || isa<CoroutineBodyStmt>(Body))
     return false;
-  auto Cached = Helpers->find(Def);
+  auto Cached = Helpers->find({Def, Depth});
   if (Cached != Helpers->end())
     return Cached->second;
-  (*Helpers)[Def] = false; // recursion is not pure
+  (*Helpers)[{Def, Depth}] = false; // recursion is not pure
   DefUse Inner(*Def, Body, Ctx, Catalog, Depth + 1, Helpers);
   Effects E = Inner.effects(Body);
   bool Pure = !E.Opaque && !E.Transfer && !E.Suspend;
@@ -468,7 +468,7 @@ bool DefUse::isPureHelper(const FunctionDecl *FD) const {
              !T.getNonReferenceType().isConstQualified()) ||
             (T->isPointerType() && !T->getPointeeType().isConstQualified()));
   }
-  (*Helpers)[Def] = Pure;
+  (*Helpers)[{Def, Depth}] = Pure;
   return Pure;
 }
 

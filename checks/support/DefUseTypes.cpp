@@ -146,14 +146,28 @@ bool isCallable(const Expr *Arg) {
   return false;
 }
 
-/// Whether calling M changes the object it is called on. Standard-library
-/// accessors that are non-const only to hand out mutable access (begin(),
-/// find(), operator[] of a sequence) do not: a write through what they
-/// return is a write to the path it belongs to.
-bool mutatesObject(const CXXMethodDecl *M) {
+/// Whether calling M changes the object it is called on. Accessors that
+/// are non-const only to hand out mutable access (the catalogs'
+/// `accessors`: begin(), find(), front(); operator[] of a standard
+/// sequence) do not: a write through what they return is a write to the
+/// path it belongs to.
+const RuleEntry *accessorEntry(const CXXMethodDecl *M,
+                              const RuleCatalog &Catalog) {
+  if (!M || !M->getIdentifier())
+    return nullptr;
+  if (const RuleEntry *E = Catalog.lookup(Section::Accessors, M))
+    return E; // a qualified entry: any class
+  if (!isStandardName(qualifiedName(M->getParent())))
+    return nullptr;
+  return Catalog.lookup(Section::Accessors, M->getName());
+}
+
+bool mutatesObject(const CXXMethodDecl *M, const RuleCatalog &Catalog) {
   if (!M || M->isStatic())
     return false;
   if (M->isConst())
+    return false;
+  if (accessorEntry(M, Catalog))
     return false;
   std::string Class = qualifiedName(M->getParent());
   if (!isStandardName(Class))
@@ -163,17 +177,6 @@ bool mutatesObject(const CXXMethodDecl *M) {
   if (M->getOverloadedOperator() == OO_Star ||
       M->getOverloadedOperator() == OO_Arrow)
     return false;
-  if (!M->getIdentifier())
-    return true;
-  static const char *const Accessors[] = {
-      "begin", "end",   "rbegin", "rend",   "cbegin",      "cend",
-      "find",  "count", "contains", "lower_bound", "upper_bound",
-      "equal_range", "at", "front", "back", "data", "size", "empty",
-      "length", "c_str", "get", "value", "substr", "compare",
-      "starts_with", "ends_with", "capacity", "max_size"};
-  for (const char *A : Accessors)
-    if (M->getName() == A)
-      return false;
   return true;
 }
 

@@ -12,6 +12,7 @@
 
 namespace corolint {
 class RuleCatalog;
+struct RuleEntry;
 }
 
 namespace corolint {
@@ -36,7 +37,11 @@ bool isStandardName(llvm::StringRef Name);
 /// Whether an argument is something that runs code when called.
 bool isCallable(const clang::Expr *Arg);
 /// Whether calling M changes the object it is called on.
-bool mutatesObject(const clang::CXXMethodDecl *M);
+bool mutatesObject(const clang::CXXMethodDecl *M, const RuleCatalog &Catalog);
+/// The catalogs' `accessors` entry of M: one naming M itself (any class),
+/// else one naming its bare name when M is a standard-library member.
+const RuleEntry *accessorEntry(const clang::CXXMethodDecl *M,
+                               const RuleCatalog &Catalog);
 
 } // namespace defuse
 } // namespace corolint

@@ -5,6 +5,7 @@
 #include "support/QualifiedName.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -12,13 +13,28 @@ using namespace clang;
 
 namespace corolint {
 
+/// Whether a member name says its class holds elements: `begin`, the
+/// language's range protocol ([stmt.ranged]), or a `size_queries` entry
+/// of the embedded catalogs marked `container` (`size`: std::queue and
+/// std::stack have no `begin`).
+static bool namesContainerMember(llvm::StringRef Name) {
+  if (Name == "begin")
+    return true;
+  static const std::shared_ptr<const RuleCatalog> Embedded = [] {
+    std::vector<RuleError> Errors;
+    return RuleCatalog::get({}, Errors);
+  }();
+  const RuleEntry *R =
+      Embedded ? Embedded->lookup(Section::SizeQueries, Name) : nullptr;
+  return R && R->attribute("container") == "true";
+}
+
 bool isContainerLike(const CXXRecordDecl *RD, unsigned Depth) {
   if (!RD || !RD->hasDefinition() || Depth > 4)
     return false;
   RD = RD->getDefinition();
   for (const CXXMethodDecl *M : RD->methods())
-    if (M->getDeclName().isIdentifier() &&
-        (M->getName() == "begin" || M->getName() == "size"))
+    if (M->getDeclName().isIdentifier() && namesContainerMember(M->getName()))
       return true;
   for (const CXXBaseSpecifier &B : RD->bases())
     if (isContainerLike(B.getType()->getAsCXXRecordDecl(), Depth + 1))
@@ -122,16 +138,87 @@ bool callsParameterPerElement(const FunctionDecl *F, unsigned Index) {
   return V.Found;
 }
 
-bool nonTrivialDestructor(QualType T) {
+/// Whether an object of type T owns something its destructor frees: a
+/// class with a non-trivial destructor, unless that destructor is empty
+/// (defaulted, or `{}` as in a polymorphic base) and no base or member owns
+/// anything (Boost.Test's lazy message builders hold references only).
+bool ownsResources(QualType T, unsigned Depth = 0) {
   const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
-  return RD && RD->hasDefinition() && !RD->isLambda() &&
-         !RD->hasTrivialDestructor();
+  if (!RD || !RD->hasDefinition() || RD->isLambda())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->hasTrivialDestructor())
+    return false;
+  if (Depth > 4)
+    return true;
+  const CXXDestructorDecl *D = RD->getDestructor();
+  const FunctionDecl *Def = nullptr;
+  if (!D || D->isDeleted())
+    return true;
+  if (D->isUserProvided()) {
+    const auto *Body =
+        D->hasBody(Def) ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    if (!Body || !Body->body_empty())
+      return true;
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (ownsResources(B.getType(), Depth + 1))
+      return true;
+  for (const FieldDecl *F : RD->fields())
+    if (ownsResources(F->getType(), Depth + 1))
+      return true;
+  return false;
 }
+
+/// Whether a constructor acquires nothing: its body is empty and it
+/// default-constructs every base and member that owns resources (Boost.Test's
+/// `assertion_result(bool)` leaves its message pointer empty).
+bool acquiresNothing(const CXXConstructorDecl *Ctor) {
+  const FunctionDecl *Def = nullptr;
+  if (!Ctor || !Ctor->hasBody(Def))
+    return false;
+  const auto *D = dyn_cast<CXXConstructorDecl>(Def);
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!D || !Body || !Body->body_empty() || D->isDelegatingConstructor())
+    return false;
+  for (const CXXCtorInitializer *Init : D->inits()) {
+    QualType T;
+    if (const FieldDecl *F = Init->getAnyMember())
+      T = F->getType();
+    else if (const Type *Base = Init->getBaseClass())
+      T = QualType(Base, 0);
+    if (T.isNull() || !ownsResources(T))
+      continue;
+    const Expr *E = Init->getInit() ? Init->getInit()->IgnoreImplicit() : nullptr;
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+    if (!isa_and_nonnull<ImplicitValueInitExpr>(E) &&
+        !(Construct && Construct->getNumArgs() == 0))
+      return false;
+  }
+  return true;
+}
+
+/// Whether `L << R` writes into L: a non-const member operator, or a free
+/// one taking L by non-const reference (`std::ostream &operator<<(std::ostream
+/// &, T)`); not one that makes a new object from a const L.
+bool writesLeftOperand(const CXXOperatorCallExpr *Op) {
+  const FunctionDecl *F = Op->getDirectCallee();
+  if (!F)
+    return true; // unknown: assume a stream
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+    return !M->isConst();
+  if (F->getNumParams() == 0)
+    return true;
+  QualType P = F->getParamDecl(0)->getType();
+  return !P->isReferenceType() ||
+         !P->getPointeeType().isConstQualified();
+}
+
+} // namespace
 
 /// Entries of kind `container` for RD or a base of it.
 const RuleEntry *containerEntry(const CXXRecordDecl *RD,
-                                const RuleCatalog &Catalog,
-                                unsigned Depth = 0) {
+                                const RuleCatalog &Catalog, unsigned Depth) {
   if (!RD || Depth > 4)
     return nullptr;
   if (const RuleEntry *R = Catalog.lookup(Section::ElementWork, RD))
@@ -146,7 +233,25 @@ const RuleEntry *containerEntry(const CXXRecordDecl *RD,
   return nullptr;
 }
 
-} // namespace
+QualType containerElementType(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || !isContainerLike(Spec) || Spec->getTemplateArgs().size() == 0)
+    return {};
+  const TemplateArgument &Arg = Spec->getTemplateArgs()[0];
+  return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType() : QualType();
+}
+
+bool cheapInsertion(QualType Container, const RuleCatalog &Catalog) {
+  QualType T = Container.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  const RuleEntry *R = containerEntry(T->getAsCXXRecordDecl(), Catalog);
+  if (!R || R->attribute("grows_in_blocks") != "true")
+    return false;
+  QualType Element = containerElementType(T);
+  return !Element.isNull() && Element->isScalarType();
+}
 
 std::optional<ElementCall> elementCall(const Expr *Call,
                                        const RuleCatalog &Catalog,
@@ -186,8 +291,15 @@ std::optional<ElementCall> elementCall(const Expr *Call,
     Out.Callable = Lambda->getCallOperator();
   std::string Ignore;
   for (const Expr *Arg : Args)
-    if (entryFor(strip(Arg), "inserter", Catalog, Ignore))
+    if (entryFor(strip(Arg), "inserter", Catalog, Ignore)) {
+      // `std::back_inserter(ptrs)` into a vector of pointers allocates
+      // nothing per element.
+      const auto *Make = dyn_cast<CallExpr>(strip(Arg));
+      if (Make && Make->getNumArgs() > 0 &&
+          cheapInsertion(Make->getArg(0)->getType(), Catalog))
+        continue;
       Out.Inserter = Arg;
+    }
   return Out;
 }
 
@@ -207,7 +319,7 @@ std::optional<BuildSite> BuildFinder::classify(const Stmt *S) const {
     Object = M->getImplicitObjectArgument();
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2 &&
-        Op->getArg(0)->getType()->isRecordType())
+        Op->getArg(0)->getType()->isRecordType() && writesLeftOperand(Op))
       return BuildSite{BuildSite::Streams, S,
                        typeName(Op->getArg(0)->getType())};
     Method = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
@@ -220,7 +332,8 @@ std::optional<BuildSite> BuildFinder::classify(const Stmt *S) const {
       T = P->getPointeeType();
     if (const RuleEntry *R =
             containerEntry(T->getAsCXXRecordDecl(), Catalog))
-      if (R->lists("inserts", Method->getNameAsString()))
+      if (R->lists("inserts", Method->getNameAsString()) &&
+          !cheapInsertion(T, Catalog))
         return BuildSite{BuildSite::Inserts, S,
                          Method->getNameAsString()};
   }
@@ -232,13 +345,13 @@ std::optional<BuildSite> BuildFinder::classify(const Stmt *S) const {
     const CXXRecordDecl *RD = Ctor->getParent();
     bool Counts = Ctor->isCopyConstructor()
                       ? isContainerLike(RD, 0)
-                      : nonTrivialDestructor(C->getType());
-    if (Counts && !RD->isLambda())
+                      : ownsResources(C->getType());
+    if (Counts && !RD->isLambda() && !acquiresNothing(Ctor))
       return BuildSite{BuildSite::Constructs, S, qualifiedName(RD)};
     return std::nullopt;
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    if (!Call->isPRValue() || !nonTrivialDestructor(Call->getType()))
+    if (!Call->isPRValue() || !ownsResources(Call->getType()))
       return std::nullopt;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
       if (Op->getOperator() == OO_Call)
@@ -344,6 +457,16 @@ const std::vector<BuildStep> *BuildFinder::summary(const FunctionDecl *F,
 
 std::vector<BuildStep> BuildFinder::find(const Stmt *S) {
   return findIn(S, nullptr, 0);
+}
+
+bool isConstantTime(const FunctionDecl *F, const RuleCatalog &Catalog) {
+  auto ConstantTime = [](const RuleEntry &E) {
+    return E.Kind == "constant_time";
+  };
+  if (const RuleEntry *R = Catalog.lookup(Section::ElementWork, F))
+    return ConstantTime(*R);
+  return Catalog.lookupPattern(Section::ElementWork, qualifiedName(F),
+                               ConstantTime) != nullptr;
 }
 
 } // namespace corolint

@@ -17,6 +17,25 @@ namespace corolint {
 /// Whether RD (or a base) has `begin` or `size`: a container or a view.
 bool isContainerLike(const clang::CXXRecordDecl *RD, unsigned Depth = 0);
 
+/// The `element_work` entry of kind `container` for RD or a base of it.
+const RuleEntry *containerEntry(const clang::CXXRecordDecl *RD,
+                                const RuleCatalog &Catalog, unsigned Depth = 0);
+
+/// The element type of a container type: its first template argument
+/// (`std::vector<T>`, `std::deque<T>`), or null.
+clang::QualType containerElementType(clang::QualType T);
+
+/// Whether adding an element to a container of type Container (or
+/// pointed to by it) allocates nothing per element: a catalogued container
+/// with `grows_in_blocks` (a vector, deque, string) of a scalar type
+/// (numbers, pointers, enums): amortised like a read.
+bool cheapInsertion(clang::QualType Container, const RuleCatalog &Catalog);
+
+/// Whether the catalog says a call to F costs about the same whatever the
+/// data (element_work kind `constant_time`, by name or by a name pattern:
+/// a lock-free queue's enqueue): the loops of its body do not count.
+bool isConstantTime(const clang::FunctionDecl *F, const RuleCatalog &Catalog);
+
 /// A call that runs a callable once per element of a range: a catalogued
 /// algorithm (`element_work` entries of kind `algorithm`: std::transform,
 /// std::for_each, boost::range::transform...) or a user function whose

@@ -207,9 +207,13 @@ bool involvesPoolExecutor(const Expr *Call, const RuleCatalog &Catalog) {
 
 ExecutionContext::ExecutionContext(const CoroutineBodyStmt &Body,
                                    const RuleCatalog &Catalog,
-                                   const ASTContext &Ctx)
+                                   const ASTContext &Ctx,
+                                   const std::vector<SuspensionPoint> *Points)
     : SM(Ctx.getSourceManager()) {
-  for (const SuspensionPoint &P : suspensionPoints(&Body)) {
+  std::vector<SuspensionPoint> Own;
+  if (!Points)
+    Points = &(Own = suspensionPoints(&Body));
+  for (const SuspensionPoint &P : *Points) {
     switch (hopOf(awaitedOperand(P.E), Catalog)) {
     case Place::Pool:
       Hops.push_back({P.E, true});

@@ -1,6 +1,7 @@
 #ifndef COROLINT_SUPPORT_EXECUTIONCONTEXT_H
 #define COROLINT_SUPPORT_EXECUTIONCONTEXT_H
 
+#include "support/CoroutineModel.h"
 #include "support/RuleCatalog.h"
 
 #include "clang/AST/ASTContext.h"
@@ -40,8 +41,11 @@ bool involvesPoolExecutor(const clang::Expr *Call, const RuleCatalog &Catalog);
 /// are data: the catalog's `executors` section (see docs/rules.md).
 class ExecutionContext {
 public:
+  /// Points: the body's suspension points when the caller has them
+  /// (CoroutineContext), else they are collected here.
   ExecutionContext(const clang::CoroutineBodyStmt &Body,
-                   const RuleCatalog &Catalog, const clang::ASTContext &Ctx);
+                   const RuleCatalog &Catalog, const clang::ASTContext &Ctx,
+                   const std::vector<SuspensionPoint> *Points = nullptr);
 
   /// Whether S runs on a pool: the last hop before it moved onto one.
   bool onPool(const clang::Stmt *S) const;

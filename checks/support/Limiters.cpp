@@ -1,4 +1,5 @@
 #include "support/Limiters.h"
+#include "support/AnalysisStore.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
 #include "support/EvaluatedCodeVisitor.h"
@@ -175,6 +176,23 @@ bool LimiterSearch::synchronous(const Expr *Call) {
          typeName(T) == "std::optional";
 }
 
+namespace {
+struct HelperLimiters {
+  static const char *storeKind() { return "helper-limiters"; }
+  HelperLimiterCache Cache;
+};
+} // namespace
+
+HelperLimiterCache &helperLimiterCache(const ASTContext &Ctx,
+                                       const RuleCatalog &Catalog,
+                                       llvm::StringRef ExtraLimitersOption) {
+  return AnalysisStore::of(Ctx)
+      .summaries<HelperLimiters>(
+          summaryKey(Catalog, {ExtraLimitersOption}),
+          [] { return std::make_unique<HelperLimiters>(); })
+      .Cache;
+}
+
 bool LimiterSearch::helperLimits(const FunctionDecl *H, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
   if (!H || Depth > 2 || !H->hasBody(Def) || !Def->getBody() ||
@@ -217,7 +235,7 @@ bool LimiterSearch::helperLimits(const FunctionDecl *H, unsigned Depth) {
 
 bool LimiterSearch::containsWait(const Stmt *S, unsigned Depth) const {
   for (const SuspensionPoint &P : suspensionPointsIn(S))
-    if (canSuspend(P.E, Catalog, Ctx))
+    if (AnalysisStore::of(Ctx).canSuspend(P.E, Catalog))
       return true;
   for (const CallSite &Site : callsIn(S)) {
     if (isWaitCall(Site.Call, Catalog))

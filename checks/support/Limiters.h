@@ -11,9 +11,15 @@
 
 namespace corolint {
 
-/// Whether helper functions take a limiter, by function: a cache kept by
-/// the caller for one translation unit.
+/// Whether helper functions take a limiter, by function: summaries kept for
+/// one translation unit in its AnalysisStore.
 using HelperLimiterCache = llvm::DenseMap<const clang::FunctionDecl *, bool>;
+
+/// The helper-limiter summaries of Ctx's translation unit under Catalog
+/// and the ExtraLimiterFunctions option (as written).
+HelperLimiterCache &helperLimiterCache(const clang::ASTContext &Ctx,
+                                       const RuleCatalog &Catalog,
+                                       llvm::StringRef ExtraLimitersOption);
 
 /// What bounds the work in flight around a spawn in a loop: a catalogued
 /// limiter (`limiters` section, or ExtraLimiters) taken in the loop —

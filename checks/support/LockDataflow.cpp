@@ -1,5 +1,7 @@
 #include "support/LockDataflow.h"
+#include "support/CoroutineContext.h"
 #include "support/CoroutineModel.h"
+#include "support/EvaluatedCodeVisitor.h"
 #include "support/LockTypes.h"
 #include "support/QualifiedName.h"
 
@@ -20,7 +22,8 @@ using HeldSet = std::set<LockAcquisition>;
 
 class LockModel {
 public:
-  LockModel(LockTypes &Types, ASTContext &Ctx) : Types(Types), Ctx(Ctx) {}
+  LockModel(LockTypes &Types, CoroutineContext &Coro)
+      : Types(Types), Coro(Coro), Ctx(Coro.ast()) {}
 
   LockType classify(QualType T) { return Types.classify(T); }
 
@@ -53,7 +56,7 @@ public:
     } else if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(St)) {
       const auto *Suspend = cast<Expr>(St);
       if (Report && !Held.empty() && isUserSuspension(Suspend) &&
-          canSuspend(Suspend, Types.catalog(), Ctx)) {
+          Coro.canSuspend(Suspend)) {
         std::vector<const ValueDecl *> Released = releasedWhileWaiting(Suspend);
         for (const LockAcquisition &A : Held)
           if (!llvm::is_contained(Released, A.Lock) &&
@@ -311,34 +314,55 @@ private:
   }
 
   LockTypes &Types;
+  CoroutineContext &Coro;
   ASTContext &Ctx;
   llvm::DenseSet<const Expr *> UserSuspensions;
   std::map<const Expr *, std::vector<LockAcquisition>> PendingMoves;
 };
 
+/// Whether a body takes any lock at all, in any order: each statement's
+/// effect on its own, without the CFG. When none does (most coroutines),
+/// the dataflow has nothing to track and the CFG is not needed.
+class AnyAcquisition : public EvaluatedCodeVisitor<AnyAcquisition> {
+public:
+  explicit AnyAcquisition(LockModel &Probe) : Probe(Probe) {}
+  bool VisitStmt(Stmt *S) {
+    HeldSet Held;
+    Probe.transfer(CFGStmt(S), Held, nullptr);
+    Found = !Held.empty();
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  LockModel &Probe;
+};
+
 } // namespace
 
-LocksAcrossSuspension locksHeldAcrossSuspension(const FunctionDecl &F,
-                                                const CoroutineBodyStmt &Body,
-                                                LockTypes &Types,
-                                                ASTContext &Ctx) {
+LocksAcrossSuspension locksHeldAcrossSuspension(CoroutineContext &Coro,
+                                                LockTypes &Types) {
   LocksAcrossSuspension Result;
-  std::vector<SuspensionPoint> Points = suspensionPoints(&Body);
+  const std::vector<SuspensionPoint> &Points = Coro.suspensionPoints();
   if (Points.empty())
     return Result;
-  CFG::BuildOptions Options;
-  Options.AddImplicitDtors = true;
-  Options.AddLifetime = true;
-  Options.AddTemporaryDtors = true;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&F, Body.getBody(), &Ctx, Options);
-  if (!Graph)
-    return Result;
+  const FunctionDecl &F = Coro.function();
+  const CoroutineBodyStmt &Body = Coro.coroutineBody();
+  ASTContext &Ctx = Coro.ast();
 
-  LockModel Model(Types, Ctx);
+  LockModel Model(Types, Coro);
   Model.setSuspensionPoints(Points);
   HeldSet AtEntry = Model.parameterLocks(F, &Body);
+  if (AtEntry.empty()) {
+    LockModel ProbeModel(Types, Coro);
+    AnyAcquisition Probe(ProbeModel);
+    Probe.TraverseStmt(const_cast<Stmt *>(Coro.body()));
+    if (!Probe.Found)
+      return Result;
+  }
+  const CFG *Graph = Coro.facts().cfg();
+  if (!Graph)
+    return Result;
   std::vector<HeldSet> In(Graph->getNumBlockIDs());
   std::vector<HeldSet> Out(Graph->getNumBlockIDs());
   std::vector<bool> Queued(Graph->getNumBlockIDs(), false);

@@ -11,6 +11,8 @@
 
 namespace corolint {
 
+class CoroutineContext;
+
 /// A place where a synchronous lock starts being held: a guard variable
 /// (held from its declaration, or from a later lock() on it), a manual
 /// lock() / pthread_mutex_lock() on a mutex, or a guard parameter (the
@@ -34,8 +36,9 @@ struct LockAcquisition {
 using LocksAcrossSuspension =
     std::map<LockAcquisition, std::vector<const clang::Expr *>>;
 
-/// A forward may-hold dataflow over the CFG (with implicit destructors) of
-/// a coroutine body. Acquisitions: construction of a guard type (see
+/// A forward may-hold dataflow over the coroutine body's shared CFG
+/// (BodyFacts::cfg, with implicit destructors), on the context's
+/// suspension points and their one canSuspend verdict. Acquisitions: construction of a guard type (see
 /// LockTypes; however spelled: CTAD, aliases, `auto g = guard(m)`),
 /// lock()/try_lock() on a guard or a synchronous mutex, emplace() into
 /// std::optional<guard>, lock functions; guard parameters hold from the
@@ -44,9 +47,8 @@ using LocksAcrossSuspension =
 /// and guards obtained by `co_await`, are not tracked. A suspension in an
 /// awaited wait that releases the lock passed to it (`co_await
 /// cv.wait(lk)`, catalog `releases_lock`) does not count for that lock.
-LocksAcrossSuspension locksHeldAcrossSuspension(
-    const clang::FunctionDecl &F, const clang::CoroutineBodyStmt &Body,
-    LockTypes &Types, clang::ASTContext &Ctx);
+LocksAcrossSuspension locksHeldAcrossSuspension(CoroutineContext &Coro,
+                                                LockTypes &Types);
 
 } // namespace corolint
 

@@ -1,5 +1,7 @@
 #include "support/LoopBounds.h"
+#include "support/ElementWork.h"
 #include "support/MachineBounds.h"
+#include "support/MemberBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
 
@@ -32,18 +34,59 @@ const VarDecl *referencedVar(const Expr *E) {
   return nullptr;
 }
 
-bool refersTo(const Expr *E, const VarDecl *V) {
-  return E && referencedVar(E) == V;
+/// The variable or data member E names (`v`, `this->range`, `f.range`).
+const ValueDecl *referencedObject(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return nullptr;
 }
 
-/// Whether anything in a function body may change V after its
-/// initialisation: an assignment, ++/--, taking its address or a non-const
-/// reference to it, or (for a container) a member call that may resize it.
+bool refersTo(const Expr *E, const ValueDecl *V) {
+  return E && referencedObject(E) == V;
+}
+
+/// Whether anything in a function body may change V (a variable or a data
+/// member) after its initialisation: an assignment, ++/--, taking its
+/// address or a non-const reference to it (an argument, a reference
+/// variable), or (for a container) a member call that may resize it.
+/// `std::move(v)` alone is not a change: a moved-from container is left
+/// with no more elements than it had.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  WriteFinder(const VarDecl *V, const RuleCatalog *Catalog)
+  WriteFinder(const ValueDecl *V, const RuleCatalog *Catalog)
       : V(V), Catalog(Catalog) {}
   bool Written = false;
+
+  bool VisitVarDecl(VarDecl *D) {
+    // `auto &r = v;` (not the hidden range variable of a range-for)
+    QualType T = D->getType();
+    if (!D->isImplicit() && T->isReferenceType() &&
+        !T->getPointeeType().isConstQualified() && refersTo(D->getInit(), V))
+      Written = true;
+    return !Written;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
+    // A template naming a member of that name through a dependent object
+    // may write it: its instantiations are not read.
+    if (isa<FieldDecl>(V) && M->getMember().getAsString() == V->getName())
+      Written = true;
+    return !Written;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+    const CXXConstructorDecl *Ctor = C->getConstructor();
+    if (!Ctor || spawnIterates(Ctor))
+      return true;
+    for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
+      QualType T = Ctor->getParamDecl(I)->getType();
+      if (refersTo(C->getArg(I), V) && T->isReferenceType() &&
+          !T->getPointeeType().isConstQualified())
+        Written = true;
+    }
+    return !Written;
+  }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp() && refersTo(B->getLHS(), V))
@@ -77,13 +120,11 @@ public:
           !isReadOnlyMember(Method))
         Written = true;
     }
-    // A fan-out combinator (a `spawn` entry with `per_element`:
-    // seastar::parallel_for_each, map_reduce) iterates its range; taking it
-    // by forwarding reference does not resize it.
-    if (F && Catalog)
-      if (const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
-          R && !R->attribute("per_element").empty())
-        return true;
+    if (F && spawnIterates(F))
+      return true;
+    if (F && F->getIdentifier() && F->isInStdNamespace() &&
+        (F->getName() == "move" || F->getName() == "forward"))
+      return true; // moving out leaves no more elements
     if (!F) { // unknown callee: any argument naming V may be written
       for (const Expr *Arg : C->arguments())
         if (refersTo(Arg, V))
@@ -102,16 +143,31 @@ public:
   }
 
 private:
-  static bool isReadOnlyMember(const CXXMethodDecl *M) {
-    if (!M->getIdentifier())
-      return M->getOverloadedOperator() == OO_Subscript;
-    return llvm::is_contained(
-        std::initializer_list<llvm::StringRef>{"begin", "end", "cbegin", "cend",
-                                               "rbegin", "rend", "size", "empty",
-                                               "at", "front", "back", "data"},
-        M->getName());
+  /// A fan-out combinator (a `spawn` entry with `per_element`:
+  /// seastar::parallel_for_each, map_reduce) iterates its range; taking it
+  /// by forwarding reference does not resize it.
+  bool spawnIterates(const FunctionDecl *F) const {
+    if (!Catalog)
+      return false;
+    const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
+    return R && !R->attribute("per_element").empty();
   }
-  const VarDecl *V;
+  /// A member that reaches the elements or asks the size without adding
+  /// or removing any, const or not (`element_work` entries of kind
+  /// `accessor`), unless
+  /// the container's own entry lists it as an insertion (a map's
+  /// `operator[]`).
+  bool isReadOnlyMember(const CXXMethodDecl *M) const {
+    if (!Catalog)
+      return false;
+    std::string Name = M->getNameAsString();
+    const RuleEntry *Accessor = Catalog->lookup(Section::ElementWork, Name);
+    if (!Accessor || Accessor->Kind != "accessor")
+      return false;
+    const RuleEntry *Container = containerEntry(M->getParent(), *Catalog);
+    return !Container || !Container->lists("inserts", Name);
+  }
+  const ValueDecl *V;
   const RuleCatalog *Catalog;
 };
 
@@ -192,6 +248,45 @@ bool namesShards(const Expr *E, const RuleCatalog *Catalog) {
   return entryOf(E, Catalog, Section::Executors, "shards") != nullptr;
 }
 
+TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
+                  const RuleCatalog *Catalog, unsigned Depth = 0);
+
+/// A collection of handles to something its library caps at a small
+/// compile-time maximum (`bounded_counts` entries with their `max`:
+/// `std::vector<seastar::scheduling_group>`): it lists at most that many
+/// distinct ones.
+TripBound cappedCollection(QualType T, const RuleCatalog *Catalog) {
+  QualType Element = containerElementType(T);
+  const CXXRecordDecl *RD =
+      Element.isNull() ? nullptr : Element->getAsCXXRecordDecl();
+  const RuleEntry *R =
+      RD && Catalog ? Catalog->lookup(Section::BoundedCounts, RD) : nullptr;
+  std::uint64_t Max = 0;
+  if (!R || R->attribute("max").getAsInteger(10, Max))
+    return {};
+  return {TripBound::Constant, Max};
+}
+
+/// The collection whose size E asks for: `v.size()`, `std::size(v)`
+/// (members and functions of the catalogs' `size_queries`), or null.
+const Expr *sizeQueried(const Expr *E, const RuleCatalog *Catalog) {
+  if (!Catalog)
+    return nullptr;
+  auto IsSizeQuery = [&](const FunctionDecl *F) {
+    return F && F->getIdentifier() &&
+           Catalog->lookup(Section::SizeQueries, F->getName());
+  };
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+    return M->getNumArgs() == 0 && IsSizeQuery(M->getMethodDecl())
+               ? M->getImplicitObjectArgument()
+               : nullptr;
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (!isa<CXXOperatorCallExpr>(C) && C->getNumArgs() == 1 &&
+        IsSizeQuery(C->getDirectCallee()))
+      return C->getArg(0);
+  return nullptr;
+}
+
 /// The bound an upper-limit expression gives: a constant, the core count
 /// (scaled by a constant) or another count the catalogs' `bounds` section
 /// says the machine bounds (`seastar::smp::count`), the smallest bound of a
@@ -211,11 +306,16 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     return {TripBound::HardwareConcurrency, 0};
   if (namesShards(Limit, Catalog))
     return {TripBound::HardwareConcurrency, 0};
+  // The size of a collection whose length is known: `v.size()` of a local
+  // vector made from a braced list and never changed.
+  if (const Expr *Collection = sizeQueried(Limit, Catalog))
+    return rangeOf(Collection, Ctx, Catalog);
   if (const auto *B = dyn_cast<BinaryOperator>(Limit)) {
-    // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine.
+    // hw - 1, hw / 2, hw * 2, hw + 1: still sized by the machine; v.size()
+    // - 1 of a bounded v is still bounded.
     TripBound L = boundOf(B->getLHS(), Ctx, Catalog, Depth + 1);
     auto R = constantValue(B->getRHS(), Ctx);
-    if (L.K != TripBound::HardwareConcurrency || !R || *R < 0)
+    if (L.K == TripBound::Unknown || !R || *R < 0)
       return {};
     switch (B->getOpcode()) {
     case BO_Sub:
@@ -223,10 +323,10 @@ TripBound boundOf(const Expr *Limit, const ASTContext &Ctx,
     case BO_Shr:
       return L;
     case BO_Add:
-      return {TripBound::HardwareConcurrency, L.Value + std::uint64_t(*R)};
+      return {L.K, L.Value + std::uint64_t(*R)};
     case BO_Mul:
-      if (*R <= 4)
-        return {TripBound::HardwareConcurrency, L.Value * std::uint64_t(*R)};
+      if (L.K == TripBound::Constant || *R <= 4)
+        return {L.K, L.Value * std::uint64_t(*R)};
       return {};
     default:
       return {};
@@ -305,12 +405,15 @@ TripBound counterLoop(const ForStmt *For, const ASTContext &Ctx,
   return {};
 }
 
+TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
+                       const RuleCatalog *Catalog, unsigned Depth);
+
 /// How many elements a range expression has, when that is a constant: a
 /// braced list, an array, std::array, a string literal view, a constant
 /// `std::views::iota(a, b)`, or a local variable initialised with one of
 /// those and never changed.
 TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
-                  const RuleCatalog *Catalog, unsigned Depth = 0) {
+                  const RuleCatalog *Catalog, unsigned Depth) {
   if (!Range || Depth > 3)
     return {};
   Range = Range->IgnoreImplicit()->IgnoreParens();
@@ -336,6 +439,9 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
       return {TripBound::Constant,
               Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue()};
+  if (TripBound Capped = cappedCollection(T, Catalog);
+      Capped.K != TripBound::Unknown)
+    return Capped;
   std::string Type = typeName(T);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Range)) {
     unsigned Given = 0; // arguments not left to their defaults
@@ -395,23 +501,51 @@ TripBound rangeOf(const Expr *Range, const ASTContext &Ctx,
         return rangeOf(Pipe->getArg(0), Ctx, Catalog, Depth + 1);
   }
   if (const VarDecl *V = referencedVar(Range)) {
-    // A local std::vector made with a count and never resized:
-    // `std::vector<std::thread> pool(std::thread::hardware_concurrency());`
-    if (const Expr *Init = unchangedInit(V, Catalog)) {
-      if (Type == "std::vector")
-        if (const auto *Construct =
-                dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
-          if (Construct->getNumArgs() >= 1 &&
-              Construct->getArg(0)->getType()->isIntegerType())
-            return boundOf(Construct->getArg(0), Ctx, Catalog);
-      return rangeOf(Init, Ctx, Catalog, Depth + 1);
-    }
+    if (const Expr *Init = unchangedInit(V, Catalog))
+      return initialBound(Init, T, Ctx, Catalog, Depth);
     // `static const std::vector<std::string> kNames{"a", "b"};`
     if (V->isStaticLocal() && V->getType().isConstQualified() && V->getInit())
       return rangeOf(V->getInit(), Ctx, Catalog, Depth + 1);
   }
-  return {};
+  // A data member nothing changes after its class's constructors: the
+  // largest of the bounds they give it (support/MemberBounds.h).
+  if (const auto *Member = dyn_cast<MemberExpr>(Range))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      if (auto Inits = unchangedMemberInits(Field, Ctx, Catalog)) {
+        TripBound Most{TripBound::Constant, 0};
+        for (const Expr *Init : *Inits) {
+          TripBound B = initialBound(Init, T, Ctx, Catalog, Depth);
+          if (B.K == TripBound::Unknown)
+            return elementCountBound(T, Catalog);
+          if (B.K == TripBound::HardwareConcurrency)
+            Most.K = B.K;
+          Most.Value = std::max(Most.Value, B.Value);
+        }
+        return Most;
+      }
+  return elementCountBound(T, Catalog);
 }
+
+/// The bound of a container of type T initialised with Init and never
+/// changed since: a std::vector made with a count
+/// (`std::vector<std::thread> pool(std::thread::hardware_concurrency());`),
+/// else Init's own bound; a member left default-constructed (null Init)
+/// is empty.
+TripBound initialBound(const Expr *Init, QualType T, const ASTContext &Ctx,
+                       const RuleCatalog *Catalog, unsigned Depth) {
+  if (!Init)
+    return T->getAsCXXRecordDecl() && hasBeginMember(T->getAsCXXRecordDecl())
+               ? TripBound{TripBound::Constant, 0}
+               : TripBound{};
+  if (typeName(T) == "std::vector")
+    if (const auto *Construct =
+            dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
+      if (Construct->getNumArgs() >= 1 &&
+          Construct->getArg(0)->getType()->isIntegerType())
+        return boundOf(Construct->getArg(0), Ctx, Catalog);
+  return rangeOf(Init, Ctx, Catalog, Depth + 1);
+}
+
 
 TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
                     const RuleCatalog *Catalog) {
@@ -420,28 +554,44 @@ TripBound rangeLoop(const CXXForRangeStmt *For, const ASTContext &Ctx,
 
 } // namespace
 
+bool returnsConstant(const FunctionDecl *F, bool Expected,
+                     const ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def))
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return false;
+  bool Value = !Expected;
+  return !Ret->getRetValue()->isValueDependent() &&
+         Ret->getRetValue()->EvaluateAsBooleanCondition(Value, Ctx) &&
+         Value == Expected;
+}
+
 /// Whether a loop condition is constant false: `do { ... } while (false)`,
-/// the statement-like macro idiom (also `while ((void)0, false && x)`).
+/// the statement-like macro idiom (also `while ((void)0, false && x)`), or
+/// a call to a function that only returns false (Boost.Test's assertion
+/// macros end in `while (::boost::test_tools::tt_detail::dummy_cond())`).
 bool constantFalse(const Expr *Cond, const ASTContext &Ctx) {
+  if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
+    return false;
   bool Value = true;
-  return Cond && !Cond->isValueDependent() && !Cond->isTypeDependent() &&
-         Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
+  if (Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return !Value;
+  const auto *Call = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  return Call && Call->getNumArgs() == 0 &&
+         returnsConstant(Call->getDirectCallee(), false, Ctx);
 }
 
 static TripBound loopBound(const Stmt *Loop, const ASTContext &Ctx,
                            const RuleCatalog *Catalog);
 
-TripBound rangeBound(const Expr *Range, const ASTContext &Ctx) {
-  return rangeOf(Range, Ctx, nullptr);
-}
-
 TripBound rangeBound(const Expr *Range, const ASTContext &Ctx,
                      const RuleCatalog &Catalog) {
   return rangeOf(Range, Ctx, &Catalog);
-}
-
-TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx) {
-  return loopBound(Loop, Ctx, nullptr);
 }
 
 TripBound tripBound(const Stmt *Loop, const ASTContext &Ctx,
@@ -486,6 +636,26 @@ const Expr *limitSource(const Expr *Limit) {
     Limit = Init;
   }
   return Limit ? Limit->IgnoreParenImpCasts() : nullptr;
+}
+
+bool mayChangeIn(const Decl *Scope, const ValueDecl *Object,
+                 const RuleCatalog *Catalog) {
+  if (!Scope || !Object)
+    return false;
+  WriteFinder Finder(Object, Catalog);
+  Finder.TraverseDecl(const_cast<Decl *>(Scope));
+  return Finder.Written;
+}
+
+const Expr *rangeSource(const Expr *Range, const RuleCatalog &Catalog) {
+  for (unsigned Depth = 0; Range && Depth < 4; ++Depth) {
+    Range = Range->IgnoreParenImpCasts();
+    const Expr *Init = unchangedInit(referencedVar(Range), &Catalog);
+    if (!Init)
+      break;
+    Range = Init;
+  }
+  return Range ? Range->IgnoreParenImpCasts() : nullptr;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {

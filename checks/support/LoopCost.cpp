@@ -1,4 +1,5 @@
 #include "support/LoopCost.h"
+#include "support/LoopAnatomy.h"
 #include "support/CoroutineModel.h"
 #include "support/ElementWork.h"
 #include "support/EvaluatedCodeVisitor.h"
@@ -16,382 +17,16 @@
 using namespace clang;
 
 namespace corolint {
+using namespace loop_anatomy;
+
 namespace {
 
-using VarSet = llvm::SmallPtrSet<const ValueDecl *, 8>;
 using Contribution = LoopCostAnalysis::Contribution;
 using CostSet = LoopCostAnalysis::CostSet;
 
 constexpr unsigned ObjectBit = 63;
 constexpr unsigned SummaryBudget = 4000;
 constexpr std::size_t MaxAlternatives = 16;
-
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreParenImpCasts() : nullptr;
-}
-
-/// The variable or `this` member E names, if it is just that.
-const ValueDecl *namedVariable(const Expr *E) {
-  E = strip(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
-    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-      return M->getMemberDecl();
-  return nullptr;
-}
-
-/// Variables and `this` members S reads or writes (not in nested lambdas).
-void collectRefs(const Stmt *S, VarSet &Out, bool *UsesThis = nullptr) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    Out.insert(Ref->getDecl());
-  if (const auto *M = dyn_cast<MemberExpr>(S))
-    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-      Out.insert(M->getMemberDecl());
-  if (UsesThis && isa<CXXThisExpr>(S))
-    *UsesThis = true;
-  for (const Stmt *Child : S->children())
-    collectRefs(Child, Out, UsesThis);
-}
-
-bool refersTo(const Stmt *S, const ValueDecl *D) {
-  VarSet Refs;
-  collectRefs(S, Refs);
-  return Refs.count(D) != 0;
-}
-
-/// The variables a loop steps: `++i`, `i += k`, `it = it->next`, `++it` on
-/// class iterators. Incremented: the ones only ever counted upwards.
-class StepFinder : public EvaluatedCodeVisitor<StepFinder> {
-public:
-  VarSet Stepped, Incremented, Decremented;
-
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if (U->isIncrementDecrementOp())
-      step(U->getSubExpr(), U->isIncrementOp());
-    return true;
-  }
-  bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->getOpcode() == BO_AddAssign)
-      step(B->getLHS(), true);
-    else if (B->isCompoundAssignmentOp())
-      step(B->getLHS(), false);
-    else if (B->getOpcode() == BO_Assign)
-      if (const ValueDecl *D = namedVariable(B->getLHS()))
-        if (refersTo(B->getRHS(), D))
-          step(B->getLHS(), false);
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
-    if (C->getNumArgs() == 0)
-      return true;
-    switch (C->getOperator()) {
-    case OO_PlusPlus:
-    case OO_PlusEqual:
-      step(C->getArg(0), true);
-      break;
-    case OO_MinusMinus:
-    case OO_MinusEqual:
-      step(C->getArg(0), false);
-      break;
-    case OO_Equal:
-      if (const ValueDecl *D = namedVariable(C->getArg(0)))
-        if (C->getNumArgs() > 1 && refersTo(C->getArg(1), D))
-          step(C->getArg(0), false);
-      break;
-    default:
-      break;
-    }
-    return true;
-  }
-
-private:
-  void step(const Expr *Target, bool Up) {
-    const ValueDecl *D = namedVariable(Target);
-    if (!D)
-      return;
-    Stepped.insert(D);
-    (Up ? Incremented : Decremented).insert(D);
-  }
-};
-
-/// The parts of a loop evaluated once per run (before the first iteration).
-llvm::SmallVector<const Stmt *, 2> onceParts(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return {For->getInit()};
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return {Range->getInit(), Range->getRangeInit()};
-  return {};
-}
-
-/// The parts of a loop evaluated on every iteration.
-llvm::SmallVector<const Stmt *, 4> iterationParts(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return {For->getConditionVariableDeclStmt(), For->getCond(), For->getInc(),
-            For->getBody()};
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return {While->getConditionVariableDeclStmt(), While->getCond(),
-            While->getBody()};
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return {Do->getBody(), Do->getCond()};
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return {Range->getBody()};
-  return {};
-}
-
-const Expr *conditionOf(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getCond();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getCond();
-  return nullptr;
-}
-
-/// The variables declared inside what a loop runs per iteration.
-class LocalDecls : public EvaluatedCodeVisitor<LocalDecls> {
-public:
-  VarSet Vars;
-  bool VisitVarDecl(VarDecl *V) {
-    addTo(V);
-    return true;
-  }
-  void addTo(const VarDecl *V) {
-    Vars.insert(V);
-    if (const auto *D = dyn_cast<DecompositionDecl>(V))
-      for (const BindingDecl *B : D->bindings())
-        Vars.insert(B);
-  }
-};
-
-/// The variables a loop steps, declared outside its iterations (a counter
-/// of a nested loop is that loop's, not this one's).
-StepFinder steps(const Stmt *Loop) {
-  StepFinder Finder;
-  LocalDecls Locals;
-  for (const Stmt *Part : iterationParts(Loop))
-    if (Part) {
-      Finder.TraverseStmt(const_cast<Stmt *>(Part));
-      Locals.TraverseStmt(const_cast<Stmt *>(Part));
-    }
-  for (VarSet *Set : {&Finder.Stepped, &Finder.Incremented, &Finder.Decremented})
-    for (const ValueDecl *D : Locals.Vars)
-      Set->erase(D);
-  return Finder;
-}
-
-void addVar(const VarDecl *V, VarSet &Out) {
-  if (!V)
-    return;
-  Out.insert(V);
-  if (const auto *D = dyn_cast<DecompositionDecl>(V))
-    for (const BindingDecl *B : D->bindings())
-      Out.insert(B);
-}
-
-void addElementAliases(const Stmt *Body, VarSet &Vars);
-
-/// The variables that move with a loop's iterations: its range-for
-/// variable, the variables its for-init declares, its condition variable
-/// and the variables it steps.
-VarSet loopVariables(const Stmt *Loop) {
-  VarSet Vars;
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    addVar(Range->getLoopVariable(), Vars);
-  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
-    if (const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
-      for (const Decl *D : Init->decls())
-        addVar(dyn_cast<VarDecl>(D), Vars);
-    addVar(For->getConditionVariable(), Vars);
-  }
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    addVar(While->getConditionVariable(), Vars);
-  for (const ValueDecl *D : steps(Loop).Stepped)
-    Vars.insert(D);
-  addElementAliases(loopBody(Loop), Vars);
-  return Vars;
-}
-
-/// Whether a loop counts: a range-for, or a condition on a variable the
-/// loop steps (`i < n`, `it != end`, `p`, `n--`).
-bool hasCountingShape(const Stmt *Loop) {
-  if (isa<CXXForRangeStmt>(Loop))
-    return true;
-  const Expr *Cond = conditionOf(Loop);
-  if (!Cond)
-    return false;
-  VarSet Refs;
-  collectRefs(Cond, Refs);
-  for (const ValueDecl *D : steps(Loop).Stepped)
-    if (Refs.count(D))
-      return true;
-  return false;
-}
-
-bool isArithmetic(QualType T) {
-  T = T.getNonReferenceType();
-  return T->isArithmeticType() || T->isEnumeralType();
-}
-
-/// Whether a call's result designates (a part of) an object rather than a
-/// number or a position: a reference to a class, a pointer, a container.
-bool resultSelects(const CallExpr *C) {
-  if (C->isTypeDependent())
-    return false;
-  bool Ref = C->isGLValue(); // a reference result
-  QualType V = C->getType();
-  if (V->isPointerType())
-    return true;
-  if (V->isRecordType())
-    return Ref || isContainerLike(V->getAsCXXRecordDecl());
-  return false;
-}
-
-enum class Role {
-  None,    ///< used as a number or a position
-  Content, ///< reached into: `x.m`, `x->m`, `*x`, `a[x]`, `for (e : x)`
-  Arg,     ///< passed as a whole: content unless it is a number
-};
-
-/// Whether S refers to one of Vars as content (see Role).
-bool contentRef(const Stmt *S, const VarSet &Vars, Role R) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  auto Hit = [&](const ValueDecl *D) {
-    return Vars.count(D) &&
-           (R == Role::Content || (R == Role::Arg && !isArithmetic(D->getType())));
-  };
-  auto Children = [&](Role ChildRole) {
-    for (const Stmt *Child : S->children())
-      if (contentRef(Child, Vars, ChildRole))
-        return true;
-    return false;
-  };
-  if (isa<CastExpr>(S) || isa<ParenExpr>(S) || isa<FullExpr>(S) ||
-      isa<MaterializeTemporaryExpr>(S) || isa<CXXBindTemporaryExpr>(S))
-    return Children(R);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Hit(Ref->getDecl());
-  if (const auto *M = dyn_cast<MemberExpr>(S)) {
-    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-      return Hit(M->getMemberDecl());
-    return contentRef(M->getBase(), Vars, Role::Content);
-  }
-  // `o.items` on an element of dependent type, in a template.
-  if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(S))
-    return !M->isImplicitAccess() &&
-           contentRef(M->getBase(), Vars, Role::Content);
-  // A view or span over the element (`std::span(row)`) is the element.
-  if (isa<CXXConstructExpr>(S) && R != Role::None)
-    return Children(Role::Arg);
-  if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-    if (U->getOpcode() == UO_Deref)
-      return Children(Role::Content);
-    return Children(U->getOpcode() == UO_AddrOf ? R : Role::None);
-  }
-  if (isa<ArraySubscriptExpr>(S))
-    return Children(Role::Content);
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-    switch (Op->getOperator()) {
-    case OO_Subscript:
-    case OO_Arrow:
-      return Children(Role::Content);
-    case OO_Star:
-      return Children(Op->getNumArgs() == 1 ? Role::Content : Role::None);
-    case OO_Call:
-      break;
-    case OO_Pipe:
-      // A range adaptor over the element: `row | std::views::reverse`.
-      return Op->getNumArgs() == 2 &&
-             contentRef(Op->getArg(0), Vars,
-                        R == Role::None || !Op->getArg(0)->getType()->isRecordType()
-                            ? Role::None
-                            : Role::Content);
-    default:
-      return Children(Role::None);
-    }
-  }
-  if (const auto *C = dyn_cast<CallExpr>(S)) {
-    std::string Name = calleeName(C);
-    Role ArgRole = resultSelects(C) ? Role::Content : Role::Arg;
-    if (Name == "std::next" || Name == "std::prev" || Name == "std::advance")
-      ArgRole = Role::None; // a position relative to the element
-    if (contentRef(C->getCallee(), Vars, Role::None))
-      return true;
-    for (const Expr *Arg : C->arguments())
-      if (contentRef(Arg, Vars, ArgRole))
-        return true;
-    return false;
-  }
-  return Children(Role::None);
-}
-
-/// Local variables of a loop body that name (a part of) the current
-/// element: `const auto &items = o.items;`, `auto fields = split(line);`,
-/// `const Job &j = jobs[i];`. Walking them is walking the element. Also a
-/// copy of the loop's cursor that is handed back to it (`j = i; while (j <
-/// n && s[j] != ',') ++j; i = j + 1;`): an inner loop advancing it shares
-/// the cursor.
-class ElementAliases : public EvaluatedCodeVisitor<ElementAliases> {
-public:
-  explicit ElementAliases(VarSet &Vars) : Vars(Vars) {}
-  bool VisitVarDecl(VarDecl *V) {
-    const Expr *Init = V->getInit();
-    if (!Init || Vars.count(V))
-      return true;
-    if (isArithmetic(V->getType())) {
-      VarSet Refs;
-      collectRefs(Init, Refs);
-      for (const ValueDecl *D : Refs)
-        if (Vars.count(D))
-          CursorCopies.push_back({V, D});
-    } else if (contentRef(Init, Vars, Role::Arg)) {
-      addVar(V, Vars);
-    }
-    return true;
-  }
-  bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->getOpcode() == BO_Assign)
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
-        Assignments.push_back({Ref->getDecl(), B->getRHS()});
-    return true;
-  }
-
-  void addCursorCopies() {
-    for (const auto &[Copy, Cursor] : CursorCopies)
-      for (const auto &[Target, Value] : Assignments)
-        if (Target == Cursor && refersTo(Value, Copy))
-          Vars.insert(Copy);
-  }
-
-private:
-  VarSet &Vars;
-  std::vector<std::pair<const VarDecl *, const ValueDecl *>> CursorCopies;
-  std::vector<std::pair<const ValueDecl *, const Expr *>> Assignments;
-};
-
-void addElementAliases(const Stmt *Body, VarSet &Vars) {
-  if (!Body)
-    return;
-  ElementAliases V(Vars);
-  V.TraverseStmt(const_cast<Stmt *>(Body));
-  V.addCursorCopies();
-}
-
-/// The expressions that decide how often Loop iterates, and how to read
-/// them: the range of a range-for (its content), the condition and init of
-/// the others.
-llvm::SmallVector<std::pair<const Stmt *, Role>, 2> boundParts(const Stmt *Loop) {
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return {{Range->getRangeInit(), Role::Content}};
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return {{For->getCond(), Role::None}, {For->getInit(), Role::None}};
-  return {{conditionOf(Loop), Role::None}};
-}
-
 const RecordDecl *ownerOf(const FunctionDecl *F) {
   if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F))
     return M->getParent();
@@ -456,50 +91,6 @@ const Expr *argumentFor(const Expr *Call, const FunctionDecl *Callee,
   if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
     return Index < C->getNumArgs() ? C->getArg(Index) : nullptr;
   return nullptr;
-}
-
-/// Whether a call argument has a small compile-time size or value: a string
-/// literal (also converted to a string or string_view), an integer
-/// constant, a constant-size array or std::array, of at most Limit.
-bool isSmallConstant(const Expr *Arg, std::uint64_t Limit,
-                     const ASTContext &Ctx) {
-  for (unsigned Depth = 0; Arg && Depth < 8; ++Depth) {
-    Arg = Arg->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Arg))
-      Arg = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Arg))
-      Arg = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(Arg))
-      Arg = F->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(Arg);
-             C && C->getNumArgs() > 0 && !C->isElidable() &&
-             !C->getConstructor()->isCopyOrMoveConstructor())
-      Arg = C->getArg(0);
-    else
-      break;
-  }
-  if (!Arg || Arg->isValueDependent() || Arg->isTypeDependent())
-    return false;
-  if (const auto *S = dyn_cast<StringLiteral>(Arg))
-    return S->getLength() <= Limit;
-  if (Arg->getType()->isIntegralOrEnumerationType()) {
-    Expr::EvalResult R;
-    if (Arg->EvaluateAsInt(R, Ctx)) {
-      std::int64_t V = R.Val.getInt().getExtValue();
-      return V >= 0 && std::uint64_t(V) <= Limit;
-    }
-    return false;
-  }
-  QualType T = Arg->getType().getNonReferenceType();
-  if (const auto *Array = Ctx.getAsConstantArrayType(T))
-    return Array->getSize().getZExtValue() <= Limit;
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl()))
-    if (qualifiedName(Spec) == "std::array" &&
-        Spec->getTemplateArgs().size() == 2 &&
-        Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral)
-      return Spec->getTemplateArgs()[1].getAsIntegral().getZExtValue() <= Limit;
-  return false;
 }
 
 bool sameKey(const Contribution &A, const Contribution &B) {
@@ -571,14 +162,36 @@ struct LoopCostAnalysis::Walk {
   CostSet loop(const Stmt *Loop);
   CostSet call(const Expr *Call);
   CostSet elementLoop(const ElementCall &EC);
-  CostSet iterations(const Stmt *Loop) {
+  /// Per loop (or callable run per element) being walked: what runs on
+  /// branches that leave it (`if (failed) { close_all(); break; }`), at
+  /// most once per run of it, and the switch and try statements open
+  /// around it (a `break` inside a switch, or a `throw` inside a try,
+  /// does not leave it).
+  struct Leaving {
+    const Stmt *Body = nullptr;
+    bool Callable = false; ///< `return` ends one element's call only
+    unsigned Switches = 0, Tries = 0;
+    CostSet Once;
+  };
+  llvm::SmallVector<Leaving, 4> Leavings;
+  unsigned Switches = 0, Tries = 0;
+
+  /// Per-iteration costs of Loop; those of branches that leave it go to
+  /// Once (they do not multiply with its bound).
+  CostSet iterations(const Stmt *Loop, CostSet &Once) {
     Frames.push_back(loopVariables(Loop));
+    Leavings.push_back({loopBody(Loop), false, Switches, Tries, {}});
     CostSet Out;
     for (const Stmt *Part : iterationParts(Loop))
       merge(Out, region(Part));
     Frames.pop_back();
+    merge(Once, Leavings.pop_back_val().Once);
     return Out;
   }
+  /// Where the costs of Block go when Block ends by leaving the loops
+  /// around it: the Once set of the outermost loop it leaves; null when it
+  /// does not leave one (or is a loop's whole body).
+  CostSet *leftBy(const CompoundStmt *Block);
   bool walksEnclosing(const Stmt *Loop) const;
   bool discounted(const Expr *Call, const FunctionDecl *Callee,
                   const Contribution &K) const;
@@ -596,6 +209,28 @@ public:
   bool TraverseDoStmt(DoStmt *S) { return add(W.loop(S)); }
   bool VisitCallExpr(CallExpr *E) { return add(W.call(E)); }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) { return add(W.call(E)); }
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    CostSet *Once = W.leftBy(S);
+    if (!Once)
+      return EvaluatedCodeVisitor<RegionVisitor>::TraverseCompoundStmt(S);
+    for (const Stmt *Child : S->body())
+      merge(*Once, W.region(Child));
+    return true;
+  }
+  bool TraverseSwitchStmt(SwitchStmt *S) {
+    ++W.Switches;
+    bool Go = EvaluatedCodeVisitor<RegionVisitor>::TraverseSwitchStmt(S);
+    --W.Switches;
+    return Go;
+  }
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    ++W.Tries;
+    bool Go = TraverseStmt(S->getTryBlock());
+    --W.Tries;
+    for (unsigned I = 0; Go && I < S->getNumHandlers(); ++I)
+      Go = TraverseStmt(S->getHandler(I));
+    return Go;
+  }
   // Evaluated by the compiler, not at run time: immediate invocations
   // (consteval, fmt's format-string checks) and constexpr variables.
   bool TraverseConstantExpr(ConstantExpr *) { return true; }
@@ -624,6 +259,41 @@ CostSet LoopCostAnalysis::Walk::region(const Stmt *S) {
   return std::move(V.Out);
 }
 
+CostSet *LoopCostAnalysis::Walk::leftBy(const CompoundStmt *Block) {
+  if (Leavings.empty() || Block == Leavings.back().Body)
+    return nullptr;
+  std::size_t Outermost = Leavings.size(); // none
+  switch (exitOf(Block)) {
+  case Exit::None:
+    break;
+  case Exit::Break:
+    if (!Leavings.back().Callable && Leavings.back().Switches == Switches)
+      Outermost = Leavings.size() - 1;
+    break;
+  case Exit::Return:
+    // Every loop of the function, or of the callable it is in.
+    Outermost = 0;
+    for (std::size_t I = Leavings.size(); I-- > 0;)
+      if (Leavings[I].Callable) {
+        Outermost = I + 1;
+        break;
+      }
+    break;
+  case Exit::Throw:
+    // Every loop entered since the innermost try around it.
+    for (std::size_t I = 0; I < Leavings.size(); ++I)
+      if (Leavings[I].Tries == Tries) {
+        Outermost = I;
+        break;
+      }
+    break;
+  case Exit::Process:
+    Outermost = 0;
+    break;
+  }
+  return Outermost < Leavings.size() ? &Leavings[Outermost].Once : nullptr;
+}
+
 bool LoopCostAnalysis::Walk::walksEnclosing(const Stmt *Loop) const {
   if (Frames.empty())
     return false;
@@ -650,7 +320,9 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
     merge(Out, region(Part));
   bool Counts = !A.isSmallLoop(Loop, Ctx) && hasCountingShape(Loop) &&
                 !walksEnclosing(Loop);
-  CostSet Inner = iterations(Loop);
+  CostSet Once;
+  CostSet Inner = iterations(Loop, Once);
+  merge(Out, Once);
   if (!Counts) {
     merge(Out, Inner);
     return Out;
@@ -680,19 +352,23 @@ CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
     for (const VarSet &Frame : Frames)
       if (contentRef(EC.Range, Frame, Role::Arg))
         Counts = false;
-  CostSet Inner;
+  CostSet Inner, Once;
   if (EC.Callable && EC.Callable->getBody()) {
     VarSet Params;
     for (const ParmVarDecl *P : EC.Callable->parameters())
       Params.insert(P);
     addElementAliases(EC.Callable->getBody(), Params);
     Frames.push_back(Params);
+    Leavings.push_back({EC.Callable->getBody(), true, Switches, Tries, {}});
     Inner = region(EC.Callable->getBody());
     Frames.pop_back();
+    merge(Once, Leavings.pop_back_val().Once);
   }
-  if (!Counts)
+  if (!Counts) {
+    merge(Inner, Once);
     return Inner;
-  CostSet Out;
+  }
+  CostSet Out = std::move(Once);
   Contribution Own;
   Own.Levels = 1;
   parametersIn(EC.Range, Fn, Own.Walks, Own.WalksCaptured);
@@ -830,107 +506,11 @@ const RuleEntry *LoopCostAnalysis::cpuHeavyRule(const Expr *Call,
   return R;
 }
 
-bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
-                                             const ASTContext &Ctx) const {
-  if (isSmallLoop(Loop, Ctx))
-    return false;
-  // Draining a source: `while (auto item = next())`.
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    if (const VarDecl *V = While->getConditionVariable())
-      if (V->getInit() && isa<CallExpr>(V->getInit()->IgnoreImplicit()))
-        return true;
-  if (!hasCountingShape(Loop))
-    return false;
-  if (isa<CXXForRangeStmt>(Loop))
-    return true;
-  // An iterator or pointer the loop steps, or a container's size.
-  VarSet CondRefs;
-  collectRefs(conditionOf(Loop), CondRefs);
-  for (const ValueDecl *D : steps(Loop).Stepped)
-    if (CondRefs.count(D) && !isArithmetic(D->getType()))
-      return true;
-  bool Sized = false;
-  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-    if (!S || Sized)
-      return;
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(S))
-      if (const Expr *Obj = M->getImplicitObjectArgument()) {
-        QualType T = Obj->getType();
-        if (const auto *P = T->getAs<PointerType>())
-          T = P->getPointeeType();
-        if (isContainerLike(T->getAsCXXRecordDecl()))
-          Sized = true;
-      }
-    for (const Stmt *Child : S->children())
-      Visit(Child);
-  };
-  Visit(conditionOf(Loop));
-  return Sized;
-}
-
-bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
-                                   const ASTContext &Ctx) const {
-  if (tripBound(Loop, Ctx, Catalog).isSmall(Opts.SmallTripCount))
-    return true;
-  const Expr *Cond = strip(conditionOf(Loop));
-  if (!Cond)
-    return false;
-  StepFinder Steps = steps(Loop);
-  llvm::SmallVector<const Expr *, 4> Work{Cond};
-  while (!Work.empty()) {
-    const auto *B = dyn_cast<BinaryOperator>(strip(Work.pop_back_val()));
-    if (!B)
-      continue;
-    if (B->getOpcode() == BO_LAnd) {
-      Work.push_back(B->getLHS());
-      Work.push_back(B->getRHS());
-      continue;
-    }
-    BinaryOperatorKind Op = B->getOpcode();
-    const Expr *Var = B->getLHS(), *Limit = B->getRHS();
-    if (Op == BO_GT || Op == BO_GE) {
-      std::swap(Var, Limit);
-      Op = BinaryOperator::reverseComparisonOp(Op);
-    }
-    if (Op != BO_LT && Op != BO_LE)
-      continue;
-    const ValueDecl *D = namedVariable(Var);
-    if (!D || !Steps.Incremented.count(D) || Steps.Decremented.count(D))
-      continue;
-    if (Limit->isValueDependent())
-      continue;
-    Expr::EvalResult R;
-    if (Limit->EvaluateAsInt(R, Ctx)) {
-      std::int64_t V = R.Val.getInt().getExtValue();
-      if (V >= 0 && std::uint64_t(V) <= Opts.SmallTripCount)
-        return true;
-    }
-    if (isConfiguredCount(limitSource(Limit), Ctx))
-      return true;
-  }
-  return false;
-}
-
-bool LoopCostAnalysis::isConfiguredCount(const Expr *Limit,
-                                         const ASTContext &Ctx) const {
-  // `conf_.recv_buffer_cnt` with `uint16_t recv_buffer_cnt = 8;`: a knob of
-  // a configuration struct whose default is small, not a data size.
-  const auto *M = dyn_cast_or_null<MemberExpr>(strip(Limit));
-  const auto *Field = M ? dyn_cast<FieldDecl>(M->getMemberDecl()) : nullptr;
-  if (!Field || !Field->getType()->isIntegerType())
-    return false;
-  const Expr *Init = Field->getInClassInitializer();
-  Expr::EvalResult R;
-  if (!Init || Init->isValueDependent() || !Init->EvaluateAsInt(R, Ctx))
-    return false;
-  std::int64_t V = R.Val.getInt().getExtValue();
-  return V > 0 && std::uint64_t(V) <= Opts.SmallTripCount;
-}
-
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
                                bool &Final) {
   const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || !isUserHelper(Def, Catalog, Ignored))
+  if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored) ||
+      isConstantTime(Def, Catalog))
     return false;
   auto &Summaries = this->Summaries[CountElementWalks];
   auto It = Summaries.find(Def);
@@ -991,7 +571,10 @@ IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,
   Walk W{*this, Ctx, nullptr, {}, true};
   IterationCost Out;
   Out.Levels = isSmallLoop(Loop, Ctx) ? 0 : 1;
-  CostSet Inner = W.iterations(Loop);
+  // What a block leaving the loop does runs once; the loops in it are
+  // checked on their own.
+  CostSet Once;
+  CostSet Inner = W.iterations(Loop, Once);
   if (const Contribution *B = best(Inner)) {
     Out.Levels += B->Levels;
     Out.Steps = B->Steps;
@@ -1010,14 +593,6 @@ IterationCost LoopCostAnalysis::functionCost(const FunctionDecl *F) {
       Out.Steps = B->Steps;
     }
   return Out;
-}
-
-llvm::SmallVector<const Stmt *, 4> loopIterationParts(const Stmt *Loop) {
-  llvm::SmallVector<const Stmt *, 4> Parts;
-  for (const Stmt *Part : iterationParts(Loop))
-    if (Part)
-      Parts.push_back(Part);
-  return Parts;
 }
 
 } // namespace corolint

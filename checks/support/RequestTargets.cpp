@@ -45,43 +45,20 @@ llvm::SmallVector<std::string, 4> wordsOf(llvm::StringRef Name) {
   return Words;
 }
 
-bool hasWord(llvm::StringRef Name, llvm::ArrayRef<llvm::StringRef> List) {
-  for (const std::string &W : wordsOf(Name))
-    if (llvm::is_contained(List, W))
+/// Whether a word of Name is an entry of the word section S
+/// (`addressee_words`, `ordered_words`), or ends with an `ordered_words`
+/// entry marked `suffix` (`websocket`, `ostream`, `filestream`).
+bool hasWord(llvm::StringRef Name, Section S, const RuleCatalog &Catalog) {
+  for (const std::string &W : wordsOf(Name)) {
+    if (Catalog.lookup(S, W))
       return true;
-  return false;
-}
-
-/// Words that also count as the end of a longer word (`websocket`,
-/// `ostream`, `filestream`).
-constexpr llvm::StringRef OrderedSuffixes[] = {"stream", "socket", "pipe",
-                                               "queue", "writer", "reader"};
-
-bool hasOrderedSuffix(llvm::StringRef Name) {
-  for (const std::string &W : wordsOf(Name))
-    for (llvm::StringRef S : OrderedSuffixes)
-      if (llvm::StringRef(W).ends_with(S))
+    for (const auto &Entry : Catalog.entries(S))
+      if (Entry.getValue().attribute("suffix") == "true" &&
+          llvm::StringRef(W).ends_with(Entry.getKey()))
         return true;
+  }
   return false;
 }
-
-// Words naming where a request goes, or the record it acts on.
-constexpr llvm::StringRef AddresseeWords[] = {
-    "id",      "uuid",     "ep",     "endpoint", "addr",   "address",
-    "host",    "node",     "peer",   "dest",     "dst",    "destination",
-    "target",  "recipient", "to",    "key",      "shard",  "replica",
-    "server",  "member",   "path",   "url",      "uri",
-};
-
-// Words of a type whose calls are kept in order by the object itself.
-constexpr llvm::StringRef OrderedWords[] = {
-    "stream",  "socket",  "sock",    "file",     "fd",       "channel",
-    "chan",    "queue",   "pipe",    "connection", "conn",   "writer",
-    "reader",  "sink",    "source",  "cursor",   "iterator", "builder",
-    "batch",   "buffer",  "session", "transaction", "txn",   "tx",
-    "log",     "journal", "wal",     "serializer", "encoder", "decoder",
-    "parser",  "stdout",  "terminal", "console",
-};
 
 CallOrder orderOf(const CXXRecordDecl *RD, const RuleCatalog &Catalog,
                   unsigned Depth) {
@@ -91,8 +68,8 @@ CallOrder orderOf(const CXXRecordDecl *RD, const RuleCatalog &Catalog,
     return R->Kind == "concurrent" ? CallOrder::Concurrent : CallOrder::Ordered;
   if (defuse::isStandardName(qualifiedName(RD)))
     return CallOrder::Ordered;
-  if (RD->getIdentifier() && (hasWord(RD->getName(), OrderedWords) ||
-                              hasOrderedSuffix(RD->getName())))
+  if (RD->getIdentifier() &&
+      hasWord(RD->getName(), Section::OrderedWords, Catalog))
     return CallOrder::Ordered;
   if (!RD->hasDefinition())
     return CallOrder::Unknown;
@@ -109,14 +86,15 @@ CallOrder orderOf(const CXXRecordDecl *RD, const RuleCatalog &Catalog,
 
 } // namespace
 
-bool namesAddressee(const ParmVarDecl &P) {
-  if (P.getIdentifier() && hasWord(P.getName(), AddresseeWords))
+bool namesAddressee(const ParmVarDecl &P, const RuleCatalog &Catalog) {
+  const Section Words = Section::AddresseeWords;
+  if (P.getIdentifier() && hasWord(P.getName(), Words, Catalog))
     return true;
   QualType T = P.getType().getNonReferenceType().getUnqualifiedType();
   if (const auto *RD = T->getAsCXXRecordDecl())
-    return RD->getIdentifier() && hasWord(RD->getName(), AddresseeWords);
+    return RD->getIdentifier() && hasWord(RD->getName(), Words, Catalog);
   if (const auto *TD = T->getAs<TypedefType>())
-    return hasWord(TD->getDecl()->getName(), AddresseeWords);
+    return hasWord(TD->getDecl()->getName(), Words, Catalog);
   return false;
 }
 
@@ -153,7 +131,7 @@ bool addressedRequest(const CallExpr &Call, const FunctionDecl &FD,
     if (!O || !PerIter(*O))
       continue;
     ElementArgument = true;
-    if (namesAddressee(*Parm))
+    if (namesAddressee(*Parm, DU.catalog()))
       Addressee = true;
   }
   if (!ElementArgument)

@@ -14,11 +14,11 @@ namespace corolint {
 
 /// Whether parameter P receives the addressee of a request: its name or
 /// its type's name has a word that names where the request goes or which
-/// record it acts on (`id`, `endpoint`, `address`, `host`, `node`, `peer`,
-/// `destination`, `target`, `key`, `shard`, `replica`, `path`...):
+/// record it acts on (the catalogs' `addressee_words`: `id`, `endpoint`,
+/// `address`, `host`, `node`, `peer`, `key`, `shard`...):
 /// `send_shutdown(messaging_service*, host_id id)`,
 /// `update_peer_info(inet_address ep, const peer_info &)`.
-bool namesAddressee(const clang::ParmVarDecl &P);
+bool namesAddressee(const clang::ParmVarDecl &P, const RuleCatalog &Catalog);
 
 /// How calls on an object of type T are ordered.
 enum class CallOrder {
@@ -26,7 +26,7 @@ enum class CallOrder {
   /// Calls must stay in order: a stream, socket, file, channel, queue,
   /// connection, writer, log... (the `request_services` catalog entries of
   /// kind `ordered`, the standard library's types, and classes whose name
-  /// has such a word).
+  /// has a word of the catalogs' `ordered_words`).
   Ordered,
   /// Each call is an independent request (an RPC or messaging service, a
   /// pooled client, a table writer): catalogued `request_services` of kind

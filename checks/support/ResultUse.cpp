@@ -1,4 +1,6 @@
 #include "support/ResultUse.h"
+#include "support/AnalysisStore.h"
+#include "support/CoroutineContext.h"
 #include "support/EvaluatedCodeVisitor.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -273,12 +275,19 @@ bool LocalReads::readAfter(const VarDecl *V, const Stmt *Point,
     return true;
   if (!Built) {
     Built = true;
-    CFG::BuildOptions Options;
-    Options.setAllAlwaysAdd();
-    Graph = CFG::buildCFG(&F, const_cast<Stmt *>(Body), &Ctx, Options);
+    // The body's one CFG, shared with the other analyses of the function.
+    if (const auto *FD = dyn_cast<FunctionDecl>(&F))
+      Shared = AnalysisStore::of(Ctx).body(*FD, Body).cfg();
+    else {
+      CFG::BuildOptions Options;
+      Options.setAllAlwaysAdd();
+      Graph = CFG::buildCFG(&F, const_cast<Stmt *>(Body), &Ctx, Options);
+      Shared = Graph.get();
+    }
   }
-  if (!Graph)
+  if (!Shared)
     return true;
+  const CFG *Graph = Shared;
 
   llvm::SmallPtrSet<const Stmt *, 8> Ignored;
   for (const Expr *E : NotReads)

@@ -63,7 +63,7 @@ ResultUse resultUse(const clang::Expr *E, const BodyParents &P);
 bool isTrackableLocal(const clang::VarDecl *V, const clang::Stmt *Body);
 
 /// "Is the value stored here ever read?" over the CFG of one function
-/// body, built once on first use.
+/// body: the one the AnalysisStore keeps for the body (BodyFacts::cfg).
 class LocalReads {
 public:
   LocalReads(const clang::Decl &F, const clang::Stmt *Body,
@@ -84,7 +84,8 @@ private:
   const clang::Stmt *Body;
   clang::ASTContext &Ctx;
   bool Built = false;
-  std::unique_ptr<clang::CFG> Graph;
+  const clang::CFG *Shared = nullptr;
+  std::unique_ptr<clang::CFG> Graph; // only for a body that is no function's
 };
 
 } // namespace corolint

@@ -45,9 +45,16 @@ enum class Section {
   StateQueries,
   Idioms,
   RequestServices,
+  BoundedCounts,
+  EmptinessQueries,
+  OrderedWords,
+  AddresseeWords,
+  Accessors,
+  NonBlockingMarkers,
+  Pipes,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::RequestServices) + 1;
+    static_cast<std::size_t>(Section::Pipes) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);

@@ -18,8 +18,10 @@ std::string absoluteIn(llvm::StringRef Entry, llvm::StringRef Dir) {
   return std::string(P);
 }
 
-/// Whether the configuration file Path names Entry in a RuleFiles option.
-bool namesRuleFile(llvm::StringRef Path, llvm::StringRef Entry) {
+/// Whether the configuration file Path names Entry in an Option option
+/// (global or a check's).
+bool namesRuleFile(llvm::StringRef Path, llvm::StringRef Entry,
+                   llvm::StringRef Option) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return false;
@@ -29,11 +31,12 @@ bool namesRuleFile(llvm::StringRef Path, llvm::StringRef Entry) {
       [](const llvm::SMDiagnostic &) {});
   if (!Parsed)
     return false;
-  for (const auto &Option : Parsed->CheckOptions) {
-    llvm::StringRef Key = Option.getKey();
-    if (Key != "RuleFiles" && !Key.ends_with(".RuleFiles"))
+  for (const auto &Setting : Parsed->CheckOptions) {
+    llvm::StringRef Key = Setting.getKey();
+    if (Key != Option && !(Key.ends_with(Option) &&
+                           Key.drop_back(Option.size()).ends_with(".")))
       continue;
-    for (const std::string &Item : splitOptionList(Option.getValue().Value))
+    for (const std::string &Item : splitOptionList(Setting.getValue().Value))
       if (Item == Entry)
         return true;
   }
@@ -50,7 +53,8 @@ std::string resolveRuleFiles(llvm::StringRef List, llvm::StringRef BaseDir) {
 }
 
 std::vector<std::string> resolveRuleFilesFor(const std::vector<std::string> &Files,
-                                             llvm::StringRef MainFile) {
+                                             llvm::StringRef MainFile,
+                                             llvm::StringRef Option) {
   std::vector<std::string> Out;
   llvm::SmallString<256> Start(MainFile);
   llvm::sys::fs::make_absolute(Start);
@@ -62,7 +66,7 @@ std::vector<std::string> resolveRuleFilesFor(const std::vector<std::string> &Fil
            Dir = llvm::sys::path::parent_path(Dir)) {
         llvm::SmallString<256> Config(Dir);
         llvm::sys::path::append(Config, ".clang-tidy");
-        if (llvm::sys::fs::is_regular_file(Config) && namesRuleFile(Config, F)) {
+        if (llvm::sys::fs::is_regular_file(Config) && namesRuleFile(Config, F, Option)) {
           Resolved = absoluteIn(F, Dir);
           break;
         }

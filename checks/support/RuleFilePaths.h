@@ -19,9 +19,11 @@ std::string resolveRuleFiles(llvm::StringRef List, llvm::StringRef BaseDir);
 /// RuleFiles options (global or a check's) name that entry: the front ends
 /// that only see merged options (clang-tidy with the plugin, clangd) find
 /// the naming file this way. Entries no such file names (clang-tidy's
-/// --config) stay relative to the working directory.
+/// --config) stay relative to the working directory. Option names the
+/// option for other lists of files (SummaryFiles).
 std::vector<std::string> resolveRuleFilesFor(const std::vector<std::string> &Files,
-                                             llvm::StringRef MainFile);
+                                             llvm::StringRef MainFile,
+                                             llvm::StringRef Option = "RuleFiles");
 
 } // namespace corolint
 

@@ -38,6 +38,13 @@ const AttributeSpec Blocking[] = {
      "a wait on an object that is complete already returns at once"},
     {"ready_from", T::StringList, "",
      "functions whose result is an object complete already"},
+    {"ready_queries", T::StringList, "",
+     "members of the object whose true result says it is complete "
+     "(`available`): a wait just after one was seen true returns at once"},
+    {"size_argument", T::Integer, "",
+     "fd calls that write: index of the byte-count argument (the descriptor "
+     "is argument 0); a few constant bytes into a pipe the code has just "
+     "created cannot wait (see `pipes`)"},
     {"duration_argument", T::Integer, "",
      "sleeps: index of the argument that says how long (fix-its)"},
     {"duration_unit", T::String, "",
@@ -115,7 +122,8 @@ const AttributeSpec AwaitableTypes[] = {
 
 const AttributeSpec Executors[] = {
     {"kind", T::Enum, "pool;loop;hop;shards",
-     "pool / loop: an executor type; hop: an awaited call that moves the coroutine"},
+     "pool / loop: an executor type; hop: an awaited call that moves the "
+     "coroutine; shards: the shard count or range"},
     {"to", T::Enum, "pool;loop;argument", "hops: where the coroutine goes"},
     {"pattern", T::Enum, "glob;loose",
      "the name is a pattern for names no entry names: `*` matches any "
@@ -123,10 +131,20 @@ const AttributeSpec Executors[] = {
 };
 
 const AttributeSpec ElementWork[] = {
-    {"kind", T::Enum, "container;algorithm;inserter;view;iota",
+    {"kind", T::Enum,
+     "container;algorithm;inserter;view;iota;accessor;constant_time",
      "what the entry names (view: a range with at most its input's elements; "
-     "iota: the integers between its two arguments)"},
+     "iota: the integers between its two arguments; accessor: a member name "
+     "that reaches the elements or asks the size without adding or removing "
+     "any, const or not; constant_time: a function whose loops do not grow "
+     "with the data, amortised constant time per call)"},
     {"inserts", T::StringList, "", "containers: methods that add an element"},
+    {"grows_in_blocks", T::Bool, "",
+     "containers: storage grows by blocks, so adding a scalar element "
+     "(number, pointer) allocates nothing per element"},
+    {"pattern", T::Enum, "glob;loose",
+     "the name is a pattern for names no entry names: `*` matches any "
+     "characters; loose: case and `_` ignored"},
 };
 
 const AttributeSpec ViewTypes[] = {
@@ -147,6 +165,35 @@ const AttributeSpec RequestServices[] = {
     {"kind", T::Enum, "concurrent;ordered",
      "concurrent: each call is its own request, safe to run together; "
      "ordered: calls must stay in order (a stream, socket, file)"},
+};
+
+const AttributeSpec OrderedWords[] = {
+    {"suffix", T::Bool, "",
+     "the word also counts as the end of a longer word (`websocket`, `ostream`)"},
+};
+
+const AttributeSpec Accessors[] = {
+    {"element", T::Bool, "",
+     "the result is part of the object (an element, the held value): a "
+     "write through it writes the object"},
+};
+
+const AttributeSpec NonBlockingMarkers[] = {
+    {"kind", T::Enum, "macro;declaration",
+     "macro: a name written in the code (`EAGAIN`, `O_NONBLOCK`); "
+     "declaration: an enumerator, constant or function the code refers to "
+     "(`coro::net::socket::blocking_t::no`)"},
+};
+
+const AttributeSpec Pipes[] = {
+    {"array_argument", T::Integer, "",
+     "index of the argument that receives the two descriptors"},
+    {"write_end", T::Integer, "", "index of the write end in that array"},
+    {"capacity", T::Integer, "",
+     "bytes the pipe holds at least: writes into a fresh pipe that total "
+     "no more cannot wait"},
+    {"harmless_uses", T::StringList, "",
+     "functions that take an end without writing to it (`close`)"},
 };
 
 const AttributeSpec Idioms[] = {
@@ -172,6 +219,17 @@ const AttributeSpec Idioms[] = {
 const AttributeSpec Offload[] = {
     {"kind", T::Enum, "queue",
      "queue: hands the work it is given to another thread (a logging front end)"},
+};
+
+const AttributeSpec SizeQueries[] = {
+    {"container", T::Bool, "",
+     "true: a class with this member holds elements (a container, like one "
+     "with `begin`), also when it has no `begin` (std::queue, std::stack)"},
+};
+
+const AttributeSpec BoundedCounts[] = {
+    {"max", T::Integer, "",
+     "the most objects of the type a program can have at once"},
 };
 
 const SectionSpec Sections[] = {
@@ -222,7 +280,7 @@ const SectionSpec Sections[] = {
      {}},
     {Section::SizeQueries, "size_queries",
      "functions and members (by last name component) whose result is the "
-     "size of some data (`size`, `std::distance`)", {}},
+     "size of some data (`size`, `std::distance`)", SizeQueries},
     {Section::StateQueries, "state_queries",
      "members (by name) that read an object's state without waiting for its "
      "work (`joinable`, `valid`)", {}},
@@ -232,6 +290,33 @@ const SectionSpec Sections[] = {
     {Section::RequestServices, "request_services",
      "types of objects whose calls are, or are not, independent requests",
      RequestServices},
+    {Section::BoundedCounts, "bounded_counts",
+     "types a program has at most a few objects of (`max`, a compile-time "
+     "limit of the library): a collection of them, or a loop over one, is "
+     "small", BoundedCounts},
+    {Section::EmptinessQueries, "emptiness_queries",
+     "members (by name) whose true result says an object (a container, a "
+     "queue) holds nothing (`empty`)", {}},
+    {Section::OrderedWords, "ordered_words",
+     "words of a class name (`stream`, `socket`, `file`) that say its calls "
+     "are kept in order by the object itself, not independent requests; "
+     "the name is the word, lower case", OrderedWords},
+    {Section::AddresseeWords, "addressee_words",
+     "words of a parameter or its type's name (`id`, `endpoint`, `host`, "
+     "`key`) that say the argument names where a request goes or the "
+     "record it acts on; the name is the word, lower case", {}},
+    {Section::Accessors, "accessors",
+     "member functions that are non-const only to hand out access to the "
+     "object's data and change nothing themselves (`begin`, `find`, "
+     "`front`); a bare name applies to the standard library's classes, a "
+     "qualified one to its own class", Accessors},
+    {Section::NonBlockingMarkers, "non_blocking_markers",
+     "names whose use in a function (or in another member of its class) "
+     "says the descriptors it works on are non-blocking: a read or write "
+     "there returns instead of waiting", NonBlockingMarkers},
+    {Section::Pipes, "pipes",
+     "functions that create a pipe into an array of two descriptors they "
+     "are given (`pipe`)", Pipes},
 };
 static_assert(std::size(Sections) == SectionCount, "one spec per Section");
 

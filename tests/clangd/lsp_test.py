@@ -264,6 +264,38 @@ class ClangdLsp(unittest.TestCase):
             self.assertTrue(any(c == check for c, _, _ in expected), (check, actions))
         self.stop(server)
 
+    def test_summary_files_report_through_other_files(self):
+        # A helper declared here and defined in a file clangd does not parse:
+        # the summary file named by SummaryFiles (relative to .clang-tidy)
+        # says it blocks (docs/whole-program.md).
+        with open(os.path.join(self.root, "remote.cpp"), "w") as f:
+            f.write('#include <coroutine>\n'
+                    'struct task { struct promise_type {\n'
+                    '  task get_return_object() { return {}; }\n'
+                    '  std::suspend_never initial_suspend() noexcept { return {}; }\n'
+                    '  std::suspend_never final_suspend() noexcept { return {}; }\n'
+                    '  void return_void() {} void unhandled_exception() {} }; };\n'
+                    'void flush_all();\n'
+                    'void compute();\n'
+                    'task run() { flush_all(); compute(); co_return; }\n')
+        summary = {"corolint-summaries": 1,
+                   "files": [{"path": os.path.join(self.root, "elsewhere.cpp")}],
+                   "functions": [{"usr": "c:@F@flush_all#", "name": "flush_all",
+                                  "at": [0, 1, 6, 5],
+                                  "blocks": {"name": "fsync", "at": [0, 2, 3, 20]}}]}
+        with open(os.path.join(self.root, "summaries.json"), "w") as f:
+            json.dump(summary, f)
+        with open(os.path.join(self.root, ".clang-tidy"), "a") as f:
+            f.write("CheckOptions:\n  SummaryFiles: summaries.json\n")
+        server = self.start()
+        diags = server.diagnostics(self.open(server, "remote.cpp"), want_coro=True)
+        coro = [d for d in diags if d.get("code") == "coro-blocking-call"]
+        self.assertEqual(len(coro), 1, diags)
+        self.assertEqual(coro[0]["range"]["start"]["line"], 8)
+        self.assertIn("Call to 'flush_all' may block coroutine 'run'; it reaches "
+                      "blocking call 'fsync'", coro[0]["message"])
+        self.stop(server)
+
     def test_check_mode_prints_findings(self):
         # clangd 19 prints only errors in --check mode; newer ones have
         # --check-warnings. Make the findings errors for this run.

@@ -155,6 +155,8 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   In.CompilerErrors = {F};
   In.ConfigErrors = {"config: bad", ""};
   In.Failed = true;
+  In.Summaries = "{\"corolint-summaries\": 1}\n";
+  In.Inputs = {{"/a/b.cpp", "00112233445566778899aabbccddeeff"}, {"/a/../c.h", "missing"}};
   std::string Bytes = encodeResult(In);
   TUResult Out;
   ASSERT_TRUE(decodeResult(Bytes, Out));
@@ -176,6 +178,12 @@ TEST(DriverIsolation, ResultsCrossThePipeUnchanged) {
   EXPECT_EQ(Out.CompilerErrors[0].Severity, Level::Error);
   EXPECT_EQ(Out.ConfigErrors, In.ConfigErrors);
   EXPECT_TRUE(Out.Failed);
+  // Whole-program summaries travel opaque (docs/whole-program.md).
+  EXPECT_EQ(Out.Summaries, In.Summaries);
+  // The files the translation unit read, for the cache.
+  ASSERT_EQ(Out.Inputs.size(), 2u);
+  EXPECT_EQ(Out.Inputs[1].Path, "/a/../c.h");
+  EXPECT_EQ(Out.Inputs[0].Hash, "00112233445566778899aabbccddeeff");
   // A cut or extended message is rejected, never half read.
   for (std::size_t Cut : {std::size_t(0), std::size_t(8), Bytes.size() / 2, Bytes.size() - 1})
     EXPECT_FALSE(decodeResult(llvm::StringRef(Bytes).take_front(Cut), Out)) << Cut;

@@ -115,7 +115,7 @@ TEST(DriverOptions, HelpDocumentsExitStatus) {
   for (const char *Needle :
        {"-p BUILD_DIR", "--checks", "--config-file", "--rules", "-j N",
         "--format", "--sarif", "--source-root", "--baseline", "--fail-on",
-        "--progress", "--category", "--shard", "--timeout", "--list-checks", "--version",
+        "--progress", "--category", "--shard", "--timeout", "--cache-dir", "--list-checks", "--version",
         "EXIT STATUS", "  3  "})
     EXPECT_NE(H.find(Needle), std::string::npos) << Needle;
 }

@@ -82,4 +82,11 @@ when_all_succeed(FutureIterator begin, FutureIterator end) noexcept {
       typename std::iterator_traits<FutureIterator>::value_type::value_type>::type>();
 }
 
+// Container overload: the values of a vector of futures started already.
+template <typename T>
+typename internal::values_of<T>::type when_all_succeed(std::vector<future<T>>&& futures) noexcept {
+  (void)futures;
+  return corolint_standin::unreachable<typename internal::values_of<T>::type>();
+}
+
 }  // namespace seastar
