@@ -235,12 +235,16 @@ TEST(DriverCache, AChangedSummaryFileInvalidates) {
   std::string Dir = project("DriverCache.Summary");
   writeFile(Dir + "/.clang-tidy", tidyConfig("proj::nothing") +
                                       "  SummaryFiles: '" + Dir + "/summary.json'\n");
-  writeFile(Dir + "/summary.json", "{}");
+  // Valid summary files (a malformed one is a configuration error, and a
+  // translation unit with one is not cached).
+  writeFile(Dir + "/summary.json",
+            R"({"corolint-summaries": 1, "files": [], "functions": []})");
   Outcome Cold = runCorolint(cached(Dir));
   EXPECT_TRUE(contains(Cold.Err, cacheLine(0, 3))) << Cold.Err;
   Outcome Same = runCorolint(cached(Dir), {NoParse});
   EXPECT_TRUE(contains(Same.Err, cacheLine(3, 3))) << Same.Err;
-  writeFile(Dir + "/summary.json", "{\"functions\": []}");
+  writeFile(Dir + "/summary.json",
+            R"({"corolint-summaries": 1, "files": [{"path": "/elsewhere/x.cpp"}], "functions": []})");
   Outcome Changed = runCorolint(cached(Dir));
   EXPECT_TRUE(contains(Changed.Err, cacheLine(0, 3))) << Changed.Err;
 }
