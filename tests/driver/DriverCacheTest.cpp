@@ -447,10 +447,11 @@ TEST(DriverCache, AChangedHelperInAnotherFileChangesItsCallersFindings) {
   Outcome Plain = runCorolint(args(Dir));
   EXPECT_EQ(Changed.Out, Plain.Out);
 
-  // And back: the finding goes, session.cpp still from the cache.
+  // And back: the finding goes, session.cpp still from the cache (store.cpp
+  // is analysed again: its one entry now records the sleeping version).
   writeStore(Dir, false);
   Outcome Back = runCorolint(cached(Dir), {NoParse});
   EXPECT_EQ(Back.Exit, 0) << Back.Out << Back.Err;
-  EXPECT_TRUE(contains(Back.Err, cacheLine(2, 2))) << Back.Err;
+  EXPECT_TRUE(contains(Back.Err, cacheLine(1, 2))) << Back.Err;
   EXPECT_FALSE(contains(Back.Out, "proj::save")) << Back.Out;
 }
