@@ -8,6 +8,7 @@
 // UnboundedSpawnPacing.cpp (a loop paced by the events that feed it).
 
 #include "UnboundedSpawnCheck.h"
+#include "support/BackgroundStarts.h"
 #include "support/Limiters.h"
 #include "support/LoopBounds.h"
 #include "support/RangeFanOut.h"
@@ -30,11 +31,24 @@ public:
       : Check(Check), Opts(Check.Opts), Catalog(Check.catalog()), F(F),
         Ctx(Ctx), SM(Ctx.getSourceManager()), Handles(Body, Catalog, Ctx),
         Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.ExtraLimitersOption),
-               Ctx) {}
+               Ctx),
+        Background(BackgroundStarts::of(Ctx, Catalog, Opts.ExtraSpawns,
+                                        Opts.ExtraSpawnRule,
+                                        Check.ExtraSpawnsOption,
+                                        Opts.HelperDepth)) {}
 
   void run();
 
 private:
+  /// The loop around S that starts it once per iteration with no wait,
+  /// limiter or accepted bound, or null; Bound and Event describe it.
+  /// Helper: S is a call of a helper that starts work in the background
+  /// (what the caller does with the call's result does not wait for it).
+  const clang::Stmt *unboundedLoop(const SpawnSite &S, bool Helper,
+                                   TripBound &Bound, const clang::Expr *&Event);
+  /// Calls in loops of helpers that start work in the background and
+  /// return (UnboundedSpawnHelpers.cpp); Sites are the loops' own spawns.
+  void checkHelperCalls(const std::vector<SpawnSite> &Sites);
   const clang::Expr *eventBefore(const SpawnSite &S,
                                  const clang::Stmt *Loop) const;
   std::vector<const clang::Expr *> eventsIn(const clang::Stmt *S) const;
@@ -71,6 +85,7 @@ private:
   const clang::SourceManager &SM;
   SpawnHandleFate Handles;
   LimiterSearch Limits;
+  BackgroundStarts &Background;
 };
 
 /// A fan-out over a counting range that starts workers, not work per item

@@ -150,9 +150,33 @@ static bool countsCommandLine(const Stmt *Loop) {
          Main->getParamDecl(0) == Param;
 }
 
+/// Whether a loop's increment steps its counter by one (`++i`, `i--`,
+/// `i += 1`): counting workers. A stride (`offset += part_size`) walks
+/// through a quantity of data (bytes, offsets), one piece per iteration.
+static bool stepsByOne(const Stmt *Loop, const ASTContext &Ctx) {
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  const Expr *Inc = For && For->getInc() ? For->getInc()->IgnoreParenImpCasts()
+                                         : nullptr;
+  if (!Inc)
+    return false;
+  if (const auto *U = dyn_cast<UnaryOperator>(Inc))
+    return U->isIncrementDecrementOp();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inc))
+    return Op->getOperator() == OO_PlusPlus ||
+           Op->getOperator() == OO_MinusMinus;
+  if (const auto *B = dyn_cast<CompoundAssignOperator>(Inc)) {
+    Expr::EvalResult Step;
+    return (B->getOpcode() == BO_AddAssign ||
+            B->getOpcode() == BO_SubAssign) &&
+           B->getRHS()->EvaluateAsInt(Step, Ctx) &&
+           Step.Val.getInt() == 1;
+  }
+  return false;
+}
+
 bool SpawnLoopAnalysis::isWorkerLoop(const Stmt *Loop) const {
   auto Counted = countedLoop(Loop);
-  if (!Counted)
+  if (!Counted || !stepsByOne(Loop, Ctx))
     return false;
   const auto *Cond =
       dyn_cast<BinaryOperator>(cast<ForStmt>(Loop)->getCond()->IgnoreParenImpCasts());

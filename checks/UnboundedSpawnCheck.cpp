@@ -13,7 +13,7 @@ using namespace clang;
 namespace corolint {
 
 std::string SpawnLoopAnalysis::suggestion(const SpawnSite &S) const {
-  if (!S.Rule->Alternative.empty())
+  if (S.Rule && !S.Rule->Alternative.empty())
     return S.Rule->Alternative;
   if (S.IsThread)
     return "use a fixed pool of threads (e.g. std::thread::hardware_concurrency() "
@@ -96,24 +96,36 @@ void SpawnLoopAnalysis::run() {
     // task_group's constructor over a range): the caller chose the count.
     if (S.OnThis)
       continue;
-    for (const Stmt *Loop : Handles.enclosingLoops(S.E)) {
-      if (Handles.exitsAfter(S, Loop))
-        continue; // starts once per run of this loop, then leaves it
-      const ValueDecl *Holder = nullptr;
-      if (Handles.fate(S, Loop, Holder) == SpawnHandleFate::Waited)
-        break;
-      if (Limits.hasLimiter(S, Loop, Holder))
-        break;
-      TripBound Bound = tripBound(Loop, Ctx, Catalog);
-      if (loopAccepted(Loop))
-        continue; // a bounded number per iteration of the loops around it
-      const Expr *Event = eventBefore(S, Loop);
-      if (Event && !Opts.ReportAcceptLoops)
-        break; // paced by arrivals: accept or receive, then spawn
+    const Expr *Event = nullptr;
+    TripBound Bound;
+    if (const Stmt *Loop = unboundedLoop(S, /*Helper=*/false, Bound, Event))
       report(S, Loop, Bound, Event);
-      break;
-    }
   }
+  checkHelperCalls(Sites);
+}
+
+const Stmt *SpawnLoopAnalysis::unboundedLoop(const SpawnSite &S, bool Helper,
+                                             TripBound &Bound,
+                                             const Expr *&Event) {
+  for (const Stmt *Loop : Handles.enclosingLoops(S.E)) {
+    if (Handles.exitsAfter(S, Loop))
+      continue; // starts once per run of this loop, then leaves it
+    const ValueDecl *Holder = nullptr;
+    // A helper's background work is out of the caller's reach: whatever
+    // happens to the helper's result, the work it started goes on.
+    if (!Helper && Handles.fate(S, Loop, Holder) == SpawnHandleFate::Waited)
+      return nullptr;
+    if (Limits.hasLimiter(S, Loop, Holder))
+      return nullptr;
+    Bound = tripBound(Loop, Ctx, Catalog);
+    if (loopAccepted(Loop))
+      continue; // a bounded number per iteration of the loops around it
+    Event = eventBefore(S, Loop);
+    if (Event && !Opts.ReportAcceptLoops)
+      return nullptr; // paced by arrivals: accept or receive, then spawn
+    return Loop;
+  }
+  return nullptr;
 }
 
 void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
@@ -168,7 +180,8 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name,
            boolOption(ClangTidyCheck::Options, "ReportWorkerLoops"),
            nameListOption("ExtraSpawnFunctions"),
            nameListOption("ExtraLimiterFunctions"),
-           RuleEntry()} {
+           RuleEntry(),
+           ClangTidyCheck::Options.get("HelperDepth", 6U)} {
   Opts.ExtraSpawnRule.Library = "user";
   Opts.ExtraSpawnRule.Kind = "task";
   Opts.ExtraSpawnRule.Reason = "listed in ExtraSpawnFunctions";
@@ -183,6 +196,7 @@ void UnboundedSpawnCheck::storeOptions(
                                 Opts.ReportAcceptLoops ? "true" : "false");
   ClangTidyCheck::Options.store(OptMap, "ReportWorkerLoops",
                                 Opts.ReportWorkerLoops ? "true" : "false");
+  ClangTidyCheck::Options.store(OptMap, "HelperDepth", Opts.HelperDepth);
   ClangTidyCheck::Options.store(OptMap, "ExtraSpawnFunctions",
                                 ExtraSpawnsOption);
   ClangTidyCheck::Options.store(OptMap, "ExtraLimiterFunctions",

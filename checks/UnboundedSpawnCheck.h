@@ -24,6 +24,9 @@ public:
     NameList ExtraSpawns;
     NameList ExtraLimiters;
     RuleEntry ExtraSpawnRule;
+    /// How many function bodies deep a helper's background start is
+    /// followed (1: only spawns directly in the helper; 0: none).
+    unsigned HelperDepth;
   };
 
 protected:
@@ -39,9 +42,6 @@ private:
   std::string ExtraSpawnsOption;
   std::string ExtraLimitersOption;
   Settings Opts;
-  /// Whether a helper function takes a limiter (awaited or blocking), by
-  /// function; computed once per translation unit.
-
   friend class SpawnLoopAnalysis;
 };
 
