@@ -1,8 +1,8 @@
 // CHECKS: coro-unbounded-spawn
 // More unbounded fan-outs fixed in public history (see
 // testdata/real/README.md, section coro-unbounded-spawn, SP07..): the buggy
-// shape is reported, the fix not. (SP06, missed, is restated in
-// testdata/real/missed-spawn-sp06.cpp.)
+// shape is reported, the fix not. (SP06, a spawn one helper below the loop,
+// is restated in testdata/real-spawn-helpers.cpp.)
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/core/gate.hh>
