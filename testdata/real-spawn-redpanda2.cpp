@@ -1,6 +1,6 @@
 // CHECKS: coro-unbounded-spawn
 // Unbounded fan-outs over partitions, topics and segments fixed in redpanda
-// (see testdata/real/README.md, section coro-unbounded-spawn, SP08..SP11):
+// (see testdata/real/README.md, section coro-unbounded-spawn, SP08..SP10):
 // the buggy shape is reported, the fix not.
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
@@ -111,27 +111,3 @@ struct log_manager {
   }
 };
 } // namespace sp10
-
-// --- SP11: redpanda disk_log_impl segment usage (d720786e) ------------------
-// Within each partition, the size of every segment subject to retention
-// mapped at once (the follow-up to SP10). Fixed with a semaphore of 10.
-namespace sp11 {
-struct segment {
-  ss::future<std::size_t> persistent_size();
-};
-using segment_set = std::vector<std::shared_ptr<segment>>;
-ss::future<std::size_t> retention_usage(const segment_set &segments) {
-  co_return co_await ss::map_reduce( // expect-warning: 'seastar::map_reduce' starts one task per element of 'segments' at once [coro-unbounded-spawn]
-      segments, [](const std::shared_ptr<segment> &s) { return s->persistent_size(); },
-      std::size_t{0}, [](std::size_t a, std::size_t b) { return a + b; });
-}
-ss::future<std::size_t> retention_usage_fixed(const segment_set &segments) {
-  ss::semaphore limit(10);
-  co_return co_await ss::map_reduce(
-      segments,
-      [&limit](const std::shared_ptr<segment> &s) {
-        return ss::with_semaphore(limit, 1, [&s] { return s->persistent_size(); });
-      },
-      std::size_t{0}, [](std::size_t a, std::size_t b) { return a + b; });
-}
-} // namespace sp11
