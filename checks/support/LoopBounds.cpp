@@ -4,11 +4,11 @@
 #include "support/MemberBounds.h"
 #include "support/QualifiedName.h"
 #include "support/RuleCatalog.h"
+#include "support/UnchangedValues.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -27,150 +27,6 @@ std::optional<std::int64_t> constantValue(const Expr *E,
   return std::nullopt;
 }
 
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                        : nullptr))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
-}
-
-/// The variable or data member E names (`v`, `this->range`, `f.range`).
-const ValueDecl *referencedObject(const Expr *E) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
-    return dyn_cast<FieldDecl>(Member->getMemberDecl());
-  return nullptr;
-}
-
-bool refersTo(const Expr *E, const ValueDecl *V) {
-  return E && referencedObject(E) == V;
-}
-
-/// Whether anything in a function body may change V (a variable or a data
-/// member) after its initialisation: an assignment, ++/--, taking its
-/// address or a non-const reference to it (an argument, a reference
-/// variable), or (for a container) a member call that may resize it.
-/// `std::move(v)` alone is not a change: a moved-from container is left
-/// with no more elements than it had.
-class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
-public:
-  WriteFinder(const ValueDecl *V, const RuleCatalog *Catalog)
-      : V(V), Catalog(Catalog) {}
-  bool Written = false;
-
-  bool VisitVarDecl(VarDecl *D) {
-    // `auto &r = v;` (not the hidden range variable of a range-for)
-    QualType T = D->getType();
-    if (!D->isImplicit() && T->isReferenceType() &&
-        !T->getPointeeType().isConstQualified() && refersTo(D->getInit(), V))
-      Written = true;
-    return !Written;
-  }
-  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
-    // A template naming a member of that name through a dependent object
-    // may write it: its instantiations are not read.
-    if (isa<FieldDecl>(V) && M->getMember().getAsString() == V->getName())
-      Written = true;
-    return !Written;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *C) {
-    const CXXConstructorDecl *Ctor = C->getConstructor();
-    if (!Ctor || spawnIterates(Ctor))
-      return true;
-    for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
-      QualType T = Ctor->getParamDecl(I)->getType();
-      if (refersTo(C->getArg(I), V) && T->isReferenceType() &&
-          !T->getPointeeType().isConstQualified())
-        Written = true;
-    }
-    return !Written;
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->isAssignmentOp() && refersTo(B->getLHS(), V))
-      Written = true;
-    return !Written;
-  }
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if ((U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-        refersTo(U->getSubExpr(), V))
-      Written = true;
-    return !Written;
-  }
-  bool VisitCallExpr(CallExpr *C) {
-    const FunctionDecl *F = C->getDirectCallee();
-    unsigned First = 0;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
-      if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F)) {
-        if (C->getNumArgs() > 0 && refersTo(C->getArg(0), V) &&
-            !M->isConst() && !isReadOnlyMember(M))
-          Written = true;
-        First = 1;
-      } else if (Op->isAssignmentOp() && C->getNumArgs() > 0 &&
-                 refersTo(C->getArg(0), V)) {
-        Written = true;
-      }
-    }
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
-      const CXXMethodDecl *Method = M->getMethodDecl();
-      if (Method && !Method->isConst() &&
-          refersTo(M->getImplicitObjectArgument(), V) &&
-          !isReadOnlyMember(Method))
-        Written = true;
-    }
-    if (F && spawnIterates(F))
-      return true;
-    if (F && F->getIdentifier() && F->isInStdNamespace() &&
-        (F->getName() == "move" || F->getName() == "forward"))
-      return true; // moving out leaves no more elements
-    if (!F) { // unknown callee: any argument naming V may be written
-      for (const Expr *Arg : C->arguments())
-        if (refersTo(Arg, V))
-          Written = true;
-      return !Written;
-    }
-    for (unsigned I = First; I < C->getNumArgs(); ++I) {
-      unsigned P = I - First;
-      if (P >= F->getNumParams() || !refersTo(C->getArg(I), V))
-        continue;
-      QualType T = F->getParamDecl(P)->getType();
-      if (T->isReferenceType() && !T->getPointeeType().isConstQualified())
-        Written = true;
-    }
-    return !Written;
-  }
-
-private:
-  /// A fan-out combinator (a `spawn` entry with `per_element`:
-  /// seastar::parallel_for_each, map_reduce) iterates its range; taking it
-  /// by forwarding reference does not resize it.
-  bool spawnIterates(const FunctionDecl *F) const {
-    if (!Catalog)
-      return false;
-    const RuleEntry *R = Catalog->lookup(Section::Spawn, F);
-    return R && !R->attribute("per_element").empty();
-  }
-  /// A member that reaches the elements or asks the size without adding
-  /// or removing any, const or not (`element_work` entries of kind
-  /// `accessor`), unless
-  /// the container's own entry lists it as an insertion (a map's
-  /// `operator[]`).
-  bool isReadOnlyMember(const CXXMethodDecl *M) const {
-    if (!Catalog)
-      return false;
-    std::string Name = M->getNameAsString();
-    const RuleEntry *Accessor = Catalog->lookup(Section::ElementWork, Name);
-    if (!Accessor || Accessor->Kind != "accessor")
-      return false;
-    const RuleEntry *Container = containerEntry(M->getParent(), *Catalog);
-    return !Container || !Container->lists("inserts", Name);
-  }
-  const ValueDecl *V;
-  const RuleCatalog *Catalog;
-};
-
 /// Whether a class has a `begin` member (a container or range).
 bool hasBeginMember(const CXXRecordDecl *RD) {
   if (!RD || !RD->hasDefinition())
@@ -184,24 +40,6 @@ bool hasBeginMember(const CXXRecordDecl *RD) {
     if (hasBeginMember(B.getType()->getAsCXXRecordDecl()))
       return true;
   return false;
-}
-
-/// V's initialiser when V is a local variable (not a parameter, not a
-/// reference) that nothing in its function writes after initialising it.
-const Expr *unchangedInit(const VarDecl *V,
-                          const RuleCatalog *Catalog = nullptr) {
-  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
-      V->getType()->isReferenceType() || !V->getInit())
-    return nullptr;
-  if (V->getType().isConstQualified())
-    return V->getInit();
-  const auto *F =
-      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-  if (!F || !F->getBody())
-    return nullptr;
-  WriteFinder Finder(V, Catalog);
-  Finder.TraverseStmt(F->getBody());
-  return Finder.Written ? nullptr : V->getInit();
 }
 
 bool isHardwareConcurrency(const Expr *E) {
@@ -625,37 +463,6 @@ std::optional<CountedLoop> countedLoop(const Stmt *Loop) {
   if (const VarDecl *Counter = referencedVar(Cond->getRHS()))
     return CountedLoop{Counter, Cond->getLHS()->IgnoreParenImpCasts()};
   return std::nullopt;
-}
-
-const Expr *limitSource(const Expr *Limit) {
-  for (unsigned Depth = 0; Limit && Depth < 4; ++Depth) {
-    Limit = Limit->IgnoreParenImpCasts();
-    const Expr *Init = unchangedInit(referencedVar(Limit));
-    if (!Init)
-      break;
-    Limit = Init;
-  }
-  return Limit ? Limit->IgnoreParenImpCasts() : nullptr;
-}
-
-bool mayChangeIn(const Decl *Scope, const ValueDecl *Object,
-                 const RuleCatalog *Catalog) {
-  if (!Scope || !Object)
-    return false;
-  WriteFinder Finder(Object, Catalog);
-  Finder.TraverseDecl(const_cast<Decl *>(Scope));
-  return Finder.Written;
-}
-
-const Expr *rangeSource(const Expr *Range, const RuleCatalog &Catalog) {
-  for (unsigned Depth = 0; Range && Depth < 4; ++Depth) {
-    Range = Range->IgnoreParenImpCasts();
-    const Expr *Init = unchangedInit(referencedVar(Range), &Catalog);
-    if (!Init)
-      break;
-    Range = Init;
-  }
-  return Range ? Range->IgnoreParenImpCasts() : nullptr;
 }
 
 const Stmt *loopBody(const Stmt *Loop) {
