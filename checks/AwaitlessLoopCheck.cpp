@@ -8,6 +8,7 @@
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
 #include "support/SpinHints.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -73,24 +74,10 @@ public:
 
 private:
   void check(const Expr *C, const Expr *Arg) {
-    for (unsigned Depth = 0; Arg && Depth < 8; ++Depth) {
-      Arg = Arg->IgnoreParenImpCasts();
-      if (const auto *L = dyn_cast<LambdaExpr>(Arg)) {
-        if (L->getLambdaClass() == Closure && !Call)
-          Call = C;
-        return;
-      }
-      if (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Arg))
-        Arg = T->getSubExpr();
-      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Arg))
-        Arg = B->getSubExpr();
-      else if (const auto *K = dyn_cast<CXXConstructExpr>(Arg);
-               K && K->getNumArgs() == 1 && K->getConstructor() &&
-               K->getConstructor()->isCopyOrMoveConstructor())
-        Arg = K->getArg(0);
-      else
-        return;
-    }
+    if (const auto *L =
+            dyn_cast_or_null<LambdaExpr>(ignoreValuePreserving(Arg)))
+      if (L->getLambdaClass() == Closure && !Call)
+        Call = C;
   }
   const CXXRecordDecl *Closure;
 };

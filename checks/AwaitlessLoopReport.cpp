@@ -2,6 +2,7 @@
 // warning, the notes that walk the cost, the fix.
 #include "AwaitlessLoopCheck.h"
 #include "support/QualifiedName.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -13,16 +14,11 @@ namespace {
 /// Where to point at a loop: its keyword.
 SourceLocation loopLoc(const Stmt *Loop) { return Loop->getBeginLoc(); }
 
-/// Where to point at a call: its callee's name.
+/// Where to point at a call: its callee's name; an operator call or a
+/// construction at its start (`[&] {...}()`, `std::regex re(p)`).
 SourceLocation callLoc(const Stmt *S) {
-  if (const auto *C = dyn_cast<CallExpr>(S))
-    if (!isa<CXXOperatorCallExpr>(C))
-      if (const Expr *Callee = C->getCallee())
-        return Callee->getExprLoc();
-  if (isa<CXXOperatorCallExpr>(S) || isa<CXXConstructExpr>(S))
-    return S->getBeginLoc(); // `[&] {...}()`, `std::regex re(p)`
   if (const auto *E = dyn_cast<Expr>(S))
-    return E->getExprLoc();
+    return callLocation(E, OperatorAt::Start);
   return S->getBeginLoc();
 }
 

@@ -8,6 +8,8 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
 #include "support/SpinHints.h"
+#include "support/StmtParts.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -61,15 +63,6 @@ bool isAtomicOperation(const Expr *Call, const Expr **Object = nullptr) {
   return false;
 }
 
-/// The variable or member E names directly, if any.
-const ValueDecl *variableOf(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
-    return M->getMemberDecl();
-  return nullptr;
-}
-
 /// Variables (and `this` members) a statement assigns, steps or takes the
 /// address of.
 class AssignedVariables : public EvaluatedCodeVisitor<AssignedVariables> {
@@ -93,7 +86,7 @@ public:
 
 private:
   void add(const Expr *E) {
-    if (const ValueDecl *D = variableOf(strip(E)))
+    if (const ValueDecl *D = namedDecl(E))
       Vars.insert(D);
   }
 };
@@ -127,7 +120,7 @@ struct SpinCondition {
   /// Whether E reads a variable the loop assigns (a counter: a bounded
   /// back-off, not a wait).
   bool readsAssigned(const Expr *E) const {
-    if (const ValueDecl *D = variableOf(strip(E)))
+    if (const ValueDecl *D = namedDecl(E))
       if (Assigned.count(D))
         return true;
     for (const Stmt *Child : E->children())
@@ -149,7 +142,7 @@ struct SpinCondition {
     if (const auto *U = dyn_cast<UnaryOperator>(Expected))
       if (U->getOpcode() == UO_AddrOf)
         Expected = strip(U->getSubExpr());
-    const ValueDecl *D = variableOf(Expected);
+    const ValueDecl *D = namedDecl(Expected);
     return D && !Assigned.count(D);
   }
 
@@ -172,7 +165,7 @@ struct SpinCondition {
     if (const auto *U = dyn_cast<UnaryOperator>(E))
       if (U->getOpcode() == UO_Deref)
         Read = strip(U->getSubExpr());
-    const ValueDecl *D = variableOf(Read);
+    const ValueDecl *D = namedDecl(Read);
     if (!D || isa<EnumConstantDecl>(D) || isa<FunctionDecl>(D))
       return D ? CondKind::Pure : CondKind::Reject;
     if (Assigned.count(D))
@@ -391,15 +384,9 @@ const Expr *spinningOn(const Stmt *Loop, const ASTContext &Ctx,
 
 const Expr *AwaitlessLoopCheck::awaitsOnlyReady(const Stmt *Loop,
                                                 ASTContext &Ctx) const {
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    Cond = Do->getCond();
-  else
+  if (!isa<ForStmt, WhileStmt, DoStmt>(Loop))
     return nullptr;
+  const Expr *Cond = conditionOf(Loop);
   if (!isConstantTrue(Cond, Ctx))
     return nullptr;
   const Expr *First = nullptr;

@@ -3,6 +3,7 @@
 #include "support/ExecutionContext.h"
 #include "support/QualifiedName.h"
 #include "support/RuleFilePaths.h"
+#include "support/SourceText.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -38,7 +39,6 @@ void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SummaryFiles", SummaryFilesOption);
 }
 
-static SourceLocation callLoc(const Expr *Call) { return callLocation(Call); }
 
 void BlockingCallCheck::checkCoroutine(CoroutineContext &Coro) {
   const FunctionDecl &F = Coro.function();
@@ -95,7 +95,7 @@ void BlockingCallCheck::reportDirect(const FunctionDecl &F, const Stmt *Body,
                                      ASTContext &Ctx) {
   // Replacing a sleep by the library's timer keeps what the code does (it
   // still waits that long), so the fix goes on the warning itself.
-  diag(callLoc(Call), "blocking call to '%0' in coroutine '%1'%2",
+  diag(callLocation(Call), "blocking call to '%0' in coroutine '%1'%2",
        Rule.Rule->IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
       << Rule.Name << displayName(F) << advice(*Rule.Rule)
       << Call->getSourceRange() << sleepFix(F, Body, Call, *Rule.Rule, Ctx);
@@ -106,15 +106,15 @@ void BlockingCallCheck::reportThroughHelper(const FunctionDecl &F,
                                             const FunctionDecl &Helper,
                                             const BlockingPath &Path) {
   const RuleEntry &R = *Path.Blocks.Rule;
-  diag(callLoc(Call), "%0",
+  diag(callLocation(Call), "%0",
        R.IsError ? DiagnosticIDs::Error : DiagnosticIDs::Warning)
       << throughHelperMessage(displayName(Helper), displayName(F),
                               Path.Blocks.Name, R.Reason, R.Alternative)
       << Call->getSourceRange();
   for (const HelperStep &Step : Path.Steps)
-    diag(callLoc(Step.Call), "%0", DiagnosticIDs::Note)
+    diag(callLocation(Step.Call), "%0", DiagnosticIDs::Note)
         << callsNote(displayName(*Step.Caller), displayName(*Step.Callee));
-  diag(callLoc(Path.BlockingCall), "%0", DiagnosticIDs::Note)
+  diag(callLocation(Path.BlockingCall), "%0", DiagnosticIDs::Note)
       << blocksNote(displayName(*Path.BlockingCaller), Path.Blocks.Name);
 }
 

@@ -5,6 +5,7 @@
 #include "support/QualifiedName.h"
 #include "support/ResultUse.h"
 #include "support/SourceText.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -140,27 +141,13 @@ public:
   std::vector<Found> Calls;
 };
 
-/// A completion token or handler argument without the nodes around it.
-const Expr *stripToken(const Expr *E) {
-  for (;;) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next))
-      if (Construct->getNumArgs() == 1 &&
-          Construct->getConstructor()->isCopyOrMoveConstructor())
-        Next = Construct->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 const Expr *tokenOf(const CallExpr *Call) {
   if (Call->getNumArgs() == 0)
     return nullptr;
   const Expr *Last = Call->getArg(Call->getNumArgs() - 1);
   if (isa<CXXDefaultArgExpr>(Last))
     return nullptr;
-  return stripToken(Last);
+  return ignoreValuePreserving(Last);
 }
 
 bool isErrorCodeType(QualType T) {
@@ -245,13 +232,6 @@ const ParmVarDecl *ignoredErrorParameter(const LambdaExpr *L) {
   if (P->getIdentifier() && referencedIn(P, L->getBody()))
     return nullptr;
   return P;
-}
-
-SourceLocation callLoc(const CallExpr *Call) {
-  if (!isa<CXXOperatorCallExpr>(Call))
-    if (const Expr *Callee = Call->getCallee())
-      return Callee->getExprLoc();
-  return Call->getExprLoc();
 }
 
 std::string variableName(const VarDecl *V) {
@@ -464,7 +444,7 @@ void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
 }
 
 void IgnoredSendResultCheck::report(const Send &S, llvm::StringRef Message) {
-  SourceLocation Loc = callLoc(S.Call);
+  SourceLocation Loc = callLocation(S.Call);
   diag(Loc, "%0; %1")
       << Message
       << (S.AsyncResult ? "a closed channel or a cancelled send drops the message"

@@ -305,12 +305,7 @@ const Expr *standardMemberCallOn(const Expr *E,
 /// container: the item a worklist walk takes. Returns the container
 /// expression.
 const Expr *takenItemOf(const Expr *Init) {
-  Init = ignoreValuePreserving(Init);
-  if (const auto *Move = dyn_cast_or_null<CallExpr>(Init))
-    if (const FunctionDecl *FD = Move->getDirectCallee())
-      if (FD->getNumParams() == 1 && Move->getNumArgs() == 1 &&
-          qualifiedName(FD) == "std::move")
-        Init = ignoreValuePreserving(Move->getArg(0));
+  Init = ignoreValuePreserving(Init, {/*Moves=*/true});
   return standardMemberCallOn(Init, {"front", "back", "top"});
 }
 

@@ -7,6 +7,7 @@
 #include "support/ExecutionContext.h"
 #include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -23,16 +24,6 @@ bool isOneOf(llvm::StringRef Name, std::initializer_list<llvm::StringRef> Names)
   return llvm::is_contained(Names, Name);
 }
 
-/// The variable or data member an expression names (`v`, `this->_threads`).
-const ValueDecl *namedContainer(const Expr *E) {
-  E = E ? E->IgnoreParenImpCasts() : nullptr;
-  if (const auto *R = dyn_cast_or_null<DeclRefExpr>(E))
-    return R->getDecl();
-  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
-    return M->getMemberDecl();
-  return nullptr;
-}
-
 /// Containers a loop body appends to (`_threads.emplace_back(worker, i)`).
 class AppendFinder : public RecursiveASTVisitor<AppendFinder> {
 public:
@@ -40,7 +31,7 @@ public:
     const CXXMethodDecl *M = C->getMethodDecl();
     if (M && M->getIdentifier() &&
         isOneOf(M->getName(), {"push_back", "emplace_back"}))
-      if (const ValueDecl *D = namedContainer(C->getImplicitObjectArgument()))
+      if (const ValueDecl *D = namedDecl(C->getImplicitObjectArgument()))
         Filled.insert(D);
     return true;
   }
@@ -103,7 +94,7 @@ private:
     return false;
   }
   bool own(const Expr *Base) const {
-    const ValueDecl *D = namedContainer(Base);
+    const ValueDecl *D = namedDecl(Base);
     return D && Own.count(D);
   }
   const VarDecl *Counter;
@@ -281,24 +272,9 @@ static const VarDecl *plainLocal(const ValueDecl *D) {
 /// The local V is initialised as a copy or move of: `auto w = v;`,
 /// `auto w = std::move(v);`, an init-capture `[w = std::move(v)]`.
 static const VarDecl *copiedLocal(const VarDecl *V) {
-  const Expr *Init = V->getInit();
-  for (unsigned Depth = 0; Init && Depth < 4; ++Depth) {
-    Init = Init->IgnoreImplicit()->IgnoreParens();
-    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-    const auto *Call = dyn_cast<CallExpr>(Init);
-    if (Construct && Construct->getNumArgs() == 1 &&
-        Construct->getConstructor() &&
-        Construct->getConstructor()->isCopyOrMoveConstructor())
-      Init = Construct->getArg(0);
-    else if (Call && Call->getNumArgs() == 1 &&
-             calleeName(Call) == "std::move")
-      Init = Call->getArg(0);
-    else
-      break;
-  }
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-      Init ? Init->IgnoreParenImpCasts() : nullptr);
-  return Ref ? plainLocal(Ref->getDecl()) : nullptr;
+  const ValueDecl *From = namedDecl(
+      ignoreValuePreserving(V->getInit(), {/*Moves=*/true}), Members::None);
+  return From ? plainLocal(From) : nullptr;
 }
 
 /// The body a function's locals live in (a coroutine's own statements).

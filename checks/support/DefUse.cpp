@@ -153,14 +153,8 @@ void DefUse::mergeAliases(const Stmt *Body) {
   Sites.TraverseStmt(const_cast<Stmt *>(Body));
   for (const auto &[V, Init] : Sites.Sites) {
     // `auto &r = a.b[i]`, `T *p = &x`: what is bound is the path's object.
-    const Expr *Bound = ignoreValuePreserving(Init);
     // `auto p = std::move(q.front())`: the handle moved from is the path's.
-    if (const auto *Move = dyn_cast<CallExpr>(Bound))
-      if (const FunctionDecl *FD = Move->getDirectCallee())
-        if (Move->getNumArgs() == 1 && FD->getIdentifier() &&
-            (FD->getName() == "move" || FD->getName() == "forward") &&
-            isStandardName(qualifiedName(FD)))
-          Bound = ignoreValuePreserving(Move->getArg(0));
+    const Expr *Bound = ignoreValuePreserving(Init, {/*Moves=*/true});
     if (const auto *U = dyn_cast<UnaryOperator>(Bound))
       if (U->getOpcode() == UO_AddrOf)
         Bound = U->getSubExpr();

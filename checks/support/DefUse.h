@@ -2,6 +2,7 @@
 #define COROLINT_SUPPORT_DEFUSE_H
 
 #include "support/RuleCatalog.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -161,11 +162,6 @@ bool isReferringType(clang::QualType T, const RuleCatalog &Catalog);
 /// Whether an argument runs code when called: a lambda, a function object,
 /// a function pointer or reference.
 bool isCallableArgument(const clang::Expr *Arg);
-
-/// Strips the nodes around a value that do not change which value it is:
-/// parentheses, implicit casts, temporaries, full-expression cleanups and
-/// copy/move constructions.
-const clang::Expr *ignoreValuePreserving(const clang::Expr *E);
 
 } // namespace corolint
 

@@ -16,31 +16,6 @@ namespace corolint {
 
 using namespace defuse;
 
-const Expr *ignoreValuePreserving(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Full = dyn_cast<FullExpr>(Next))
-      Next = Full->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
-      if (Construct->getNumArgs() >= 1 &&
-          Construct->getConstructor()->isCopyOrMoveConstructor() &&
-          (Construct->getNumArgs() == 1 ||
-           isa<CXXDefaultArgExpr>(Construct->getArg(1))))
-        Next = Construct->getArg(0);
-    }
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 namespace defuse {
 
 QualType plainType(QualType T) {

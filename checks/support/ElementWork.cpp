@@ -3,6 +3,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LoopCost.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -50,21 +51,9 @@ const Expr *strip(const Expr *E) {
 
 /// The lambda an argument is, through temporaries and copies.
 const LambdaExpr *lambdaArgument(const Expr *Arg) {
-  for (unsigned Depth = 0; Arg && Depth < 8; ++Depth) {
-    Arg = Arg->IgnoreParenImpCasts();
-    if (const auto *L = dyn_cast<LambdaExpr>(Arg))
-      return L;
-    if (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Arg))
-      Arg = T->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Arg))
-      Arg = B->getSubExpr();
-    else if (const auto *K = dyn_cast<CXXConstructExpr>(Arg);
-             K && K->getNumArgs() == 1)
-      Arg = K->getArg(0); // a copy, or std::function from a lambda
-    else
-      return nullptr;
-  }
-  return nullptr;
+  // A copy, or std::function from a lambda: conversions too.
+  return dyn_cast_or_null<LambdaExpr>(
+      ignoreValuePreserving(Arg, {/*Moves=*/false, /*Conversions=*/true}));
 }
 
 llvm::SmallVector<const Expr *, 4> argumentsOf(const Expr *Call) {

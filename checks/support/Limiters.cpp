@@ -6,6 +6,7 @@
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
 #include "support/SpinHints.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -136,27 +137,8 @@ public:
 /// a value on unchanged (implicit conversions, temporaries, copies and
 /// moves, std::move): `return sem.acquire();`.
 const Expr *returnedCall(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() != 1 || !Construct->getConstructor() ||
-          !Construct->getConstructor()->isCopyOrMoveConstructor())
-        return nullptr;
-      E = Construct->getArg(0);
-      continue;
-    }
-    const auto *Call = dyn_cast<CallExpr>(E);
-    if (!Call)
-      return nullptr;
-    std::string Name = calleeName(Call);
-    if ((Name == "std::move" || Name == "std::forward") &&
-        Call->getNumArgs() == 1) {
-      E = Call->getArg(0);
-      continue;
-    }
-    return Call;
-  }
-  return nullptr;
+  return dyn_cast_or_null<CallExpr>(
+      ignoreValuePreserving(E, {/*Moves=*/true}));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "support/LoopCost.h"
 #include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -24,13 +25,7 @@ const Expr *strip(const Expr *E) {
 
 /// The variable or `this` member E names, if it is just that.
 const ValueDecl *namedVariable(const Expr *E) {
-  E = strip(E);
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
-    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-      return M->getMemberDecl();
-  return nullptr;
+  return namedDecl(E, Members::OfThis);
 }
 
 /// Variables and `this` members S reads or writes (not in nested lambdas).
@@ -76,16 +71,6 @@ llvm::SmallVector<const Stmt *, 4> iterationParts(const Stmt *Loop) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
     return {Range->getBody()};
   return {};
-}
-
-const Expr *conditionOf(const Stmt *Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    return For->getCond();
-  if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return Do->getCond();
-  return nullptr;
 }
 
 /// The variables declared inside what a loop runs per iteration.

@@ -6,6 +6,7 @@
 // refer to the element of an enclosing loop.
 
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -92,8 +93,6 @@ llvm::SmallVector<const clang::Stmt *, 2> onceParts(const clang::Stmt *Loop);
 
 /// The parts of a loop evaluated on every iteration.
 llvm::SmallVector<const clang::Stmt *, 4> iterationParts(const clang::Stmt *Loop);
-
-const clang::Expr *conditionOf(const clang::Stmt *Loop);
 
 /// The variables a loop steps, declared outside its iterations (a counter
 /// of a nested loop is that loop's, not this one's).

@@ -2,6 +2,8 @@
 #include "support/AnalysisStore.h"
 #include "support/CoroutineContext.h"
 #include "support/EvaluatedCodeVisitor.h"
+#include "support/StmtParts.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -52,11 +54,7 @@ bool isSameValueWrapper(const Stmt *S) {
 
 /// The variable E names, looking through parentheses and implicit casts.
 const VarDecl *namedVar(const Expr *E) {
-  if (!E)
-    return nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
+  return dyn_cast_or_null<VarDecl>(namedDecl(E, Members::None));
 }
 
 /// Whether Ref names V, or one of V's bindings when V is a structured
@@ -148,19 +146,11 @@ ResultUse resultUse(const Expr *E, const BodyParents &P) {
     // A statement: the value is used only as a condition or a returned
     // value; as a statement of its own (a block's, a branch's, a loop's
     // body, a for-init or -increment) it is discarded.
-    const Expr *Condition = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(Par))
-      Condition = If->getCond();
-    else if (const auto *While = dyn_cast<WhileStmt>(Par))
-      Condition = While->getCond();
-    else if (const auto *Do = dyn_cast<DoStmt>(Par))
-      Condition = Do->getCond();
-    else if (const auto *For = dyn_cast<ForStmt>(Par))
-      Condition = For->getCond();
-    else if (const auto *Switch = dyn_cast<SwitchStmt>(Par))
-      Condition = Switch->getCond();
-    else if (!isa<CompoundStmt, LabelStmt, AttributedStmt, CaseStmt,
-                   DefaultStmt, CXXForRangeStmt>(Par))
+    const Expr *Condition = conditionOf(Par);
+    if (!Condition &&
+        !isa<IfStmt, WhileStmt, DoStmt, ForStmt, SwitchStmt, CompoundStmt,
+             LabelStmt, AttributedStmt, CaseStmt, DefaultStmt,
+             CXXForRangeStmt>(Par))
       return Use; // return, co_return, anything else
     if (Condition && Condition == Cur)
       return Use;

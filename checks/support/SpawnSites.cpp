@@ -1,5 +1,7 @@
 #include "support/SpawnSites.h"
 #include "support/QualifiedName.h"
+#include "support/SourceText.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -97,14 +99,6 @@ const Expr *memberObject(const CallExpr *C, bool &OnThis) {
   return Object;
 }
 
-SourceLocation calleeLoc(const CallExpr *C) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C))
-    return Op->getNumArgs() ? Op->getArg(0)->getExprLoc() : Op->getExprLoc();
-  if (const auto *M = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
-    return M->getMemberLoc();
-  return C->getCallee()->getExprLoc();
-}
-
 /// The spawn entry of a thread-like class: its constructors are listed
 /// ("std::thread::thread").
 const RuleEntry *threadTypeRule(const CXXRecordDecl *R,
@@ -148,7 +142,7 @@ std::optional<SpawnSite> emplaceSpawn(const CXXMemberCallExpr *C,
   S.Name = qualifiedName(R);
   S.IsThread = Rule->Kind == "thread";
   S.Object = C->getImplicitObjectArgument();
-  S.Loc = calleeLoc(C);
+  S.Loc = callLocation(C, OperatorAt::FirstOperand);
   return S;
 }
 
@@ -254,7 +248,7 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
         S.Name = qualifiedName(Object);
       S.IsThread = Rule->Kind == "thread";
       S.Object = memberObject(C, S.OnThis);
-      S.Loc = calleeLoc(C);
+      S.Loc = callLocation(C, OperatorAt::FirstOperand);
       return S;
     }
   }
@@ -290,7 +284,7 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
     S.Name = "call";
   S.DroppedType = Type;
   S.IsThread = Rule->Kind == "thread";
-  S.Loc = calleeLoc(Inner);
+  S.Loc = callLocation(Inner, OperatorAt::FirstOperand);
   return S;
 }
 
@@ -326,10 +320,8 @@ bool isWaitCall(const Expr *Call, const RuleCatalog &Catalog) {
 const ValueDecl *namedObject(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl();
+    if (const ValueDecl *D = namedDecl(E))
+      return D;
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() != UO_Deref)
         return nullptr;

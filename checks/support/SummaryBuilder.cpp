@@ -57,14 +57,6 @@ SummaryLoc SummaryBuilder::location(SourceLocation Loc, const SourceManager &SM)
           SM.getSpellingColumnNumber(Loc), SM.getFileOffset(Loc)};
 }
 
-SourceLocation callLocation(const Expr *Call) {
-  if (const auto *C = dyn_cast<CallExpr>(Call))
-    if (!isa<CXXOperatorCallExpr>(C))
-      if (const Expr *Callee = C->getCallee())
-        return Callee->getExprLoc();
-  return Call->getExprLoc();
-}
-
 bool SummaryBuilder::isExternal(const FunctionDecl *Callee) {
   if (!Callee || Callee->hasBody() || Callee->getBuiltinID() ||
       !Callee->isExternallyVisible() || Callee->isDeleted() ||

@@ -2,6 +2,7 @@
 #define COROLINT_SUPPORT_SUMMARYBUILDER_H
 
 #include "support/BlockingAnalysis.h"
+#include "support/SourceText.h"
 #include "support/Summaries.h"
 
 #include "clang/AST/Decl.h"
@@ -75,10 +76,6 @@ private:
   std::map<std::string, bool> Reaches;
   std::map<clang::FileID, std::string> Paths;
 };
-
-/// Where a finding about Call points: the callee's name in a call (not
-/// the object before it), else the expression.
-clang::SourceLocation callLocation(const clang::Expr *Call);
 
 /// Where the driver collects a translation unit's summaries and pending
 /// calls: set on the thread that analyses it (ScopedSummaryCollector);
