@@ -1,6 +1,7 @@
 #include "Cache.h"
 #include "Sarif.h"
 #include "Worker.h"
+#include "WriteAll.h"
 #include "support/CoroCheck.h"
 #include "support/NameList.h"
 #include "support/RuleFilePaths.h"
@@ -73,19 +74,6 @@ std::string errnoText(int Error) {
   return std::error_code(Error, std::generic_category()).message();
 }
 
-bool writeAllTo(int FD, llvm::StringRef Bytes) {
-  while (!Bytes.empty()) {
-    ssize_t N = ::write(FD, Bytes.data(), Bytes.size());
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      return false;
-    }
-    Bytes = Bytes.drop_front(static_cast<std::size_t>(N));
-  }
-  return true;
-}
-
 /// Writes Bytes to Path through a temporary file of a unique name (Serial
 /// among this process's writes) renamed over it, so that readers (other
 /// runs too) see the whole old file or the whole new one. Plain system
@@ -97,7 +85,7 @@ int replaceFile(const std::string &Path, llvm::StringRef Bytes, unsigned Serial)
   int FD = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (FD < 0)
     return errno;
-  int Error = writeAllTo(FD, Bytes) ? 0 : errno;
+  int Error = writeAll(FD, Bytes) ? 0 : errno;
   if (::close(FD) != 0 && !Error)
     Error = errno;
   if (!Error && ::rename(Temp.c_str(), Path.c_str()) != 0)

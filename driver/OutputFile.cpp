@@ -1,4 +1,5 @@
 #include "OutputFile.h"
+#include "WriteAll.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -99,23 +100,6 @@ std::string directoryOf(llvm::StringRef Path) {
   return Dir.empty() ? std::string(".") : Dir.str();
 }
 
-bool writeAll(int FD, llvm::StringRef Content, int &Errno) {
-  const char *P = Content.data();
-  std::size_t Left = Content.size();
-  while (Left > 0) {
-    ssize_t N = ::write(FD, P, Left);
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      Errno = errno;
-      return false;
-    }
-    P += N;
-    Left -= static_cast<std::size_t>(N);
-  }
-  return true;
-}
-
 } // namespace
 
 bool checkOutputFile(llvm::StringRef Path, std::string &Error) {
@@ -176,8 +160,8 @@ bool writeOutputFile(llvm::StringRef Path, llvm::StringRef Content,
   case Target::Directory:
     return Fail("it is a directory");
   case Target::Descriptor:
-    if (!writeAll(T->FD, Content, Errno))
-      return Fail(errnoText(Errno));
+    if (!writeAll(T->FD, Content))
+      return Fail(errnoText(errno));
     return true;
   case Target::Direct: {
     // Devices and FIFOs: opened and written, never replaced (a FIFO's
@@ -185,7 +169,9 @@ bool writeOutputFile(llvm::StringRef Path, llvm::StringRef Content,
     int FD = ::open(T->Path.c_str(), O_WRONLY | O_CLOEXEC);
     if (FD < 0)
       return Fail(errnoText(errno));
-    bool Ok = writeAll(FD, Content, Errno);
+    bool Ok = writeAll(FD, Content);
+    if (!Ok)
+      Errno = errno;
     if (::close(FD) != 0 && Ok) {
       Ok = false;
       Errno = errno;

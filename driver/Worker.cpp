@@ -1,5 +1,6 @@
 #include "Worker.h"
 #include "Paths.h"
+#include "WriteAll.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include <cerrno>
@@ -166,19 +167,6 @@ TUResult failed(const TUJob &Job, std::string Message) {
     F.Loc.File = normalisePath(Job.File, Job.Commands.front().Directory);
   R.CompilerErrors.push_back(std::move(F));
   return R;
-}
-
-bool writeAll(int FD, llvm::StringRef Bytes) {
-  while (!Bytes.empty()) {
-    ssize_t N = ::write(FD, Bytes.data(), Bytes.size());
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      return false;
-    }
-    Bytes = Bytes.drop_front(static_cast<std::size_t>(N));
-  }
-  return true;
 }
 
 /// The test hooks: a marker in the main file makes the child crash or hang.
