@@ -39,12 +39,7 @@ void SpawnLoopAnalysis::checkHelperCalls(const std::vector<SpawnSite> &Sites) {
     S.How = SpawnSite::Call;
     S.E = Call;
     S.Name = qualifiedName(Callee);
-    S.Loc = Call->getExprLoc();
-    if (const auto *Member =
-            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
-      S.Loc = Member->getMemberLoc();
-    else if (!isa<CXXOperatorCallExpr>(Call))
-      S.Loc = Call->getCallee()->getExprLoc();
+    S.Loc = calledNameLoc(Call);
     TripBound Bound;
     const Expr *Event = nullptr;
     const Stmt *Loop = unboundedLoop(S, /*Helper=*/true, Bound, Event);
@@ -111,14 +106,9 @@ void SpawnLoopAnalysis::checkBoundedCombinators() {
         const BackgroundStart *Start = Background.startOf(Callee);
         if (!Start || Limits.helperLimits(Callee, 0))
           continue;
-        SourceLocation Loc = Site.Call->getExprLoc();
-        if (const auto *Call = dyn_cast<CallExpr>(Site.Call)) {
-          if (const auto *Member = dyn_cast<MemberExpr>(
-                  Call->getCallee()->IgnoreParenImpCasts()))
-            Loc = Member->getMemberLoc();
-          else if (!isa<CXXOperatorCallExpr>(Call))
-            Loc = Call->getCallee()->getExprLoc();
-        }
+        const auto *Call = dyn_cast<CallExpr>(Site.Call);
+        SourceLocation Loc =
+            Call ? calledNameLoc(Call) : Site.Call->getExprLoc();
         Check.diag(Loc, "'%0' starts work in the background and returns "
                         "without waiting for it, so '%1' does not bound the "
                         "work it runs; have it wait for its work")
