@@ -49,6 +49,11 @@ private:
   /// Calls in loops of helpers that start work in the background and
   /// return (UnboundedSpawnHelpers.cpp); Sites are the loops' own spawns.
   void checkHelperCalls(const std::vector<SpawnSite> &Sites);
+  /// A bounded combinator (a `limiters` entry such as
+  /// max_concurrent_for_each) whose per-element function calls a helper
+  /// that starts work in the background: the bound does not hold.
+  void checkBoundedCombinators();
+  void chainNotes(const BackgroundStart &Start);
   const clang::Expr *eventBefore(const SpawnSite &S,
                                  const clang::Stmt *Loop) const;
   std::vector<const clang::Expr *> eventsIn(const clang::Stmt *S) const;

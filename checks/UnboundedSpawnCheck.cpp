@@ -81,6 +81,7 @@ void SpawnLoopAnalysis::run() {
   for (const Expr *E : Handles.scan().Calls)
     if (auto S = fanOutAt(E, Catalog))
       checkFanOut(*S);
+  checkBoundedCombinators();
   const std::vector<const Expr *> &InLoops = Handles.scan().InLoops;
   if (InLoops.empty())
     return;

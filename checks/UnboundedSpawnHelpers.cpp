@@ -3,6 +3,7 @@
 // without waiting for it (BackgroundStarts): every iteration adds one more
 // piece of work in flight, as a spawn written in the loop would.
 #include "UnboundedSpawnAnalysis.h"
+#include "support/BlockingAnalysis.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -38,12 +39,7 @@ void SpawnLoopAnalysis::checkHelperCalls(const std::vector<SpawnSite> &Sites) {
     S.How = SpawnSite::Call;
     S.E = Call;
     S.Name = qualifiedName(Callee);
-    S.Loc = Call->getExprLoc();
-    if (const auto *Member =
-            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
-      S.Loc = Member->getMemberLoc();
-    else if (!isa<CXXOperatorCallExpr>(Call))
-      S.Loc = Call->getCallee()->getExprLoc();
+    S.Loc = calledNameLoc(Call);
     TripBound Bound;
     const Expr *Event = nullptr;
     const Stmt *Loop = unboundedLoop(S, /*Helper=*/true, Bound, Event);
@@ -60,16 +56,67 @@ void SpawnLoopAnalysis::checkHelperCalls(const std::vector<SpawnSite> &Sites) {
                  "each iteration waits for one event here, but nothing caps "
                  "how many started tasks run at once",
                  DiagnosticIDs::Note);
-    const std::vector<BackgroundStart::Hop> &Chain = Start->Chain;
-    for (size_t K = 0; K + 1 < Chain.size(); ++K)
-      Check.diag(Chain[K].Loc,
-                 "'" + Chain[K].Name + "' is called here and starts work in "
-                 "the background",
-                 DiagnosticIDs::Note);
-    Check.diag(Chain.back().Loc,
-               "'" + Chain.back().Name +
-                   "' is started in the background here and not awaited",
+    chainNotes(*Start);
+  }
+}
+
+void SpawnLoopAnalysis::chainNotes(const BackgroundStart &Start) {
+  const std::vector<BackgroundStart::Hop> &Chain = Start.Chain;
+  for (size_t K = 0; K + 1 < Chain.size(); ++K)
+    Check.diag(Chain[K].Loc,
+               "'" + Chain[K].Name + "' is called here and starts work in "
+               "the background",
                DiagnosticIDs::Note);
+  Check.diag(Chain.back().Loc,
+             "'" + Chain.back().Name +
+                 "' is started in the background here and not awaited",
+             DiagnosticIDs::Note);
+}
+
+/// The lambda an argument is, written in place or held in a local.
+static const LambdaExpr *lambdaArgument(const Expr *Arg) {
+  Arg = Arg->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (V->getInit())
+        Arg = V->getInit()->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
+    if (Construct->getNumArgs() == 1)
+      Arg = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  return dyn_cast<LambdaExpr>(Arg);
+}
+
+void SpawnLoopAnalysis::checkBoundedCombinators() {
+  if (Opts.HelperDepth == 0)
+    return;
+  for (const Expr *E : Handles.scan().Calls) {
+    const auto *Combinator = dyn_cast<CallExpr>(E);
+    if (!Combinator || !Limits.isLimiter(Combinator))
+      continue;
+    for (const Expr *Arg : Combinator->arguments()) {
+      const LambdaExpr *Fn = lambdaArgument(Arg);
+      if (!Fn || !Fn->getBody())
+        continue;
+      // The per-element function's calls run (returned or awaited: the
+      // combinator waits for what the function returns).
+      for (const CallSite &Site : callsIn(Fn->getBody())) {
+        const FunctionDecl *Callee = calleeOf(Site.Call);
+        if (!Callee || !BackgroundStarts::runsBody(Callee, true))
+          continue;
+        const BackgroundStart *Start = Background.startOf(Callee);
+        if (!Start || Limits.helperLimits(Callee, 0))
+          continue;
+        const auto *Call = dyn_cast<CallExpr>(Site.Call);
+        SourceLocation Loc =
+            Call ? calledNameLoc(Call) : Site.Call->getExprLoc();
+        Check.diag(Loc, "'%0' starts work in the background and returns "
+                        "without waiting for it, so '%1' does not bound the "
+                        "work it runs; have it wait for its work")
+            << qualifiedName(Callee) << calleeName(Combinator)
+            << Site.Call->getSourceRange();
+        chainNotes(*Start);
+      }
+    }
   }
 }
 

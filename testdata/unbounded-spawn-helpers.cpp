@@ -8,6 +8,7 @@
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/core/gate.hh>
+#include <seastar/core/loop.hh>
 #include <seastar/core/queue.hh>
 #include <seastar/core/semaphore.hh>
 
@@ -21,6 +22,9 @@
 namespace helpers {
 seastar::future<> send(int item);
 void work(int item);
+
+// The helper awaits its request before it returns.
+seastar::future<> upload_part_waited(int part) { co_await send(part); }
 
 // --- positives -------------------------------------------------------------
 
@@ -81,10 +85,28 @@ seastar::future<> copy_range(std::size_t size, std::size_t part_size) {
   co_return;
 }
 
+// A bounded combinator whose per-element function returns at once, its
+// work still running: the bound holds nothing.
+struct batch_uploader {
+  seastar::future<> upload_part(int part) {
+    (void)send(part); // expect-note: 'helpers::send' is started in the background here and not awaited
+    co_return;
+  }
+  seastar::future<> upload(std::vector<int> parts) {
+    co_await seastar::max_concurrent_for_each(parts, 16, [this](int p) {
+      return upload_part(p); // expect-warning: 'helpers::batch_uploader::upload_part' starts work in the background and returns without waiting for it, so 'seastar::max_concurrent_for_each' does not bound the work it runs [coro-unbounded-spawn]
+    });
+  }
+};
+
 // --- negatives -------------------------------------------------------------
 
-// The helper awaits its request before it returns.
-seastar::future<> upload_part_waited(int part) { co_await send(part); }
+// The bounded combinator over a helper that waits for its work.
+seastar::future<> upload_bounded(std::vector<int> parts) {
+  co_await seastar::max_concurrent_for_each(
+      parts, 16, [](int p) { return upload_part_waited(p); });
+}
+
 seastar::future<> upload_waited(std::vector<int> parts) {
   for (int p : parts)
     co_await upload_part_waited(p);

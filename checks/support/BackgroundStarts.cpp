@@ -161,6 +161,15 @@ bool returnedToCaller(const SpawnHandleFate &Handles, const ValueDecl *D) {
 
 } // namespace
 
+SourceLocation calledNameLoc(const CallExpr *Call) {
+  if (const auto *Member =
+          dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+    return Member->getMemberLoc();
+  if (isa<CXXOperatorCallExpr>(Call))
+    return Call->getExprLoc();
+  return Call->getCallee()->getExprLoc();
+}
+
 BackgroundStarts &BackgroundStarts::of(ASTContext &Ctx,
                                        const RuleCatalog &Catalog,
                                        const NameList &ExtraSpawns,
@@ -234,13 +243,7 @@ BackgroundStarts::compute(const FunctionDecl *Def) {
         guardedOnce(Handles, Call, Body))
       continue;
     BackgroundStart Start;
-    SourceLocation Loc = Call->getExprLoc();
-    if (const auto *Member =
-            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
-      Loc = Member->getMemberLoc();
-    else if (!isa<CXXOperatorCallExpr>(Call))
-      Loc = Call->getCallee()->getExprLoc();
-    Start.Chain.push_back({Loc, qualifiedName(Callee)});
+    Start.Chain.push_back({calledNameLoc(Call), qualifiedName(Callee)});
     Start.Chain.insert(Start.Chain.end(), Inner->Chain.begin(),
                        Inner->Chain.end());
     return Start;

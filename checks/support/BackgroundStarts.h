@@ -27,6 +27,10 @@ struct BackgroundStart {
   std::vector<Hop> Chain;
 };
 
+/// Where to point at a call: the member name of `obj.f(...)`, the callee
+/// of `f(...)`, the call itself otherwise.
+clang::SourceLocation calledNameLoc(const clang::CallExpr *Call);
+
 /// Per-function summaries "starts work in the background and returns":
 /// for functions and coroutines whose bodies are in the translation unit
 /// (not system headers or catalogued libraries). Kept in the TU's
