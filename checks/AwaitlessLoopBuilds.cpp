@@ -6,9 +6,11 @@
 // on every element (std::transform, boost::range::transform, for_each
 // helpers) as loops.
 #include "AwaitlessLoopCheck.h"
+#include "support/CoroutineModel.h"
 #include "support/QualifiedName.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
@@ -43,7 +45,67 @@ std::string describe(const BuildSite &Site) {
   return {};
 }
 
+/// The loops of a helper's body, outermost first; not those of lambdas
+/// defined in it (they run when called, maybe elsewhere).
+struct HelperLoops : RecursiveASTVisitor<HelperLoops> {
+  std::vector<const Stmt *> Loops;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitForStmt(ForStmt *S) { return add(S); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return add(S); }
+  bool VisitWhileStmt(WhileStmt *S) { return add(S); }
+  bool VisitDoStmt(DoStmt *S) { return add(S); }
+  bool add(const Stmt *S) {
+    Loops.push_back(S);
+    return true;
+  }
+};
+
 } // namespace
+
+bool AwaitlessLoopCheck::checkHelperBuilds(const FunctionDecl &F,
+                                           const CallExpr *Call,
+                                           const FunctionDecl *Callee,
+                                           const Wording &W) {
+  const FunctionDecl *Def = nullptr;
+  if (!W.StallSensitive || !Callee || !Callee->hasBody(Def) ||
+      isCoroutine(Def) || !isFollowedHelper(Def, catalog(), Ignored))
+    return false;
+  ASTContext &Ctx = Def->getASTContext();
+  // Called once: a call inside a loop of the coroutine runs per element of
+  // that loop, which the loop rules judge (a yield per element is the fix).
+  HelperLoops Outer;
+  Outer.TraverseStmt(const_cast<Stmt *>(W.Body));
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Stmt *Loop : Outer.Loops)
+    if (!SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                      Loop->getBeginLoc()) &&
+        !SM.isBeforeInTranslationUnit(Loop->getEndLoc(), Call->getBeginLoc()))
+      return false;
+  HelperLoops Found;
+  Found.TraverseStmt(const_cast<Stmt *>(Def->getBody()));
+  for (const Stmt *Loop : Found.Loops) {
+    if (!Analysis->traversesRuntimeRange(Loop, Ctx))
+      continue;
+    for (const Stmt *Part : loopIterationParts(Loop)) {
+      std::vector<BuildStep> Chain = Builds->find(Part);
+      if (Chain.empty())
+        continue;
+      diag(pointAt(Call),
+           "'%0' builds per element of a runtime-sized range without "
+           "suspending, called in coroutine '%1', which stalls the reactor "
+           "when the range is large; make it a coroutine that yields every "
+           "N iterations%2")
+          << displayName(*Callee) << displayName(F)
+          << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")");
+      diag(Loop->getBeginLoc(), "loop in '%0' over a runtime-sized range",
+           DiagnosticIDs::Note)
+          << displayName(*Def);
+      noteBuildChain(*Def, Chain);
+      return true;
+    }
+  }
+  return false;
+}
 
 bool AwaitlessLoopCheck::checkStallSensitive(const FunctionDecl &F,
                                              const Stmt *Loop,
@@ -112,6 +174,12 @@ void AwaitlessLoopCheck::reportBuilds(const FunctionDecl &F, const Stmt *Where,
       << Subject << displayName(F)
       << (W.Yield.empty() ? std::string() : " (" + W.Yield + ")")
       << Fix.onWarning();
+  noteBuildChain(F, Chain);
+  noteYieldFix(Fix);
+}
+
+void AwaitlessLoopCheck::noteBuildChain(const FunctionDecl &F,
+                                        const std::vector<BuildStep> &Chain) {
   for (const BuildStep &S : Chain) {
     if (S.Site) {
       diag(pointAt(S.Where), "%0", DiagnosticIDs::Note) << describe(*S.Site);
@@ -121,7 +189,6 @@ void AwaitlessLoopCheck::reportBuilds(const FunctionDecl &F, const Stmt *Where,
         << displayName(S.Caller ? *S.Caller : F)
         << (S.Callee ? displayName(*S.Callee) : std::string("?"));
   }
-  noteYieldFix(Fix);
 }
 
 } // namespace corolint

@@ -77,6 +77,16 @@ private:
   /// in the coroutine as if written there.
   void checkHelperCall(const clang::FunctionDecl &F, const clang::Expr *Call,
                        const Wording &W);
+  /// The stall-sensitive rule for the same call: a loop of the helper's
+  /// own body over a runtime-sized range that builds per element (the
+  /// helper runs on the coroutine's thread without suspending); whether
+  /// it reported.
+  bool checkHelperBuilds(const clang::FunctionDecl &F,
+                         const clang::CallExpr *Call,
+                         const clang::FunctionDecl *Callee, const Wording &W);
+  /// Notes walking a chain of helpers down to what builds.
+  void noteBuildChain(const clang::FunctionDecl &F,
+                      const std::vector<BuildStep> &Chain);
   /// Both rules for a call that runs a callable per element.
   void checkElementCall(const clang::FunctionDecl &F, const ElementCall &EC,
                         const Wording &W, clang::ASTContext &Ctx);

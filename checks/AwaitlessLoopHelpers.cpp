@@ -21,8 +21,10 @@ void AwaitlessLoopCheck::checkHelperCall(const FunctionDecl &F,
   if (!Callee || Callee == &F || Ignored.matches(qualifiedName(Callee)))
     return;
   IterationCost Cost = Analysis->functionCost(Callee);
-  if (Cost.Levels < HeavyLevels)
+  if (Cost.Levels < HeavyLevels) {
+    checkHelperBuilds(F, C, Callee, W);
     return;
+  }
   SourceLocation At = C->getBeginLoc();
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C))
     At = M->getExprLoc();

@@ -1,6 +1,7 @@
 // The anatomy of a loop statement for LoopCostAnalysis: its parts, the
 // variables it steps and walks, whether it counts, and whether its bound
 // is small (moved from LoopCost.cpp).
+#include "support/ConfiguredCollections.h"
 #include "support/LoopAnatomy.h"
 #include "support/LoopBounds.h"
 #include "support/LoopCost.h"
@@ -426,6 +427,9 @@ bool LoopCostAnalysis::traversesRuntimeRange(const Stmt *Loop,
 bool LoopCostAnalysis::isSmallLoop(const Stmt *Loop,
                                    const ASTContext &Ctx) const {
   if (tripBound(Loop, Ctx, Catalog).isSmall(Opts.SmallTripCount))
+    return true;
+  // Sized by the program's configuration, not by its data.
+  if (loopsOverConfiguredCollection(Loop, Ctx, &Catalog))
     return true;
   const Expr *Cond = strip(conditionOf(Loop));
   if (!Cond)

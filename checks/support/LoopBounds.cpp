@@ -105,8 +105,8 @@ TripBound cappedCollection(QualType T, const RuleCatalog *Catalog) {
   return {TripBound::Constant, Max};
 }
 
-/// The collection whose size E asks for: `v.size()`, `std::size(v)`
-/// (members and functions of the catalogs' `size_queries`), or null.
+} // namespace
+
 const Expr *sizeQueried(const Expr *E, const RuleCatalog *Catalog) {
   if (!Catalog)
     return nullptr;
@@ -124,6 +124,8 @@ const Expr *sizeQueried(const Expr *E, const RuleCatalog *Catalog) {
       return C->getArg(0);
   return nullptr;
 }
+
+namespace {
 
 /// The bound an upper-limit expression gives: a constant, the core count
 /// (scaled by a constant) or another count the catalogs' `bounds` section

@@ -58,6 +58,11 @@ const clang::Expr *rangeSource(const clang::Expr *Range,
 bool mayChangeIn(const clang::Decl *Scope, const clang::ValueDecl *Object,
                  const RuleCatalog *Catalog);
 
+/// The collection whose size E asks for: `v.size()`, `std::size(v)`
+/// (members and functions of the catalogs' `size_queries`), or null.
+const clang::Expr *sizeQueried(const clang::Expr *E,
+                               const RuleCatalog *Catalog);
+
 /// Whether F's visible body is just `return <constant>;` with the constant
 /// equal to Expected as a condition (`bool await_ready() { return true; }`,
 /// Boost.Test's `bool dummy_cond() { return false; }`).

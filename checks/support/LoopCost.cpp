@@ -1,5 +1,6 @@
 #include "support/LoopCost.h"
 #include "support/LoopAnatomy.h"
+#include "support/ConfiguredCollections.h"
 #include "support/CoroutineModel.h"
 #include "support/ElementWork.h"
 #include "support/EvaluatedCodeVisitor.h"
@@ -346,7 +347,8 @@ CostSet LoopCostAnalysis::Walk::loop(const Stmt *Loop) {
 /// element).
 CostSet LoopCostAnalysis::Walk::elementLoop(const ElementCall &EC) {
   bool Counts = true;
-  if (EC.Range && isSmallConstant(EC.Range, A.Opts.SmallTripCount, Ctx))
+  if (EC.Range && (isSmallConstant(EC.Range, A.Opts.SmallTripCount, Ctx) ||
+                   configuredCollection(EC.Range, Ctx, &A.Catalog)))
     Counts = false;
   if (EC.Range && !A.CountElementWalks)
     for (const VarSet &Frame : Frames)
@@ -393,6 +395,8 @@ bool LoopCostAnalysis::Walk::discounted(const Expr *Call,
       continue;
     if (isSmallConstant(Arg, A.Opts.SmallTripCount, Ctx))
       return true; // `count(",;", c)`, `fill(buf, 16)`
+    if (configuredCollection(Arg, Ctx, &A.Catalog))
+      return true; // `join(out, label_names_)`: sized by configuration
     if (A.CountElementWalks)
       continue;
     for (const VarSet &Frame : Frames)

@@ -1,0 +1,282 @@
+#include "support/ConfiguredCollections.h"
+#include "support/AnalysisStore.h"
+#include "support/CoroutineModel.h"
+#include "support/ElementWork.h"
+#include "support/LoopBounds.h"
+#include "support/QualifiedName.h"
+#include "support/UnchangedValues.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+/// The field a getter returns: its visible body is `return member_;` of
+/// its own object, and it returns by value or by const reference.
+const FieldDecl *gottenField(const CXXMethodDecl *M) {
+  const FunctionDecl *Def = nullptr;
+  if (!M || !M->hasBody(Def))
+    return nullptr;
+  QualType R = Def->getReturnType();
+  if (R->isReferenceType() && !R->getPointeeType().isConstQualified())
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const auto *Member = dyn_cast_or_null<MemberExpr>(
+      Ret && Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit()
+                                      ->IgnoreParenImpCasts()
+                                : nullptr);
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+const FieldDecl *memberOf(const Expr *E, const RuleCatalog *Catalog,
+                          unsigned Depth) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Ctor && Ctor->isCopyOrMoveConstructor() && Construct->getNumArgs() >= 1)
+      return memberOf(Construct->getArg(0), Catalog, Depth + 1);
+    return nullptr;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return Call->getNumArgs() == 0 ? gottenField(Call->getMethodDecl())
+                                   : nullptr;
+  if (const VarDecl *V = referencedVar(E)) {
+    if (const Expr *Init = unchangedInit(V, Catalog))
+      return memberOf(Init, Catalog, Depth + 1);
+    // `const auto &hs = router_.handlers();` (a non-const reference bound
+    // to a member is a write of it, seen when the member is judged).
+    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+        V->getType()->isReferenceType() && V->getInit())
+      return memberOf(V->getInit(), Catalog, Depth + 1);
+  }
+  return nullptr;
+}
+
+/// Whether values of type T can be called: a function pointer, a class
+/// with a call operator (`std::function`, a lambda), or a pair or tuple of
+/// which one member can.
+bool holdsCallable(QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 3)
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls()) {
+    const auto *F = dyn_cast<FunctionDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      F = Template->getTemplatedDecl();
+    if (F && F->getOverloadedOperator() == OO_Call)
+      return true;
+  }
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  std::string Name = Spec ? qualifiedName(Spec) : "";
+  if (Name == "std::pair" || Name == "std::tuple")
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type &&
+          holdsCallable(Arg.getAsType(), Depth + 1))
+        return true;
+  return false;
+}
+
+bool isValueElement(QualType T) {
+  if (T.isNull())
+    return false;
+  if (T->isArithmeticType() || T->isEnumeralType())
+    return true;
+  std::string Name = typeName(T);
+  return Name == "std::basic_string" || Name == "std::basic_string_view";
+}
+
+/// Whether F constructs (or destroys) an object holding Field: a
+/// constructor or destructor of Field's class or of a class derived from
+/// it.
+bool constructs(const FunctionDecl *F, const FieldDecl *Field) {
+  if (!isa<CXXConstructorDecl>(F) && !isa<CXXDestructorDecl>(F))
+    return false;
+  const auto *Own = dyn_cast<CXXRecordDecl>(Field->getParent());
+  const CXXRecordDecl *Made = cast<CXXMethodDecl>(F)->getParent();
+  if (!Own || !Made)
+    return false;
+  Own = Own->getCanonicalDecl();
+  return Made->getCanonicalDecl() == Own ||
+         (Made->hasDefinition() && Made->isDerivedFrom(Own));
+}
+
+/// The functions of the translation unit (templates' patterns and their
+/// instantiations) that may change Field, other than its constructors.
+class WriterFinder : public RecursiveASTVisitor<WriterFinder> {
+public:
+  WriterFinder(const FieldDecl *Field, const RuleCatalog *Catalog)
+      : Field(Field), Catalog(Catalog) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && !constructs(F, Field) &&
+        mayChangeIn(F, Field, Catalog))
+      Writers.push_back(F);
+    return true;
+  }
+  llvm::SmallVector<const FunctionDecl *, 4> Writers;
+
+private:
+  const FieldDecl *Field;
+  const RuleCatalog *Catalog;
+};
+
+const FunctionDecl *pattern(const FunctionDecl *F) {
+  if (const FunctionDecl *P = F->getTemplateInstantiationPattern())
+    F = P;
+  return F->getCanonicalDecl();
+}
+
+/// Whether a coroutine of the translation unit calls one of Writers
+/// directly (in a template, a dependent call of a writer's name counts).
+class CoroutineCaller : public RecursiveASTVisitor<CoroutineCaller> {
+public:
+  explicit CoroutineCaller(llvm::ArrayRef<const FunctionDecl *> Writers) {
+    for (const FunctionDecl *W : Writers) {
+      Patterns.insert(pattern(W));
+      if (W->getIdentifier())
+        Names.insert(W->getName());
+    }
+  }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (!Found && F->doesThisDeclarationHaveABody() && isCoroutine(F))
+      Inner.TraverseStmt(F->getBody());
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  struct Calls : RecursiveASTVisitor<Calls> {
+    CoroutineCaller &Outer;
+    explicit Calls(CoroutineCaller &Outer) : Outer(Outer) {}
+    bool VisitCallExpr(CallExpr *C) {
+      if (const FunctionDecl *F = C->getDirectCallee())
+        Outer.Found |= Outer.Patterns.count(pattern(F)) > 0;
+      return !Outer.Found;
+    }
+    bool VisitOverloadExpr(OverloadExpr *E) {
+      Outer.Found |= E->getName().getAsIdentifierInfo() &&
+                     Outer.Names.count(E->getName().getAsString());
+      return !Outer.Found;
+    }
+    bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+      Outer.Found |= Outer.Names.count(E->getMember().getAsString()) > 0;
+      return !Outer.Found;
+    }
+  } Inner{*this};
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Patterns;
+  llvm::StringSet<> Names;
+};
+
+/// Whether every member function of Class has its body in the translation
+/// unit (an uninstantiated member of a template never runs).
+bool allMembersVisible(const CXXRecordDecl *Class) {
+  for (const CXXMethodDecl *M : Class->methods()) {
+    if (M->isImplicit() || M->isDefaulted() || M->isDeleted() || M->isPureVirtual())
+      continue;
+    const FunctionDecl *Pattern = M->getTemplateInstantiationPattern();
+    if (!M->hasBody() && !(Pattern && Pattern->hasBody()))
+      return false;
+  }
+  return true;
+}
+
+bool judge(const FieldDecl *Field, const ASTContext &Ctx,
+           const RuleCatalog *Catalog) {
+  // Only its class's own members (and friends) can change a private or
+  // protected member: all of them must be in view. A public one may be
+  // filled by any code, in any file.
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (Field->getAccess() == AS_public || !Class || !Class->hasDefinition() ||
+      !allMembersVisible(Class->getDefinition()))
+    return false;
+  QualType T = Field->getType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !isContainerLike(RD))
+    return false;
+  QualType Element = containerElementType(T);
+  bool Table = holdsCallable(Element);
+  if (!Table && !isValueElement(Element))
+    return false;
+  WriterFinder Writers(Field, Catalog);
+  Writers.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (Writers.Writers.empty())
+    return true; // fixed at construction
+  if (!Table)
+    return false;
+  for (const FunctionDecl *W : Writers.Writers)
+    if (isCoroutine(W))
+      return false;
+  CoroutineCaller Callers(Writers.Writers);
+  Callers.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return !Callers.Found;
+}
+
+/// The answers of one translation unit (kept in its AnalysisStore).
+struct ConfiguredMembers {
+  static const char *storeKind() { return "ConfiguredMembers"; }
+  llvm::DenseMap<const FieldDecl *, bool> Answers;
+};
+
+} // namespace
+
+const FieldDecl *collectionMember(const Expr *E, const RuleCatalog *Catalog) {
+  return memberOf(E, Catalog, 0);
+}
+
+bool configurationSized(const FieldDecl *Field, const ASTContext &Ctx,
+                        const RuleCatalog *Catalog) {
+  if (!Field || Field->getParent()->isDependentContext())
+    return false;
+  auto &Members = AnalysisStore::of(Ctx).summaries<ConfiguredMembers>(
+      std::to_string(reinterpret_cast<std::uintptr_t>(Catalog)),
+      [] { return std::make_unique<ConfiguredMembers>(); });
+  auto It = Members.Answers.find(Field);
+  if (It != Members.Answers.end())
+    return It->second;
+  bool Answer = judge(Field, Ctx, Catalog);
+  Members.Answers[Field] = Answer;
+  return Answer;
+}
+
+bool configuredCollection(const Expr *E, const ASTContext &Ctx,
+                          const RuleCatalog *Catalog) {
+  return configurationSized(collectionMember(E, Catalog), Ctx, Catalog);
+}
+
+bool loopsOverConfiguredCollection(const Stmt *Loop, const ASTContext &Ctx,
+                                   const RuleCatalog *Catalog) {
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return configuredCollection(Range->getRangeInit(), Ctx, Catalog);
+  std::optional<CountedLoop> Counted = countedLoop(Loop);
+  if (!Counted)
+    return false;
+  const Expr *Collection = sizeQueried(limitSource(Counted->Limit), Catalog);
+  return Collection && configuredCollection(Collection, Ctx, Catalog);
+}
+
+} // namespace corolint
