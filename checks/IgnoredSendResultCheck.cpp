@@ -7,7 +7,11 @@
 #include "support/SourceText.h"
 #include "support/ValueOf.h"
 
+#include "support/CoroutineModel.h"
+#include "support/DefUse.h"
+
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
@@ -303,6 +307,79 @@ bool roomKnown(const CallExpr *Call, const Stmt *Body,
       });
 }
 
+/// Whether the push Call is the first use of its queue after a member of
+/// the rule's `room_after` ran on it: one that empties the queue (`abort`)
+/// or one whose future resolves once it has room (`not_full`), as an
+/// earlier statement of the same block (`q.abort(ex); q.push(marker);`,
+/// `co_await q.not_full(); q.push(x);`), or, when the push's block is the
+/// body of a lambda, as the call whose continuation the lambda is
+/// (`q.not_full().then([this] { q.push(x); })`); with no suspension and no
+/// other use of the queue in between.
+bool roomAfter(const CallExpr *Call, const Stmt *Body,
+               const BodyParents &Parents, const RuleEntry *Rule,
+               ASTContext &Ctx) {
+  llvm::StringRef Members = Rule ? Rule->attribute("room_after") : "";
+  const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
+  const ValueDecl *Queue =
+      M ? thisOrLocalObject(M->getImplicitObjectArgument()) : nullptr;
+  if (Members.empty() || !Queue)
+    return false;
+  auto IsRoomCall = [&](const Expr *E) {
+    E = ignoreValuePreserving(E);
+    if (const auto *A = dyn_cast_or_null<CoawaitExpr>(E))
+      E = ignoreValuePreserving(awaitedOperand(A));
+    const auto *C = dyn_cast_or_null<CXXMemberCallExpr>(E);
+    const CXXMethodDecl *MD = C ? C->getMethodDecl() : nullptr;
+    return MD && MD->getIdentifier() && listNames(Members, MD->getName()) &&
+           thisOrLocalObject(C->getImplicitObjectArgument()) == Queue;
+  };
+  // The statement of a block the push is in.
+  const Stmt *Cur = Call;
+  const Stmt *Par = Parents.parent(Cur);
+  while (Par && isa<Expr>(Par)) {
+    Cur = Par;
+    Par = Parents.parent(Cur);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Par);
+  if (!Block)
+    return false;
+  llvm::SmallVector<const Stmt *, 8> Before;
+  for (const Stmt *Child : Block->body()) {
+    if (Child == Cur)
+      break;
+    Before.push_back(Child);
+  }
+  auto Nothing = [](const CXXMemberCallExpr *) { return false; };
+  for (auto It = Before.rbegin(); It != Before.rend(); ++It) {
+    if (const auto *E = dyn_cast<Expr>(*It); E && IsRoomCall(E))
+      return true;
+    if (containsSuspension(*It) || usedOtherThan(*It, Queue, Nothing))
+      return false;
+  }
+  // The start of a lambda's body: the lambda continues the call it is
+  // handed to (`then`), made on the future of a room_after member.
+  if (Block != Body)
+    return false;
+  DynTypedNodeList Up = Ctx.getParents(*Body);
+  const auto *Lambda = Up.empty() ? nullptr : Up[0].get<LambdaExpr>();
+  if (!Lambda)
+    return false;
+  const Expr *Arg = Lambda;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList P = Ctx.getParents(*Arg);
+    const Expr *Next = P.empty() ? nullptr : P[0].get<Expr>();
+    if (!Next)
+      return false;
+    if (const auto *Continue = dyn_cast<CXXMemberCallExpr>(Next))
+      return IsRoomCall(Continue->getImplicitObjectArgument());
+    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
+             CXXConstructExpr, CXXFunctionalCastExpr, ExprWithCleanups>(Next))
+      return false;
+    Arg = Next;
+  }
+  return false;
+}
+
 } // namespace
 
 void IgnoredSendResultCheck::checkCoroutine(CoroutineContext &Coro) {
@@ -336,7 +413,9 @@ void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
   for (const auto &C : Collector.Calls)
     checkSend({C.Call, C.Callee, C.Rule, C.AsyncResult, C.Name, C.Dependent,
                C.OnlyStored,
-               !C.AsyncResult && roomKnown(C.Call, Body, catalog())},
+               !C.AsyncResult &&
+                   (roomKnown(C.Call, Body, catalog()) ||
+                    roomAfter(C.Call, Body, Parents, C.Rule, Ctx))},
               Parents, Reads,
               TokenErrorRefs, Ctx);
 }

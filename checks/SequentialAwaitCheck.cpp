@@ -39,8 +39,13 @@ public:
     Loops.push_back(S);
     return true;
   }
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    Awaits.push_back(E);
+    return true;
+  }
   std::vector<const CompoundStmt *> Blocks;
   std::vector<const Stmt *> Loops;
+  std::vector<const CoawaitExpr *> Awaits;
 };
 
 /// Calls of a concurrent combinator anywhere in an expression.
@@ -163,6 +168,8 @@ void SequentialAwaitCheck::checkCoroutine(CoroutineContext &Coro) {
     checkLoop(*Loop, DU, F, Ctx);
     checkElementLoop(*Loop, DU, F, Ctx);
   }
+  for (const CoawaitExpr *Await : Found.Awaits)
+    checkVisit(*Await, DU, F, Ctx);
 }
 
 /// Whether FD is a coroutine defined in this translation unit that never

@@ -7,6 +7,8 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <functional>
+
 namespace corolint {
 
 namespace seqawait {
@@ -18,6 +20,16 @@ bool isHoistableKind(const clang::Stmt *S);
 std::string describe(const clang::CallExpr *Call,
                      const clang::ASTContext &Ctx);
 bool isStandardName(llvm::StringRef Name);
+/// The statements of a loop body or callback, a `try`'s block flattened
+/// into them (its handlers added to Handlers).
+std::vector<const clang::Stmt *>
+iterationStatements(const clang::Stmt *Body,
+                    std::vector<const clang::CXXCatchStmt *> &Handlers);
+/// Whether a local of an iteration's body belongs to the iteration: a
+/// value, or a reference (pointer, view) bound to a per-iteration object.
+bool bindsToIteration(const clang::VarDecl &V,
+                      const llvm::SmallPtrSetImpl<const clang::Decl *> &PerIteration,
+                      const DefUse &DU);
 } // namespace seqawait
 
 /// Awaited operations that provably do not depend on each other, one after
@@ -59,6 +71,24 @@ private:
                  const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   bool checkElementLoop(const clang::Stmt &Loop, const DefUse &DU,
                         const clang::FunctionDecl &F, clang::ASTContext &Ctx);
+  /// One iteration's work: the statements of a loop body or of a
+  /// per-element callback, which run one operation on the element.
+  struct IterationWork {
+    std::vector<const clang::Stmt *> Stmts;
+    std::vector<const clang::CXXCatchStmt *> Handlers;
+    llvm::SmallPtrSet<const clang::Decl *, 8> PerIteration;
+    std::size_t OperationAt = 0; // the statement running Call
+    const clang::CallExpr *Call = nullptr;
+    /// Writes statement I may make outside the iteration (a worklist pop).
+    std::function<bool(std::size_t, const ObjectRef &)> Allowed;
+    std::function<bool(const clang::Stmt *)> Suspends;
+  };
+  bool independentOnElement(const IterationWork &W, const DefUse &DU) const;
+  /// An awaited call that runs a callable on each element in turn: a
+  /// catalogued sequential combinator (`seastar::do_for_each`) or a helper
+  /// of the translation unit that awaits its callable once per element.
+  void checkVisit(const clang::CoawaitExpr &Await, const DefUse &DU,
+                  const clang::FunctionDecl &F, clang::ASTContext &Ctx);
   std::string combinator(const clang::Expr *Operation,
                          const clang::FunctionDecl &F,
                          llvm::StringRef Attribute) const;

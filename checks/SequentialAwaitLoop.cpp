@@ -337,6 +337,144 @@ const Expr *nonEmptyTest(const Expr *Cond) {
 
 } // namespace
 
+namespace seqawait {
+
+std::vector<const Stmt *>
+iterationStatements(const Stmt *Body,
+                    std::vector<const CXXCatchStmt *> &Handlers) {
+  std::vector<const Stmt *> Stmts;
+  if (const auto *Block = dyn_cast<CompoundStmt>(Body))
+    Stmts.assign(Block->body_begin(), Block->body_end());
+  else
+    Stmts.push_back(Body);
+  // A `try` whose handlers only handle the failure (log it, count it) and
+  // go on with the next element: its block's statements are the body's.
+  for (std::size_t I = 0; I < Stmts.size(); ++I)
+    if (const auto *Try = dyn_cast<CXXTryStmt>(Stmts[I])) {
+      const CompoundStmt *Block = Try->getTryBlock();
+      for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
+        Handlers.push_back(Try->getHandler(H));
+      Stmts.erase(Stmts.begin() + I);
+      Stmts.insert(Stmts.begin() + I, Block->body_begin(), Block->body_end());
+      break;
+    }
+  return Stmts;
+}
+
+bool bindsToIteration(const VarDecl &V,
+                      const llvm::SmallPtrSetImpl<const Decl *> &PerIteration,
+                      const DefUse &DU) {
+  if (!isReferringType(V.getType(), DU.catalog()))
+    return true;
+  if (!V.getInit())
+    return false;
+  auto O = DU.objectOf(ignoreValuePreserving(V.getInit()));
+  return O && O->K == ObjectRef::Variable && PerIteration.count(O->D);
+}
+
+} // namespace seqawait
+
+/// Whether one iteration's work is independent of every other's: its
+/// operation (W.Call) acts on the element, or is a request the element
+/// addresses to a shared service; it is no synchronisation, yield, spawn,
+/// send, combinator or blocking call; every statement writes only what
+/// belongs to the iteration; handlers only handle the failure.
+bool SequentialAwaitCheck::independentOnElement(const IterationWork &W,
+                                                const DefUse &DU) const {
+  const CallExpr *Call = W.Call;
+  if (!Call || Call->isTypeDependent() || Call->isValueDependent() ||
+      isa<CXXOperatorCallExpr>(Call))
+    return false;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || FD->getOverloadedOperator() != OO_None)
+    return false;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (MD && MD->getParent()->isLambda())
+    return false;
+  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
+  std::string Name = qualifiedName(FD);
+  if (isStandardName(Name) || Ignored.matches(Name))
+    return false;
+  for (Section S : {Section::Synchronization, Section::Yields,
+                    Section::ConcurrentCombinators,
+                    Section::NonSuspendingAwaitables, Section::Spawn,
+                    Section::Offload, Section::Blocking,
+                    Section::ChannelSends})
+    if (catalog().lookup(S, FD))
+      return false;
+  for (const Expr *Arg : Call->arguments())
+    if (isCallableArgument(Arg))
+      return false;
+
+  auto PerIter = [&](const ObjectRef &O) {
+    return O.K == ObjectRef::Variable && W.PerIteration.count(O.D);
+  };
+  // The receiver is the element, or the element addresses a request to a
+  // service the loop shares: the objects the operation writes besides the
+  // element are left to that service.
+  std::optional<ObjectRef> Receiver;
+  if (MemberCall)
+    Receiver = DU.objectOf(MemberCall->getImplicitObjectArgument());
+  llvm::SmallVector<ObjectRef, 2> Services;
+  if (!Receiver || !PerIter(*Receiver)) {
+    if (!addressedRequest(*Call, *FD, DU, PerIter, Services))
+      return false;
+  }
+  auto IsService = [&](const ObjectRef &O) {
+    for (const ObjectRef &S : Services)
+      if (S.K == O.K && S.D == O.D)
+        return true;
+    return false;
+  };
+
+  // Every statement writes only what belongs to its iteration (and, in a
+  // worklist walk, pops the container); nothing is opaque or leaves the
+  // loop.
+  for (std::size_t I = 0; I < W.Stmts.size(); ++I) {
+    Effects E = I == W.OperationAt ? DU.effects(W.Stmts[I], {Call})
+                             : DU.effects(W.Stmts[I]);
+    if (E.Opaque || E.Transfer)
+      return false;
+    for (const Access &A : E.Accesses) {
+      if (!A.Write || PerIter(A.Obj))
+        continue;
+      if (W.Allowed && W.Allowed(I, A.Obj))
+        continue;
+      if (I == W.OperationAt && IsService(A.Obj))
+        continue;
+      return false;
+    }
+    // A mutable global read by the operation may be changed by another
+    // element's operation.
+    if (I == W.OperationAt)
+      for (const Access &A : E.Accesses)
+        if (A.Obj.K == ObjectRef::Variable && !A.Obj.Indirect)
+          if (const auto *V = dyn_cast_or_null<VarDecl>(A.Obj.D))
+            if (!V->hasLocalStorage() && !V->getType().isConstQualified() &&
+                !V->isConstexpr())
+              return false;
+  }
+
+  // A handler that only handles the failure: no await, no exit (a
+  // rethrow orders the iterations), nothing written outside the iteration
+  // but what it declares.
+  for (const CXXCatchStmt *H : W.Handlers) {
+    if (!H->getHandlerBlock() ||
+        W.Suspends(H->getHandlerBlock()))
+      return false;
+    Effects E = DU.effects(H->getHandlerBlock());
+    if (E.Opaque || E.Transfer)
+      return false;
+    for (const Access &A : E.Accesses)
+      if (A.Write && !PerIter(A.Obj) &&
+          !(A.Obj.K == ObjectRef::Variable && H->getExceptionDecl() &&
+            A.Obj.D == H->getExceptionDecl()))
+        return false;
+  }
+
+  return true;
+}
+
 /// A loop that awaits one operation on each element, done for its effect
 /// (`for (auto &c : clients) co_await c->stop();`), or a worklist walk that
 /// takes one item per iteration and awaits an operation on it. The
@@ -379,23 +517,8 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
   if (!Await || Await->isImplicit() || !Coro->canSuspend(Await))
     return false;
 
-  std::vector<const Stmt *> Stmts;
-  if (const auto *Block = dyn_cast<CompoundStmt>(Body))
-    Stmts.assign(Block->body_begin(), Block->body_end());
-  else
-    Stmts.push_back(Body);
-  // A `try` whose handlers only handle the failure (log it, count it) and
-  // go on with the next element: its block's statements are the body's.
   std::vector<const CXXCatchStmt *> Handlers;
-  for (std::size_t I = 0; I < Stmts.size(); ++I)
-    if (const auto *Try = dyn_cast<CXXTryStmt>(Stmts[I])) {
-      const CompoundStmt *Block = Try->getTryBlock();
-      for (unsigned H = 0; H < Try->getNumHandlers(); ++H)
-        Handlers.push_back(Try->getHandler(H));
-      Stmts.erase(Stmts.begin() + I);
-      Stmts.insert(Stmts.begin() + I, Block->body_begin(), Block->body_end());
-      break;
-    }
+  std::vector<const Stmt *> Stmts = iterationStatements(Body, Handlers);
 
   // The item a worklist walk takes: a local of the body initialised from
   // the container's front (back, top), with the container popped in the
@@ -427,15 +550,8 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
                         SameObject(takenItemOf(V->getInit()));
         if (FromItem)
           Takes.insert(S);
-        if (isReferringType(V->getType(), DU.catalog())) {
-          if (!FromItem && !(V->getInit() && [&] {
-                auto O = DU.objectOf(ignoreValuePreserving(V->getInit()));
-                return O && O->K == ObjectRef::Variable &&
-                       PerIteration.count(O->D);
-              }()))
-            continue; // not per iteration: accesses through it are shared
-        }
-        PerIteration.insert(V);
+        if (FromItem || bindsToIteration(*V, PerIteration, DU))
+          PerIteration.insert(V);
       }
     }
     if (Worklist && poppedContainer(S) && SameObject(poppedContainer(S)))
@@ -450,99 +566,26 @@ bool SequentialAwaitCheck::checkElementLoop(const Stmt &Loop,
     return false;
   const Expr *Operand = awaitedOperand(Await);
   const auto *Call = dyn_cast_or_null<CallExpr>(ignoreValuePreserving(Operand));
-  if (!Call || Call->isTypeDependent() || Call->isValueDependent() ||
-      isa<CXXOperatorCallExpr>(Call))
+  if (!Call)
     return false;
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || FD->getOverloadedOperator() != OO_None)
-    return false;
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (MD && MD->getParent()->isLambda())
-    return false;
-  const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call);
-  std::string Name = qualifiedName(FD);
-  if (isStandardName(Name) || Ignored.matches(Name))
-    return false;
-  for (Section S : {Section::Synchronization, Section::Yields,
-                    Section::ConcurrentCombinators,
-                    Section::NonSuspendingAwaitables, Section::Spawn,
-                    Section::Offload, Section::Blocking,
-                    Section::ChannelSends})
-    if (catalog().lookup(S, FD))
-      return false;
-  for (const Expr *Arg : Call->arguments())
-    if (isCallableArgument(Arg))
-      return false;
-
-  auto PerIter = [&](const ObjectRef &O) {
-    return O.K == ObjectRef::Variable && PerIteration.count(O.D);
+  IterationWork W;
+  W.Stmts = std::move(Stmts);
+  W.Handlers = std::move(Handlers);
+  W.PerIteration = std::move(PerIteration);
+  W.OperationAt = AwaitAt;
+  W.Call = Call;
+  // Popping the worklist, or copying its front out, touches the container
+  // only for the item taken.
+  W.Allowed = [&](std::size_t I, const ObjectRef &O) {
+    bool IsPop = Worklist && (poppedContainer(W.Stmts[I]) ||
+                              Takes.count(W.Stmts[I]));
+    return IsPop && Items && O.K == Items->K && O.D == Items->D;
   };
-  // The receiver is the element, or the element addresses a request to a
-  // service the loop shares: the objects the operation writes besides the
-  // element are left to that service.
-  std::optional<ObjectRef> Receiver;
-  if (MemberCall)
-    Receiver = DU.objectOf(MemberCall->getImplicitObjectArgument());
-  llvm::SmallVector<ObjectRef, 2> Services;
-  if (!Receiver || !PerIter(*Receiver)) {
-    if (!addressedRequest(*Call, *FD, DU, PerIter, Services))
-      return false;
-  }
-  auto IsService = [&](const ObjectRef &O) {
-    for (const ObjectRef &S : Services)
-      if (S.K == O.K && S.D == O.D)
-        return true;
-    return false;
+  W.Suspends = [&](const Stmt *S) {
+    return !Coro->suspensionPointsIn(S).empty();
   };
-
-  // Every statement writes only what belongs to its iteration (and, in a
-  // worklist walk, pops the container); nothing is opaque or leaves the
-  // loop.
-  for (std::size_t I = 0; I < Stmts.size(); ++I) {
-    // Popping the worklist, or copying its front out, touches the
-    // container only for the item taken.
-    bool IsPop = Worklist && (poppedContainer(Stmts[I]) ||
-                              Takes.count(Stmts[I]));
-    Effects E = I == AwaitAt ? DU.effects(Stmts[I], {Call})
-                             : DU.effects(Stmts[I]);
-    if (E.Opaque || E.Transfer)
-      return false;
-    for (const Access &A : E.Accesses) {
-      if (!A.Write || PerIter(A.Obj))
-        continue;
-      if (IsPop && Items && A.Obj.K == Items->K && A.Obj.D == Items->D)
-        continue;
-      if (I == AwaitAt && IsService(A.Obj))
-        continue;
-      return false;
-    }
-    // A mutable global read by the operation may be changed by another
-    // element's operation.
-    if (I == AwaitAt)
-      for (const Access &A : E.Accesses)
-        if (A.Obj.K == ObjectRef::Variable && !A.Obj.Indirect)
-          if (const auto *V = dyn_cast_or_null<VarDecl>(A.Obj.D))
-            if (!V->hasLocalStorage() && !V->getType().isConstQualified() &&
-                !V->isConstexpr())
-              return false;
-  }
-
-  // A handler that only handles the failure: no await, no exit (a
-  // rethrow orders the iterations), nothing written outside the iteration
-  // but what it declares.
-  for (const CXXCatchStmt *H : Handlers) {
-    if (!H->getHandlerBlock() ||
-        !Coro->suspensionPointsIn(H->getHandlerBlock()).empty())
-      return false;
-    Effects E = DU.effects(H->getHandlerBlock());
-    if (E.Opaque || E.Transfer)
-      return false;
-    for (const Access &A : E.Accesses)
-      if (A.Write && !PerIter(A.Obj) &&
-          !(A.Obj.K == ObjectRef::Variable && H->getExceptionDecl() &&
-            A.Obj.D == H->getExceptionDecl()))
-        return false;
-  }
+  if (!independentOnElement(W, DU))
+    return false;
 
   return reportLoop(Loop, Await, Call, F,
                     "'%0' is awaited on each element in turn, but no "

@@ -62,6 +62,33 @@ seastar::future<int> lambda_returns_once_available() {
   co_return f0.get();
 }
 
+// The same inside a test macro: `do { try { ... } catch ... } while
+// (dummy_cond())`, whose condition is a function returning false (Boost's
+// BOOST_REQUIRE_THROW, as at coroutines_test.cc:769): the body runs once.
+namespace tt {
+inline bool dummy_cond() { return false; }
+} // namespace tt
+#define REQUIRE_THROWS(S)                                                      \
+  do {                                                                         \
+    try {                                                                      \
+      S;                                                                       \
+    } catch (...) {                                                            \
+    }                                                                          \
+  } while (tt::dummy_cond())
+
+seastar::future<> lambda_returns_once_available_in_macro() {
+  auto f0 = fetch();
+  auto set_stop = [&]() -> seastar::future<> {
+    for (;;) {
+      if (f0.available())
+        co_return;
+      co_await seastar::coroutine::maybe_yield();
+    }
+  };
+  co_await set_stop();
+  REQUIRE_THROWS(f0.get());
+}
+
 // --- reported: near misses -------------------------------------------------
 
 // The coroutine suspends: its future may still be pending.
@@ -109,4 +136,22 @@ seastar::future<int> lambda_may_give_up() {
   };
   co_await wait_a_bit();
   co_return f0.get(); // expect-error: blocking call to 'seastar::future::get' in coroutine 'lambda_may_give_up' [coro-blocking-call]
+}
+
+// A do-while that may run its body again: the second time, nothing says the
+// future is complete.
+bool again();
+seastar::future<> repeated_after_check() {
+  auto f0 = fetch();
+  auto set_stop = [&]() -> seastar::future<> {
+    for (;;) {
+      if (f0.available())
+        co_return;
+      co_await seastar::coroutine::maybe_yield();
+    }
+  };
+  co_await set_stop();
+  do {
+    f0.get(); // expect-error: blocking call to 'seastar::future::get' in coroutine 'repeated_after_check' [coro-blocking-call]
+  } while (again());
 }

@@ -52,9 +52,10 @@ enum class Section {
   Accessors,
   NonBlockingMarkers,
   Pipes,
+  SequentialCombinators,
 };
 inline constexpr std::size_t SectionCount =
-    static_cast<std::size_t>(Section::Pipes) + 1;
+    static_cast<std::size_t>(Section::SequentialCombinators) + 1;
 
 /// The JSON key of a section ("blocking", "lock_guards", ...).
 llvm::StringRef sectionKey(Section S);

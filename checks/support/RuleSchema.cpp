@@ -87,6 +87,10 @@ const AttributeSpec ChannelSends[] = {
      "functions whose co_await yields the send's result"},
     {"drops_when", T::Enum, "closed",
      "closed: the send waits for room and fails only once the queue is closed"},
+    {"room_after", T::StringList, "",
+     "members of the queue after which a push has room: ones that empty it "
+     "(`abort`), and ones whose future resolves once there is room "
+     "(`not_full`), awaited or continued just before the push"},
 };
 
 const AttributeSpec LockGuards[] = {
@@ -232,6 +236,12 @@ const AttributeSpec BoundedCounts[] = {
      "the most objects of the type a program can have at once"},
 };
 
+const AttributeSpec SequentialCombinators[] = {
+    {"per_element", T::Integer, "",
+     "index of the collection argument (or the first of an iterator pair); "
+     "the first callable argument after it is run on each element"},
+};
+
 const SectionSpec Sections[] = {
     {Section::Blocking, "blocking",
      "functions (or constructors, or classes) that block the calling thread",
@@ -317,6 +327,10 @@ const SectionSpec Sections[] = {
     {Section::Pipes, "pipes",
      "functions that create a pipe into an array of two descriptors they "
      "are given (`pipe`)", Pipes},
+    {Section::SequentialCombinators, "sequential_combinators",
+     "functions that run a function on each element of a collection, one "
+     "element's call after the previous one's result is ready "
+     "(`seastar::do_for_each`)", SequentialCombinators},
 };
 static_assert(std::size(Sections) == SectionCount, "one spec per Section");
 
