@@ -125,10 +125,17 @@ TEST(WholeProgram, SummarizeWritesTheMergedSummaries) {
   std::set<std::string> Names;
   for (const json &F : S["functions"])
     Names.insert(F["name"]);
-  // Functions that block or reach one defined elsewhere; not cheap() or the
-  // lambda save_later() hands to a thread.
-  EXPECT_EQ(Names, (std::set<std::string>{"wp::is_even", "wp::is_odd", "wp::journal::flush",
+  // Functions that block or reach one defined elsewhere, and those with
+  // another fact (cheap() and local_flush() are pure); not the lambda
+  // save_later() hands to a thread.
+  EXPECT_EQ(Names, (std::set<std::string>{"wp::cheap", "wp::is_even", "wp::is_odd",
+                                          "wp::journal::flush", "wp::local_flush",
                                           "wp::ping", "wp::pong", "wp::read_config"}));
+  for (const json &F : S["functions"])
+    if (F["name"] == "wp::cheap") {
+      EXPECT_EQ(F["pure"], true);
+      EXPECT_FALSE(F.contains("blocks") || F.contains("calls")) << F.dump();
+    }
   EXPECT_FALSE(S.contains("pending"));
   Outcome NoOut = runCorolint({"summarize", "-p", Db});
   EXPECT_EQ(NoOut.Exit, 2);
@@ -420,7 +427,8 @@ TEST(WholeProgramFacts, SummarizeWritesCostLimiterAndPurity) {
   EXPECT_FALSE(By.count("wf::next_sequence")) << S.dump();
   EXPECT_FALSE(By["wf::log_start"].contains("limiter")) << S.dump();
   EXPECT_FALSE(By["wf::make_key"].contains("cost"));
-  EXPECT_FALSE(By["wf::count_all"].contains("pure"));
+  EXPECT_FALSE(By["wf::count_all"].contains("limiter"));
+  EXPECT_FALSE(By["wf::sum_row"].contains("limiter"));
 }
 
 TEST(WholeProgramFacts, PluginReadsTheFactsFromSummaryFiles) {
