@@ -364,9 +364,9 @@ const char *FactChecks =
 
 std::string factsRoot() { return sourcePath("testdata/projects/wholefacts"); }
 
-std::string factsDatabase(const std::string &Name) {
+std::string factsDatabase(const std::string &Name, const std::string &Root = factsRoot()) {
   std::string Dir = scratchDir(Name);
-  writeCompileDatabase(Dir, factsRoot(), FactSources,
+  writeCompileDatabase(Dir, Root, FactSources,
                        {"-Iinclude", "-I" + sourcePath("testdata/include")});
   return Dir;
 }
@@ -378,12 +378,12 @@ std::string factsSummary(const std::string &Db) {
   return Out;
 }
 
-Outcome tidyFacts(const std::string &SummaryFiles) {
+Outcome tidyFacts(const std::string &SummaryFiles, const std::string &Root = factsRoot()) {
   std::string Config = "{CheckOptions: {SummaryFiles: '" + SummaryFiles + "'}}";
   return runProgram({COROLINT_CLANG_TIDY, "--load", COROLINT_PLUGIN,
                      std::string(FactChecks), "--config=" + Config,
-                     factsRoot() + "/src/app.cpp", "--", "-std=c++20",
-                     "-I" + factsRoot() + "/include", "-I" + sourcePath("testdata/include")});
+                     Root + "/src/app.cpp", "--", "-std=c++20",
+                     "-I" + Root + "/include", "-I" + sourcePath("testdata/include")});
 }
 
 const char *HeavyPerKey = "app.cpp:19:3: warning: loop in coroutine 'wf::lookups' never "
@@ -443,6 +443,25 @@ TEST(WholeProgramFacts, PluginReadsTheFactsFromSummaryFiles) {
   EXPECT_FALSE(has(Without.Out, HeavyOnce)) << Without.Out;
   EXPECT_TRUE(has(Without.Out, Bounded)) << Without.Out;
   EXPECT_FALSE(has(Without.Out, PureKeys)) << Without.Out;
+}
+
+TEST(WholeProgramFacts, StaleFactsAreNotUsed) {
+  std::string Root = scratchDir("WholeFacts.Stale") + "/project";
+  std::filesystem::copy(factsRoot(), Root, std::filesystem::copy_options::recursive);
+  std::string Summary = factsSummary(factsDatabase("WholeFacts.StaleDb", Root));
+  // tables.cpp changed since: count_all() no longer loops; its summary,
+  // which says it does, is stale and not used.
+  writeFile(Root + "/src/tables.cpp",
+            "#include \"wf/facts.h\"\nnamespace wf {\n"
+            "long count_all(const std::vector<table> &index, int) { return index.size(); }\n"
+            "long sum_row(const table &row) { return row.size(); }\n"
+            "int first(const table &row) { return row.empty() ? 0 : row[0]; }\n}\n");
+  Outcome R = tidyFacts(Summary, Root);
+  EXPECT_FALSE(has(R.Out, HeavyPerKey)) << R.Out;
+  EXPECT_FALSE(has(R.Out, HeavyOnce)) << R.Out;
+  // The facts of the unchanged files are still used.
+  EXPECT_FALSE(has(R.Out, Bounded)) << R.Out;
+  EXPECT_TRUE(has(R.Out, PureKeys)) << R.Out;
 }
 
 TEST(WholeProgramFacts, DriverReadsTheFactsFromSummaryFiles) {
