@@ -25,6 +25,9 @@ void AwaitlessLoopCheck::checkHelperCall(const FunctionDecl &F,
     checkHelperBuilds(F, C, Callee, W);
     return;
   }
+  for (CostStep &S : Cost.Steps)
+    if (S.K == CostStep::Summarised && !S.Where)
+      S.Where = C; // the helper is defined in another file: note the call
   SourceLocation At = C->getBeginLoc();
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(C))
     At = M->getExprLoc();

@@ -75,6 +75,15 @@ void AwaitlessLoopCheck::noteCostSteps(const FunctionDecl &F,
       diag(callLoc(S.Where), "'%0' calls '%1'", DiagnosticIDs::Note)
           << Caller << (S.Callee ? displayName(*S.Callee) : std::string("?"));
       break;
+    case CostStep::Summarised: // a helper defined in another file
+      if (S.Where)
+        diag(callLoc(S.Where),
+             "'%0' iterates %1 levels deep in another file, by its summary%2",
+             DiagnosticIDs::Note)
+            << (S.Callee ? displayName(*S.Callee) : std::string("?"))
+            << static_cast<unsigned>(S.Bound.Value)
+            << (S.Name.empty() ? std::string() : " (" + S.Name + ")");
+      break;
     }
   }
 }

@@ -20,7 +20,9 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
       Extra(nameListOption("ExtraBlockingFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
       Locks(catalog(), NoLockOptions), Summaries(catalog(), Ignored),
-      SummaryFilesOption(Options.getLocalOrGlobal("SummaryFiles", "")) {
+      SummaryFilesOption(Options.getLocalOrGlobal("SummaryFiles", "")),
+      HeaderFilter(Ctx->getOptions().HeaderFilterRegex),
+      ExcludeHeaderFilter(Ctx->getOptions().ExcludeHeaderFilterRegex) {
   if (SummaryFilesOption.empty())
     return;
   std::vector<SummaryError> Errors;

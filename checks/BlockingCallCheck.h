@@ -68,6 +68,11 @@ private:
   std::shared_ptr<SummaryFiles> Loaded; // null: no SummaryFiles
   std::set<std::string> Reported;       // summary errors, once each
   const clang::SourceManager *LastSM = nullptr;
+  /// clang-tidy's header filters, applied to the pending calls the driver
+  /// reports after clang-tidy's own filter.
+  std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;
+  bool passesHeaderFilter(clang::SourceLocation Loc,
+                          const clang::SourceManager &SM) const;
 };
 
 } // namespace corolint

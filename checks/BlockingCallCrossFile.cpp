@@ -5,15 +5,32 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 
 namespace corolint {
 
-/// Whether a NOLINT comment on Loc's line (or NOLINTNEXTLINE on the line
-/// before) names Check, as clang-tidy reads them: without a list, or with a
-/// list one of whose globs matches. The driver reports pending calls
-/// itself, after clang-tidy's filter.
+/// Whether the text after a NOLINT marker names Check, as clang-tidy reads
+/// it: no list, or a list one of whose globs (`*`, `coro-*`, the name)
+/// matches.
+static bool namesCheck(llvm::StringRef Rest, llvm::StringRef Check) {
+  if (!Rest.consume_front("("))
+    return true;
+  for (llvm::StringRef Glob :
+       llvm::split(Rest.take_until([](char C) { return C == ')'; }), ',')) {
+    Glob = Glob.trim();
+    if (Glob == "*" || Glob == Check ||
+        (Glob.ends_with("*") && Check.starts_with(Glob.drop_back())))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a NOLINT comment on Loc's line, NOLINTNEXTLINE on the line
+/// before, or an open NOLINTBEGIN ... NOLINTEND block around it names
+/// Check. The driver reports pending calls itself, after clang-tidy's
+/// filter, so the check applies the comments as clang-tidy would.
 static bool nolinted(SourceLocation Loc, const SourceManager &SM,
                      llvm::StringRef Check) {
   Loc = SM.getFileLoc(Loc);
@@ -38,18 +55,50 @@ static bool nolinted(SourceLocation Loc, const SourceManager &SM,
       if (Marker == "NOLINT" && (Rest.starts_with("NEXTLINE") ||
                                  Rest.starts_with("BEGIN") || Rest.starts_with("END")))
         continue;
-      if (!Rest.consume_front("("))
+      if (namesCheck(Rest, Check))
         return true;
-      for (llvm::StringRef Glob : llvm::split(Rest.take_until([](char C) { return C == ')'; }), ',')) {
-        Glob = Glob.trim();
-        if (Glob == "*" || Glob == Check ||
-            (Glob.ends_with("*") && Check.starts_with(Glob.drop_back())))
-          return true;
-      }
     }
     return false;
   };
-  return Names(Line, "NOLINT") || Names(Previous, "NOLINTNEXTLINE");
+  if (Names(Line, "NOLINT") || Names(Previous, "NOLINTNEXTLINE"))
+    return true;
+  // Blocks: each NOLINTBEGIN naming the check opens one, each NOLINTEND
+  // naming it closes the last one open, up to the line of the call.
+  llvm::StringRef Before = Buffer->take_front(Begin);
+  unsigned Open = 0;
+  for (std::size_t At = Before.find("NOLINT"); At != llvm::StringRef::npos;
+       At = Before.find("NOLINT", At + 1)) {
+    llvm::StringRef Rest = Before.drop_front(At + 6);
+    if (Rest.consume_front("BEGIN")) {
+      if (namesCheck(Rest, Check))
+        ++Open;
+    } else if (Rest.consume_front("END")) {
+      if (Open && namesCheck(Rest, Check))
+        --Open;
+    }
+  }
+  return Open > 0;
+}
+
+/// Whether clang-tidy shows a finding at Loc: in the main file always, in
+/// a header when its name matches HeaderFilterRegex and not
+/// ExcludeHeaderFilterRegex (the options as the check was made with).
+bool BlockingCallCheck::passesHeaderFilter(SourceLocation Loc,
+                                           const SourceManager &SM) const {
+  Loc = SM.getFileLoc(Loc);
+  if (SM.isInMainFile(Loc))
+    return true;
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  if (!File)
+    return false;
+  llvm::StringRef Name = File->getName();
+  auto Matches = [&](const std::optional<std::string> &Pattern) {
+    if (!Pattern || Pattern->empty())
+      return false;
+    llvm::Regex R(*Pattern);
+    return R.isValid() && R.match(Name);
+  };
+  return Matches(HeaderFilter) && !Matches(ExcludeHeaderFilter);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
@@ -108,7 +157,8 @@ void BlockingCallCheck::crossFileCall(const FunctionDecl &F, const Expr *Call,
     return;
   const FunctionDecl *Def = nullptr;
   std::string Helper = displayName(Callee->hasBody(Def) ? *Def : *Callee);
-  if (Into && !nolinted(callLocation(Call), SM, "coro-blocking-call")) {
+  if (Into && !nolinted(callLocation(Call), SM, "coro-blocking-call") &&
+      passesHeaderFilter(callLocation(Call), SM)) {
     PendingCall P;
     P.TU = Summaries.location(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
     P.Coroutine = displayName(F);

@@ -2,6 +2,11 @@
 #include "support/CoroutineContext.h"
 #include "support/CoroutineModel.h"
 #include "support/RuleCatalog.h"
+#include "support/SummaryFiles.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
 
 #include <atomic>
 #include <mutex>
@@ -93,6 +98,39 @@ bool AnalysisStore::canSuspend(const Expr *SuspendExpr,
   if (Inserted)
     It->second = corolint::canSuspend(SuspendExpr, Catalog, Ctx);
   return It->second;
+}
+
+void AnalysisStore::useSummaries(std::shared_ptr<SummaryFiles> Files) {
+  if (Files == External)
+    return;
+  External = std::move(Files);
+  ExternalFacts.clear();
+}
+
+const FunctionSummary *AnalysisStore::external(const FunctionDecl *F) {
+  if (!F || !External || External->empty())
+    return nullptr;
+  F = F->getCanonicalDecl();
+  auto [It, New] = ExternalFacts.try_emplace(F, nullptr);
+  if (!New)
+    return It->second;
+  // Only functions another translation unit can define and summarise: not
+  // in view here, with external linkage, not a template's instantiation
+  // (its body is where it is used), not in a system header.
+  if (F->hasBody() || !F->isExternallyVisible() || F->isDeleted() ||
+      F->isDefaulted() || F->isTemplateInstantiation() ||
+      F->isDependentContext() || F->getBuiltinID())
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (F->getLocation().isInvalid() || SM.isInSystemHeader(F->getLocation()))
+    return nullptr;
+  llvm::SmallString<128> USR;
+  if (index::generateUSRForDecl(F, USR)) // true means failure
+    return nullptr;
+  // A stale record is not used; coro-blocking-call reports it, located in
+  // its summary file.
+  std::vector<SummaryError> Stale;
+  return It->second = External->lookup(std::string(USR), Stale);
 }
 
 AnalysisStore::Counters AnalysisStore::counters() {

@@ -14,6 +14,8 @@
 namespace corolint {
 
 class RuleCatalog;
+class SummaryFiles;
+struct FunctionSummary;
 
 /// What one translation unit's analyses share (docs/architecture.md): the
 /// facts of every function body analysed (BodyFacts: its CFG, parent
@@ -64,6 +66,18 @@ public:
     return *static_cast<Holder<T> *>(Slot.get())->Value;
   }
 
+  /// The summaries of functions defined in other translation units (the
+  /// SummaryFiles option, docs/whole-program.md) the analyses of this
+  /// translation unit may consult. Null or empty: none.
+  void useSummaries(std::shared_ptr<SummaryFiles> Files);
+
+  /// What the summary files say about F, when F's body is not in view (a
+  /// declaration only) and a summary file has a fresh record of it; null
+  /// otherwise. A function whose body is in view is always judged by its
+  /// body (in-view facts win). Analyses ask this where they would
+  /// otherwise give up on a function without a body.
+  const FunctionSummary *external(const clang::FunctionDecl *F);
+
   /// How many contexts and CFGs have been built in this process (tests
   /// read them to see that each is built once).
   struct Counters {
@@ -95,6 +109,8 @@ private:
   llvm::DenseMap<std::pair<const clang::Expr *, const RuleCatalog *>, bool>
       Suspends;
   std::map<std::string, std::unique_ptr<HolderBase>> Shared;
+  std::shared_ptr<SummaryFiles> External;
+  llvm::DenseMap<const clang::FunctionDecl *, const FunctionSummary *> ExternalFacts;
 };
 
 /// The key of summaries that depend on Catalog and on option values.

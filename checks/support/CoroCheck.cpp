@@ -3,6 +3,7 @@
 #include "support/CoroutineModel.h"
 #include "support/QualifiedName.h"
 #include "support/RuleFilePaths.h"
+#include "support/SummaryFiles.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -52,6 +53,18 @@ CoroCheck::CoroCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
   Catalog = RuleCatalog::withNames(
       Catalog, Section::NonSuspendingAwaitables, NonSuspending,
       "listed in the NonSuspendingAwaitables option");
+  // Summaries of functions defined in other files (docs/whole-program.md):
+  // iteration cost, limiters and purity for every check's analyses.
+  // coro-blocking-call reads the same files (one copy per process) and
+  // reports their problems.
+  std::string Files = Options.getLocalOrGlobal("SummaryFiles", "").str();
+  if (!Files.empty()) {
+    std::vector<SummaryError> Ignored;
+    SummaryFacts = SummaryFiles::get(
+        resolveRuleFilesFor(splitOptionList(Files), Context->getCurrentFile(),
+                            "SummaryFiles"),
+        Ignored);
+  }
 }
 
 void CoroCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -104,6 +117,8 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
   if (F->isTemplateInstantiation())
     return;
   CurrentAST = Result.Context;
+  if (SummaryFacts)
+    AnalysisStore::of(*Result.Context).useSummaries(SummaryFacts);
   if (const CoroutineBodyStmt *Body = coroutineBody(F))
     checkCoroutine(
         AnalysisStore::of(*Result.Context).coroutine(*F, *Body, *Catalog));

@@ -11,6 +11,8 @@
 
 namespace corolint {
 
+class SummaryFiles;
+
 /// The rule files of every `RuleFiles` option in Options, the global one
 /// and every coro check's (`coro-blocking-call.RuleFiles`), without
 /// repeats: each check loads them all (docs/rules.md), not only its own.
@@ -68,6 +70,9 @@ private:
   std::string RuleFiles;
   std::string NonSuspending;
   std::shared_ptr<const RuleCatalog> Catalog;
+  /// The SummaryFiles option's summaries, which the translation unit's
+  /// analyses consult for functions whose body is not in view.
+  std::shared_ptr<SummaryFiles> SummaryFacts;
   /// The AST of the translation unit being checked (its store is released
   /// at the end).
   const clang::ASTContext *CurrentAST = nullptr;

@@ -116,6 +116,13 @@ public:
   /// comment), as opposed to an opaque one.
   bool isTransparentCall(const clang::Expr *Call) const;
 
+  /// Whether calls of F are seen through as pure (reads of its arguments
+  /// and constants, writes only through its non-const reference or pointer
+  /// parameters), as an analysed function's helper is: by F's body, or,
+  /// when its body is not in view, by its summary (AnalysisStore::external).
+  static bool isPure(const clang::FunctionDecl &F, const clang::ASTContext &Ctx,
+                     const RuleCatalog &Catalog);
+
   const clang::ASTContext &context() const { return Ctx; }
   const RuleCatalog &catalog() const { return Catalog; }
 

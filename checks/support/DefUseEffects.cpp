@@ -2,6 +2,8 @@
 // writes (EffectsCollector), which calls the analysis sees through
 // (isTransparentCall, isPureHelper) and whether two effects conflict.
 #include "support/DefUse.h"
+#include "support/AnalysisStore.h"
+#include "support/Summaries.h"
 #include "support/DefUseTypes.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/QualifiedName.h"
@@ -416,9 +418,21 @@ private:
   unsigned BreakDepth = 0;
 };
 
+bool DefUse::isPure(const FunctionDecl &F, const ASTContext &Ctx,
+                    const RuleCatalog &Catalog) {
+  return DefUse(F, nullptr, Ctx, Catalog).isPureHelper(&F);
+}
+
 bool DefUse::isPureHelper(const FunctionDecl *FD) const {
   if (!FD || Depth >= 3)
     return false;
+  if (!FD->hasBody()) {
+    // Defined in another file: its summary says (docs/whole-program.md).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !MD->isStatic())
+      return false;
+    const FunctionSummary *S = AnalysisStore::of(Ctx).external(FD);
+    return S && S->Pure;
+  }
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def || Def->isTemplateInstantiation() ||
       Def->isDependentContext())

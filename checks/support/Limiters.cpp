@@ -1,4 +1,5 @@
 #include "support/Limiters.h"
+#include "support/Summaries.h"
 #include "support/AnalysisStore.h"
 #include "support/BlockingAnalysis.h"
 #include "support/CoroutineModel.h"
@@ -176,6 +177,13 @@ HelperLimiterCache &helperLimiterCache(const ASTContext &Ctx,
 }
 
 bool LimiterSearch::helperLimits(const FunctionDecl *H, unsigned Depth) {
+  if (H && !H->hasBody()) {
+    // Defined in another file: its summary says (docs/whole-program.md).
+    if (Catalog.isLibraryName(qualifiedName(H)))
+      return false;
+    const FunctionSummary *S = AnalysisStore::of(Ctx).external(H);
+    return S && !S->Limiter.empty();
+  }
   const FunctionDecl *Def = nullptr;
   if (!H || Depth > 2 || !H->hasBody(Def) || !Def->getBody() ||
       SM.isInSystemHeader(Def->getLocation()) ||

@@ -6,6 +6,8 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/MachineBounds.h"
 #include "support/QualifiedName.h"
+#include "support/AnalysisStore.h"
+#include "support/Summaries.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -13,6 +15,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
 #include <functional>
 
 using namespace clang;
@@ -439,7 +442,8 @@ CostSet LoopCostAnalysis::Walk::call(const Expr *Call) {
   if (!Callee || !A.summary(Callee, Sub, Final))
     return {};
   const FunctionDecl *Def = nullptr;
-  Callee->hasBody(Def);
+  if (!Callee->hasBody(Def))
+    Def = Callee; // summarised in another file
   CostSet Out;
   for (const Contribution &K : Sub) {
     if (K.Hops + 1 > A.Opts.HelperDepth)
@@ -463,6 +467,8 @@ CostSet LoopCostAnalysis::Walk::call(const Expr *Call) {
         continue;
       }
       C.Steps.push_back(S);
+      if (S.K == CostStep::Summarised && !S.Where)
+        C.Steps.back().Where = Call; // noted at the call
     }
     if (Discount) {
       C.Levels -= 1;
@@ -512,6 +518,8 @@ const RuleEntry *LoopCostAnalysis::cpuHeavyRule(const Expr *Call,
 
 bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
                                bool &Final) {
+  if (F && !F->hasBody())
+    return externalSummary(F, Out);
   const FunctionDecl *Def = nullptr;
   if (!F || !F->hasBody(Def) || !isFollowedHelper(Def, Catalog, Ignored) ||
       isConstantTime(Def, Catalog))
@@ -541,6 +549,34 @@ bool LoopCostAnalysis::summary(const FunctionDecl *F, CostSet &Out,
     Final = false;
   }
   Out = std::move(Costs);
+  return true;
+}
+
+bool LoopCostAnalysis::externalSummary(const FunctionDecl *F, CostSet &Out) {
+  // As for a body in view: user code that is not an offload or a
+  // catalogued constant-time function.
+  std::string Name = qualifiedName(F);
+  if (Ignored.matches(Name) || Catalog.isLibraryName(Name) ||
+      Catalog.lookup(Section::Offload, F) || isConstantTime(F, Catalog))
+    return false;
+  const FunctionSummary *S = AnalysisStore::of(F->getASTContext()).external(F);
+  if (!S || S->Costs.empty())
+    return false;
+  for (const SummaryCost &K : S->Costs) {
+    Contribution C;
+    C.Levels = K.Levels;
+    C.Walks = K.Walks;
+    CostStep Step;
+    Step.K = CostStep::Summarised;
+    Step.Callee = F;
+    Step.Name = K.What;
+    if (K.At.valid())
+      Step.Name += " at " + llvm::sys::path::filename(K.At.File).str() + ":" +
+                   std::to_string(K.At.Line);
+    Step.Bound.Value = K.Levels;
+    C.Steps.push_back(std::move(Step));
+    merge(Out, C);
+  }
   return true;
 }
 
@@ -584,6 +620,17 @@ IterationCost LoopCostAnalysis::loopCost(const Stmt *Loop,
     Out.Steps = B->Steps;
   }
   return Out;
+}
+
+std::vector<LoopCostAnalysis::Contribution>
+LoopCostAnalysis::functionCosts(const FunctionDecl *F) {
+  Budget = SummaryBudget;
+  CostSet Set;
+  bool Final = true;
+  if (!summary(F, Set, Final))
+    return {};
+  llvm::erase_if(Set, [](const Contribution &C) { return C.Levels == 0; });
+  return Set;
 }
 
 IterationCost LoopCostAnalysis::functionCost(const FunctionDecl *F) {

@@ -23,6 +23,9 @@ struct CostStep {
     Loop,     ///< a loop that iterates over a runtime or large bound
     CpuHeavy, ///< a call to a function the catalog marks `cpu_heavy`
     Call,     ///< a call to a helper whose body holds the next steps
+    Summarised, ///< the levels of a helper defined in another file, by its
+                ///< summary (Callee; Name: what and where it iterates;
+                ///< Bound.Value: its levels; Where: the call)
   } K = Loop;
   const clang::Stmt *Where = nullptr;          ///< the loop or the call
   const clang::FunctionDecl *Caller = nullptr; ///< helper holding Where; null
@@ -130,6 +133,12 @@ public:
   using CostSet = std::vector<Contribution>;
   struct Walk;
 
+  /// F's summary as a caller sees it: each way its body iterates, with the
+  /// parameters the first counted level walks (empty when F is not a
+  /// followed helper or does not iterate). What whole-program summaries
+  /// write for F.
+  std::vector<Contribution> functionCosts(const clang::FunctionDecl *F);
+
 private:
   struct Summary {
     bool Computing = false;
@@ -140,6 +149,10 @@ private:
   /// member initialiser (a configuration knob such as a buffer count).
   bool isConfiguredCount(const clang::Expr *Limit,
                          const clang::ASTContext &Ctx) const;
+
+  /// The summary of F, defined in another file, from the summary files
+  /// (AnalysisStore::external) into Out; false when there is none.
+  bool externalSummary(const clang::FunctionDecl *F, CostSet &Out);
 
   /// F's summary into Out; false when F is not summarised. Final is
   /// cleared when the result relied on a summary still being computed.

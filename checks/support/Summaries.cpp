@@ -13,7 +13,8 @@ namespace corolint {
 namespace json = llvm::json;
 
 constexpr llvm::StringLiteral FormatKey = "corolint-summaries";
-constexpr int FormatVersion = 1;
+// 1: blocking only; 2: iteration cost, limiter, purity.
+constexpr int FormatVersion = 2;
 
 void SummarySet::merge(SummarySet Other) {
   for (auto &[USR, F] : Other.Functions) {
@@ -100,8 +101,33 @@ std::string writeSummaries(const SummarySet &S, bool WithPending) {
       for (const SummaryCall &C : F.Calls)
         Calls.push_back(json::Object{
             {"usr", C.USR}, {"name", C.Name}, {"at", Table.loc(C.At)}});
-      O["calls"] = std::move(Calls);
+      if (!Calls.empty() || !F.hasFacts())
+        O["calls"] = std::move(Calls);
     }
+    // Only what is not the default: a function that does not iterate, takes
+    // no limiter and is not pure says nothing about them.
+    if (!F.Costs.empty()) {
+      json::Array Costs;
+      for (const SummaryCost &C : F.Costs) {
+        json::Object CO{{"levels", C.Levels}};
+        json::Array Walks;
+        for (unsigned Bit = 0; Bit < 64; ++Bit)
+          if (C.Walks & (std::uint64_t(1) << Bit))
+            Walks.push_back(Bit == 63 ? json::Value("this") : json::Value(Bit));
+        if (!Walks.empty())
+          CO["walks"] = std::move(Walks);
+        if (!C.What.empty())
+          CO["what"] = C.What;
+        if (C.At.valid())
+          CO["at"] = Table.loc(C.At);
+        Costs.push_back(std::move(CO));
+      }
+      O["cost"] = std::move(Costs);
+    }
+    if (!F.Limiter.empty())
+      O["limiter"] = F.Limiter;
+    if (F.Pure)
+      O["pure"] = true;
     Functions.push_back(std::move(O));
   }
   json::Array Pending;
@@ -168,8 +194,11 @@ public:
     if (!Version)
       return fail("not a corolint summary file: no '" + FormatKey.str() + "' version");
     if (*Version != FormatVersion)
-      return failAt({FormatKey.str()}, "unsupported summary format version " +
-                                           std::to_string(*Version));
+      return failAt({FormatKey.str()},
+                    "unsupported summary format version " +
+                        std::to_string(*Version) + " (this corolint reads " +
+                        std::to_string(FormatVersion) +
+                        "); run 'corolint summarize' again");
     SummarySet S;
     At = {std::string("files")};
     const json::Array *Files = array(Root->get("files"));
@@ -316,7 +345,75 @@ private:
       }
       At.pop_back();
     }
+    if (const json::Value *C = O->get("cost")) {
+      At.push_back(std::string("cost"));
+      const json::Array *Costs = array(C);
+      if (!Costs)
+        return std::nullopt;
+      for (std::size_t I = 0; I < Costs->size(); ++I) {
+        At.push_back(I);
+        std::optional<SummaryCost> K = cost((*Costs)[I]);
+        if (!K)
+          return std::nullopt;
+        F.Costs.push_back(std::move(*K));
+        At.pop_back();
+      }
+      At.pop_back();
+    }
+    if (O->get("limiter")) {
+      std::optional<std::string> L = string(*O, "limiter");
+      if (!L)
+        return std::nullopt;
+      F.Limiter = *L;
+    }
+    if (const json::Value *P = O->get("pure")) {
+      std::optional<bool> B = P->getAsBoolean();
+      if (!B) {
+        At.push_back(std::string("pure"));
+        return fail("expected a boolean 'pure'");
+      }
+      F.Pure = *B;
+    }
     return F;
+  }
+
+  std::optional<SummaryCost> cost(const json::Value &V) {
+    const json::Object *O = object(&V);
+    if (!O)
+      return std::nullopt;
+    SummaryCost C;
+    std::optional<unsigned> Levels = number(*O, "levels");
+    if (!Levels)
+      return std::nullopt;
+    C.Levels = *Levels;
+    if (const json::Value *W = O->get("walks")) {
+      At.push_back(std::string("walks"));
+      const json::Array *Walks = array(W);
+      if (!Walks)
+        return std::nullopt;
+      for (const json::Value &Item : *Walks) {
+        std::optional<int64_t> N = Item.getAsInteger();
+        if (Item.getAsString() == std::optional<llvm::StringRef>("this"))
+          N = 63;
+        if (!N || *N < 0 || *N > 63)
+          return fail("expected parameter numbers or \"this\"");
+        C.Walks |= std::uint64_t(1) << *N;
+      }
+      At.pop_back();
+    }
+    if (O->get("what")) {
+      std::optional<std::string> What = string(*O, "what");
+      if (!What)
+        return std::nullopt;
+      C.What = *What;
+    }
+    if (O->get("at")) {
+      std::optional<SummaryLoc> L = loc(*O);
+      if (!L)
+        return std::nullopt;
+      C.At = *L;
+    }
+    return C;
   }
 
   std::optional<PendingCall> pending(const json::Value &V) {

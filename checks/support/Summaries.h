@@ -2,6 +2,7 @@
 #define COROLINT_SUPPORT_SUMMARIES_H
 
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -43,15 +44,39 @@ struct SummaryBlock {
   SummaryLoc At;
 };
 
-/// One function with a body, in user code: it blocks itself (Blocks) or
-/// may block through Calls (to other user functions), or, absent from a
-/// summary set, does neither.
+/// One way a function's body iterates (LoopCostAnalysis's summary of it):
+/// Levels nested levels of iteration; the first counted level walks the
+/// parameters in Walks (bit I: parameter I; bit 63: the object), so a
+/// caller passing the current element of its own loop there discounts it.
+/// What and At name the first counted level ("loop", or the cpu_heavy
+/// function's name) for the note.
+struct SummaryCost {
+  unsigned Levels = 0;
+  std::uint64_t Walks = 0;
+  std::string What;
+  SummaryLoc At;
+};
+
+/// One function with a body, in user code. For blocking: it blocks itself
+/// (Blocks) or may block through Calls (to other user functions), or
+/// neither. The other facts (format 2) are written only when not the
+/// default: how its body iterates (Costs, none: no loop counts), whether it
+/// takes or returns a limiter (Limiter: the limiter's name; empty: none),
+/// whether it is pure (reads only its arguments and constants, writes
+/// only through its non-const reference or pointer parameters). A function
+/// absent from a summary set has only default facts.
 struct FunctionSummary {
   std::string USR;  // clang's USR: the same in every translation unit
   std::string Name; // display name
   SummaryLoc Definition;
   std::optional<SummaryBlock> Blocks;
   std::vector<SummaryCall> Calls;
+  std::vector<SummaryCost> Costs;
+  std::string Limiter;
+  bool Pure = false;
+
+  /// Whether anything but blocking is known about it.
+  bool hasFacts() const { return !Costs.empty() || !Limiter.empty() || Pure; }
 };
 
 /// A finding a translation unit could not decide: coroutine Coroutine calls

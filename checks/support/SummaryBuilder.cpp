@@ -1,7 +1,11 @@
 #include "support/SummaryBuilder.h"
 #include "support/CoroCheck.h"
 #include "support/CoroutineModel.h"
+#include "support/DefUse.h"
+#include "support/Limiters.h"
+#include "support/LoopCost.h"
 #include "support/QualifiedName.h"
+#include "support/SpawnHandleFate.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/FileManager.h"
@@ -194,6 +198,22 @@ SummarySet SummaryBuilder::result(const SourceManager &SM) {
         Changed = Kept.insert(Id).second || Changed;
     }
   }
+  // Functions other files may call get the other analyses' facts, and are
+  // kept when one is not the default.
+  for (auto &[Id, S] : Records) {
+    auto It = Decls.find(Id);
+    if (It == Decls.end())
+      continue;
+    const FunctionDecl *Def = It->second;
+    if (!SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())) ||
+        !Def->isExternallyVisible() || Def->isInlined() ||
+        Def->isTemplateInstantiation() || isa<CXXMethodDecl>(Def) &&
+        cast<CXXMethodDecl>(Def)->getParent()->isLambda())
+      continue;
+    addFacts(S, *Def, SM);
+    if (S.hasFacts())
+      Kept.insert(Id);
+  }
   SummarySet Out;
   for (const std::string &Id : Kept) {
     FunctionSummary S = Records[Id];
@@ -210,6 +230,64 @@ SummarySet SummaryBuilder::result(const SourceManager &SM) {
       if (std::optional<llvm::StringRef> Text = SM.getBufferDataOrNone(FID))
         Out.FileHashes.emplace(Path, contentHash(*Text));
   return Out;
+}
+
+namespace {
+
+/// The name of the limiter F takes or returns: the first catalogued
+/// limiter call in its body, or in a helper it calls that takes one.
+std::string limiterName(const FunctionDecl *F, LimiterSearch &Limits,
+                        unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || Depth > 2 || !F->hasBody(Def))
+    return "";
+  for (const CallSite &Site : callsIn(Def->getBody()))
+    if (Limits.isLimiter(Site.Call))
+      return calleeName(Site.Call);
+  for (const CallSite &Site : callsIn(Def->getBody())) {
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    if (Callee && Limits.helperLimits(Callee, Depth + 1)) {
+      std::string Name = limiterName(Callee, Limits, Depth + 1);
+      return Name.empty() ? displayName(*Callee) : Name;
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+void SummaryBuilder::addFacts(FunctionSummary &S, const FunctionDecl &Def,
+                              const SourceManager &SM) {
+  ASTContext &Ctx = Def.getASTContext();
+  // With the checks' default options: a summary is read by every
+  // configuration.
+  LoopCostAnalysis Costs(Catalog, NoNames, Ignored, LoopCostAnalysis::Options{});
+  for (const LoopCostAnalysis::Contribution &C : Costs.functionCosts(&Def)) {
+    SummaryCost K;
+    K.Levels = C.Levels;
+    K.Walks = C.Walks;
+    for (const CostStep &Step : C.Steps) {
+      if (Step.K == CostStep::Call)
+        continue;
+      K.What = Step.K == CostStep::Loop
+                   ? (Step.Name.empty() ? "loop" : "'" + Step.Name + "'")
+               : Step.K == CostStep::CpuHeavy ? "'" + Step.Name + "'"
+                                              : Step.Name;
+      if (Step.Where && Step.K != CostStep::Summarised)
+        K.At = location(Step.Where->getBeginLoc(), SM);
+      break;
+    }
+    S.Costs.push_back(std::move(K));
+  }
+  SpawnHandleFate NoSpawns(nullptr, Catalog, Ctx);
+  HelperLimiterCache Cache;
+  LimiterSearch Limits(NoSpawns, Catalog, NoNames, Cache, Ctx);
+  if (Limits.helperLimits(&Def, 0)) {
+    S.Limiter = limiterName(&Def, Limits, 0);
+    if (S.Limiter.empty())
+      S.Limiter = "limiter";
+  }
+  S.Pure = DefUse::isPure(Def, Ctx, Catalog);
 }
 
 } // namespace corolint

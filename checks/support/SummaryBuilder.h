@@ -55,6 +55,12 @@ public:
   /// their calls to such functions, and the hashes of their files.
   SummarySet result(const clang::SourceManager &SM);
 
+  /// Adds to S (a function this translation unit defines that others may
+  /// call: in the main file, external linkage, not inline) what other
+  /// analyses know of it: iteration cost, limiter, purity.
+  void addFacts(FunctionSummary &S, const clang::FunctionDecl &Def,
+                const clang::SourceManager &SM);
+
   void clear() {
     USRs.clear();
     Built.clear();
@@ -69,6 +75,7 @@ private:
   BlockingAnalysis *Analysis = nullptr;
   const RuleCatalog &Catalog;
   const NameList &Ignored;
+  const NameList NoNames; // the default of the name-list options
   llvm::DenseMap<const clang::Decl *, std::string> USRs;
   llvm::DenseMap<const clang::FunctionDecl *, const FunctionSummary *> Built;
   std::map<std::string, const clang::FunctionDecl *> Decls; // in view

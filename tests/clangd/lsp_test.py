@@ -278,7 +278,7 @@ class ClangdLsp(unittest.TestCase):
                     'void flush_all();\n'
                     'void compute();\n'
                     'task run() { flush_all(); compute(); co_return; }\n')
-        summary = {"corolint-summaries": 1,
+        summary = {"corolint-summaries": 2,
                    "files": [{"path": os.path.join(self.root, "elsewhere.cpp")}],
                    "functions": [{"usr": "c:@F@flush_all#", "name": "flush_all",
                                   "at": [0, 1, 6, 5],

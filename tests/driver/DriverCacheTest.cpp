@@ -238,13 +238,13 @@ TEST(DriverCache, AChangedSummaryFileInvalidates) {
   // Valid summary files (a malformed one is a configuration error, and a
   // translation unit with one is not cached).
   writeFile(Dir + "/summary.json",
-            R"({"corolint-summaries": 1, "files": [], "functions": []})");
+            R"({"corolint-summaries": 2, "files": [], "functions": []})");
   Outcome Cold = runCorolint(cached(Dir));
   EXPECT_TRUE(contains(Cold.Err, cacheLine(0, 3))) << Cold.Err;
   Outcome Same = runCorolint(cached(Dir), {NoParse});
   EXPECT_TRUE(contains(Same.Err, cacheLine(3, 3))) << Same.Err;
   writeFile(Dir + "/summary.json",
-            R"({"corolint-summaries": 1, "files": [{"path": "/elsewhere/x.cpp"}], "functions": []})");
+            R"({"corolint-summaries": 2, "files": [{"path": "/elsewhere/x.cpp"}], "functions": []})");
   Outcome Changed = runCorolint(cached(Dir));
   EXPECT_TRUE(contains(Changed.Err, cacheLine(0, 3))) << Changed.Err;
 }

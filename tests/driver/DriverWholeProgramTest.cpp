@@ -4,6 +4,7 @@
 #include "DriverSupport.h"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <gtest/gtest.h>
 
@@ -124,10 +125,17 @@ TEST(WholeProgram, SummarizeWritesTheMergedSummaries) {
   std::set<std::string> Names;
   for (const json &F : S["functions"])
     Names.insert(F["name"]);
-  // Functions that block or reach one defined elsewhere; not cheap() or the
-  // lambda save_later() hands to a thread.
-  EXPECT_EQ(Names, (std::set<std::string>{"wp::is_even", "wp::is_odd", "wp::journal::flush",
+  // Functions that block or reach one defined elsewhere, and those with
+  // another fact (cheap() and local_flush() are pure); not the lambda
+  // save_later() hands to a thread.
+  EXPECT_EQ(Names, (std::set<std::string>{"wp::cheap", "wp::is_even", "wp::is_odd",
+                                          "wp::journal::flush", "wp::local_flush",
                                           "wp::ping", "wp::pong", "wp::read_config"}));
+  for (const json &F : S["functions"])
+    if (F["name"] == "wp::cheap") {
+      EXPECT_EQ(F["pure"], true);
+      EXPECT_FALSE(F.contains("blocks") || F.contains("calls")) << F.dump();
+    }
   EXPECT_FALSE(S.contains("pending"));
   Outcome NoOut = runCorolint({"summarize", "-p", Db});
   EXPECT_EQ(NoOut.Exit, 2);
@@ -226,7 +234,7 @@ TEST_F(PluginSummaries, DefinitionInViewWinsOverTheSummary) {
 TEST_F(PluginSummaries, CorruptSummaryFileIsALocatedWarning) {
   std::string Summary = summarize("WholeProgram.Corrupt", projectRoot());
   std::string Bad = scratchDir("WholeProgram.CorruptFile") + "/bad.json";
-  writeFile(Bad, "{\n \"corolint-summaries\": 1,\n \"files\": [}\n");
+  writeFile(Bad, "{\n \"corolint-summaries\": 2,\n \"files\": [}\n");
   Outcome R = tidy(projectRoot(), "src/server.cpp", Bad + ";" + Summary);
   EXPECT_TRUE(has(R.Out, "warning: " + Bad + ":3:") && has(R.Out, "malformed JSON"))
       << R.Out << R.Err;
@@ -280,10 +288,208 @@ TEST(WholeProgram, ShardsMergeAndSecondPassEqualOneRun) {
   ASSERT_EQ(Reversed.Exit, 0);
   EXPECT_EQ(readFile(Db + "/reversed.json"), readFile(Db + "/merged.json"));
   // A corrupt part is a usage error naming its place.
-  writeFile(Db + "/bad.json", "{\"corolint-summaries\": 1, \"files\": 3}");
+  writeFile(Db + "/bad.json", "{\"corolint-summaries\": 2, \"files\": 3}");
   Outcome Bad = runCorolint({"summarize", "--merge", Db + "/bad.json", "-o", Db + "/x.json"});
   EXPECT_EQ(Bad.Exit, 2);
   EXPECT_TRUE(has(Bad.Err, "bad.json:1:")) << Bad.Err;
+}
+
+// --- NOLINTBEGIN/NOLINTEND and HeaderFilterRegex on pending calls -----------
+
+TEST(WholeProgram, NolintBlocksAndHeaderFilterApplyToPendingCalls) {
+  std::string Root = projectCopy("WholeProgram.Filters");
+  // A block for the check hides the call; a block for another check, or
+  // one closed before the call, does not.
+  writeFile(Root + "/src/blocks.cpp",
+            "#include \"wp/storage.h\"\n#include \"wp/task.h\"\n"
+            "namespace wp {\n"
+            "task blocked() {\n"
+            "  co_await yield_now();\n"
+            "  // NOLINTBEGIN(coro-blocking-call)\n"
+            "  read_config();\n"
+            "  // NOLINTEND(coro-blocking-call)\n"
+            "  // NOLINTBEGIN(coro-lock-*)\n"
+            "  read_config();\n"
+            "  // NOLINTEND(coro-lock-*)\n"
+            "}\n"
+            "}\n");
+  // A coroutine in a header: reported where the header filter lets
+  // clang-tidy report.
+  writeFile(Root + "/include/wp/inline_serve.h",
+            "#pragma once\n#include \"wp/storage.h\"\n#include \"wp/task.h\"\n"
+            "namespace wp {\n"
+            "inline task serve_inline() {\n"
+            "  co_await yield_now();\n"
+            "  read_config();\n"
+            "}\n"
+            "}\n");
+  writeFile(Root + "/src/uses_header.cpp", "#include \"wp/inline_serve.h\"\n");
+  std::string Db = scratchDir("WholeProgram.FiltersDb");
+  std::vector<std::string> Files = Sources;
+  Files.push_back("src/blocks.cpp");
+  Files.push_back("src/uses_header.cpp");
+  writeCompileDatabase(Db, Root, Files, {"-Iinclude"});
+
+  Outcome R = runCorolint(args(Db, Root));
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  EXPECT_FALSE(has(R.Out, "src/blocks.cpp:7:")) << R.Out;
+  EXPECT_TRUE(has(R.Out, "src/blocks.cpp:10:3: warning: call to 'wp::read_config' may "
+                         "block coroutine 'wp::blocked'"))
+      << R.Out;
+  EXPECT_TRUE(has(R.Out, "include/wp/inline_serve.h:7:3: warning: call to "
+                         "'wp::read_config' may block coroutine 'wp::serve_inline'"))
+      << R.Out;
+
+  // A header filter that leaves the header out, then one that excludes it.
+  std::string Config = Db + "/filter.yaml";
+  writeFile(Config, "HeaderFilterRegex: 'nothing-matches'\n");
+  Outcome Filtered = runCorolint(args(Db, Root, {"--config-file=" + Config}));
+  EXPECT_FALSE(has(Filtered.Out, "inline_serve.h")) << Filtered.Out;
+  EXPECT_TRUE(has(Filtered.Out, "src/blocks.cpp:10:3:")) << Filtered.Out;
+  writeFile(Config, "HeaderFilterRegex: '.*'\nExcludeHeaderFilterRegex: 'inline_'\n");
+  Outcome Excluded = runCorolint(args(Db, Root, {"--config-file=" + Config}));
+  EXPECT_FALSE(has(Excluded.Out, "inline_serve.h")) << Excluded.Out;
+  writeFile(Config, "HeaderFilterRegex: 'wp/inline_serve'\n");
+  Outcome Matching = runCorolint(args(Db, Root, {"--config-file=" + Config}));
+  EXPECT_TRUE(has(Matching.Out, "include/wp/inline_serve.h:7:3:")) << Matching.Out;
+}
+
+// --- The other facts: iteration cost, limiters, purity ------------------------
+
+const std::vector<std::string> FactSources = {"src/app.cpp", "src/keys.cpp",
+                                              "src/limits.cpp", "src/tables.cpp"};
+const char *FactChecks =
+    "--checks=-*,coro-blocking-call,coro-awaitless-loop,coro-unbounded-spawn,"
+    "coro-sequential-await";
+
+std::string factsRoot() { return sourcePath("testdata/projects/wholefacts"); }
+
+std::string factsDatabase(const std::string &Name, const std::string &Root = factsRoot()) {
+  std::string Dir = scratchDir(Name);
+  writeCompileDatabase(Dir, Root, FactSources,
+                       {"-Iinclude", "-I" + sourcePath("testdata/include")});
+  return Dir;
+}
+
+std::string factsSummary(const std::string &Db) {
+  std::string Out = Db + "/summaries.json";
+  Outcome R = runCorolint({"summarize", "-p", Db, "--progress=never", FactChecks, "-o", Out});
+  EXPECT_EQ(R.Exit, 0) << R.Err;
+  return Out;
+}
+
+Outcome tidyFacts(const std::string &SummaryFiles, const std::string &Root = factsRoot()) {
+  std::string Config = "{CheckOptions: {SummaryFiles: '" + SummaryFiles + "'}}";
+  return runProgram({COROLINT_CLANG_TIDY, "--load", COROLINT_PLUGIN,
+                     std::string(FactChecks), "--config=" + Config,
+                     Root + "/src/app.cpp", "--", "-std=c++20",
+                     "-I" + Root + "/include", "-I" + sourcePath("testdata/include")});
+}
+
+const char *HeavyPerKey = "app.cpp:19:3: warning: loop in coroutine 'wf::lookups' never "
+                          "suspends and does heavy work per iteration";
+const char *HeavyOnce = "app.cpp:25:12: warning: 'wf::count_all' loops without suspending";
+const char *Unbounded = "app.cpp:49:5: warning: 'std::thread' starts one thread per "
+                        "iteration";
+const char *Bounded = "app.cpp:42:5: warning: 'std::thread'";
+const char *PureKeys = "app.cpp:58:11: warning: 'fetch_after(...)' does not depend on the "
+                       "result of 'fetch_after(...)' awaited on line 57";
+
+/// The findings every front end must give with the summaries.
+void expectFacts(const std::string &Out) {
+  EXPECT_TRUE(has(Out, HeavyPerKey)) << Out;
+  EXPECT_TRUE(has(Out, "'wf::count_all' iterates 2 levels deep in another file, by "
+                       "its summary (loop at tables.cpp:7)"))
+      << Out;
+  EXPECT_TRUE(has(Out, HeavyOnce)) << Out;
+  EXPECT_FALSE(has(Out, "row_sums")) << Out; // sum_row walks the row given
+  EXPECT_TRUE(has(Out, Unbounded)) << Out;
+  EXPECT_FALSE(has(Out, Bounded)) << Out; // acquire_slot() takes a slot
+  EXPECT_TRUE(has(Out, PureKeys)) << Out;
+  EXPECT_FALSE(has(Out, "app.cpp:65:")) << Out; // next_sequence() writes a global
+}
+
+TEST(WholeProgramFacts, SummarizeWritesCostLimiterAndPurity) {
+  std::string Db = factsDatabase("WholeFacts.Summarize");
+  json S = readJson(factsSummary(Db));
+  EXPECT_EQ(S["corolint-summaries"], 2);
+  std::map<std::string, json> By;
+  for (const json &F : S["functions"])
+    By[F["name"]] = F;
+  ASSERT_TRUE(By.count("wf::count_all")) << S.dump();
+  EXPECT_EQ(By["wf::count_all"]["cost"][0]["levels"], 2);
+  EXPECT_EQ(By["wf::count_all"]["cost"][0]["walks"], json::array({0}));
+  ASSERT_TRUE(By.count("wf::sum_row"));
+  EXPECT_EQ(By["wf::sum_row"]["cost"][0]["levels"], 1);
+  EXPECT_EQ(By["wf::acquire_slot"]["limiter"], "std::counting_semaphore::acquire");
+  EXPECT_EQ(By["wf::make_key"]["pure"], true);
+  // Defaults are not written: no cost, limiter or purity for these.
+  EXPECT_FALSE(By.count("wf::next_sequence")) << S.dump();
+  EXPECT_FALSE(By["wf::log_start"].contains("limiter")) << S.dump();
+  EXPECT_FALSE(By["wf::make_key"].contains("cost"));
+  EXPECT_FALSE(By["wf::count_all"].contains("limiter"));
+  EXPECT_FALSE(By["wf::sum_row"].contains("limiter"));
+}
+
+TEST(WholeProgramFacts, PluginReadsTheFactsFromSummaryFiles) {
+  std::string Db = factsDatabase("WholeFacts.Plugin");
+  std::string Summary = factsSummary(Db);
+  Outcome With = tidyFacts(Summary);
+  expectFacts(With.Out + With.Err);
+  // Without the summaries the helpers are opaque: nothing heavy, every
+  // spawn unbounded, the fetches ordered.
+  Outcome Without = tidyFacts("");
+  EXPECT_FALSE(has(Without.Out, HeavyPerKey)) << Without.Out;
+  EXPECT_FALSE(has(Without.Out, HeavyOnce)) << Without.Out;
+  EXPECT_TRUE(has(Without.Out, Bounded)) << Without.Out;
+  EXPECT_FALSE(has(Without.Out, PureKeys)) << Without.Out;
+}
+
+TEST(WholeProgramFacts, StaleFactsAreNotUsed) {
+  std::string Root = scratchDir("WholeFacts.Stale") + "/project";
+  std::filesystem::copy(factsRoot(), Root, std::filesystem::copy_options::recursive);
+  std::string Summary = factsSummary(factsDatabase("WholeFacts.StaleDb", Root));
+  // tables.cpp changed since: count_all() no longer loops; its summary,
+  // which says it does, is stale and not used.
+  writeFile(Root + "/src/tables.cpp",
+            "#include \"wf/facts.h\"\nnamespace wf {\n"
+            "long count_all(const std::vector<table> &index, int) { return index.size(); }\n"
+            "long sum_row(const table &row) { return row.size(); }\n"
+            "int first(const table &row) { return row.empty() ? 0 : row[0]; }\n}\n");
+  Outcome R = tidyFacts(Summary, Root);
+  EXPECT_FALSE(has(R.Out, HeavyPerKey)) << R.Out;
+  EXPECT_FALSE(has(R.Out, HeavyOnce)) << R.Out;
+  // The facts of the unchanged files are still used.
+  EXPECT_FALSE(has(R.Out, Bounded)) << R.Out;
+  EXPECT_TRUE(has(R.Out, PureKeys)) << R.Out;
+}
+
+TEST(WholeProgramFacts, DriverReadsTheFactsFromSummaryFiles) {
+  std::string Db = factsDatabase("WholeFacts.Driver");
+  std::string Summary = factsSummary(Db);
+  std::string Config = Db + "/facts.yaml";
+  writeFile(Config, "CheckOptions:\n  SummaryFiles: '" + Summary + "'\n");
+  Outcome R = runCorolint({"-p", Db, "--source-root=" + factsRoot(), "--progress=never",
+                           FactChecks, "-j2", "--config-file=" + Config});
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  expectFacts(R.Out);
+  // A helper defined in view wins over its summary: a copy of app.cpp that
+  // defines acquire_slot() itself without taking a slot.
+  std::string Root = scratchDir("WholeFacts.InView") + "/project";
+  std::filesystem::copy(factsRoot(), Root, std::filesystem::copy_options::recursive);
+  writeFile(Root + "/src/inview.cpp",
+            "#include \"wf/facts.h\"\n#include <thread>\n#include <vector>\n"
+            "namespace wf {\nvoid work(int);\nvoid acquire_slot() {}\n"
+            "void jobs(const std::vector<int> &js) {\n"
+            "  for (int j : js) {\n    acquire_slot();\n"
+            "    std::thread([j] { work(j); }).detach();\n  }\n}\n}\n");
+  Outcome InView = runProgram({COROLINT_CLANG_TIDY, "--load", COROLINT_PLUGIN,
+                               "--checks=-*,coro-unbounded-spawn",
+                               "--config={CheckOptions: {SummaryFiles: '" + Summary + "'}}",
+                               Root + "/src/inview.cpp", "--", "-std=c++20",
+                               "-I" + Root + "/include"});
+  EXPECT_TRUE(has(InView.Out, "inview.cpp:10:5: warning: 'std::thread' starts one thread"))
+      << InView.Out << InView.Err;
 }
 
 } // namespace

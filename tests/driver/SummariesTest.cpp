@@ -74,7 +74,7 @@ TEST(Summaries, JsonRoundTripKeepsEveryField) {
 
 TEST(Summaries, MalformedFilesAreLocatedErrors) {
   SummaryError E;
-  EXPECT_FALSE(readSummaries("{\n \"corolint-summaries\": 1,\n \"files\": [}", "s.json", E));
+  EXPECT_FALSE(readSummaries("{\n \"corolint-summaries\": 2,\n \"files\": [}", "s.json", E));
   EXPECT_EQ(E.File, "s.json");
   EXPECT_EQ(E.Line, 3u);
   EXPECT_NE(E.Message.find("malformed JSON"), std::string::npos) << E.str();
@@ -84,20 +84,79 @@ TEST(Summaries, MalformedFilesAreLocatedErrors) {
   EXPECT_FALSE(readSummaries("{\"x\": 1}", "s.json", E));
   EXPECT_NE(E.Message.find("not a corolint summary file"), std::string::npos);
 
-  std::string Bad = "{\n \"corolint-summaries\": 1,\n \"files\": [{\"path\": \"/a\"}],\n"
+  std::string Bad = "{\n \"corolint-summaries\": 2,\n \"files\": [{\"path\": \"/a\"}],\n"
                     " \"functions\": [\n  {\"usr\": \"a\", \"name\": 7, \"at\": [0,1,1,0]}\n ]\n}";
   EXPECT_FALSE(readSummaries(Bad, "s.json", E));
   EXPECT_EQ(E.Line, 5u) << E.str();
   EXPECT_NE(E.Message.find("'name'"), std::string::npos) << E.str();
 
-  std::string BadFile = "{\"corolint-summaries\": 1, \"files\": [],\n \"functions\": "
+  std::string BadFile = "{\"corolint-summaries\": 2, \"files\": [],\n \"functions\": "
                         "[{\"usr\": \"a\", \"name\": \"a\", \"at\": [3,1,1,0]}]}";
   EXPECT_FALSE(readSummaries(BadFile, "s.json", E));
   EXPECT_NE(E.Message.find("no file 3"), std::string::npos) << E.str();
   EXPECT_EQ(E.Line, 2u);
 
-  EXPECT_FALSE(readSummaries("{\"corolint-summaries\": 2}", "s.json", E));
-  EXPECT_NE(E.Message.find("version 2"), std::string::npos);
+  EXPECT_FALSE(readSummaries("{\"corolint-summaries\": 3}", "s.json", E));
+  EXPECT_NE(E.Message.find("version 3"), std::string::npos);
+  // A file of the previous format (blocking only): located, says what to do.
+  EXPECT_FALSE(readSummaries("{\n \"corolint-summaries\": 1,\n \"files\": [],"
+                             " \"functions\": []}", "old.json", E));
+  EXPECT_EQ(E.str(), "old.json:2:24: unsupported summary format version 1 (this "
+                     "corolint reads 2); run 'corolint summarize' again");
+
+  // The other facts, malformed.
+  std::string BadCost = "{\"corolint-summaries\": 2, \"files\": [{\"path\": \"/a\"}],\n"
+                        " \"functions\": [\n  {\"usr\": \"a\", \"name\": \"a\", "
+                        "\"at\": [0,1,1,0], \"cost\": [{\"levels\": 2, \"walks\": [\"x\"]}]}]}";
+  EXPECT_FALSE(readSummaries(BadCost, "s.json", E));
+  EXPECT_EQ(E.Line, 3u) << E.str();
+  EXPECT_NE(E.Message.find("parameter numbers"), std::string::npos) << E.str();
+  std::string BadPure = "{\"corolint-summaries\": 2, \"files\": [{\"path\": \"/a\"}],\n"
+                        " \"functions\": [\n  {\"usr\": \"a\", \"name\": \"a\", "
+                        "\"at\": [0,1,1,0], \"pure\": \"yes\"}]}";
+  EXPECT_FALSE(readSummaries(BadPure, "s.json", E));
+  EXPECT_NE(E.Message.find("boolean 'pure'"), std::string::npos) << E.str();
+}
+
+TEST(Summaries, OtherFactsRoundTripAndOnlyNonDefaultsAreWritten) {
+  FunctionSummary Heavy = fn("heavy", {});
+  Heavy.Costs.push_back({2, (std::uint64_t(1) << 0) | (std::uint64_t(1) << 63), "loop",
+                         {"/p/a.cpp", 7, 3, 70}});
+  Heavy.Costs.push_back({1, 0, "'std::sort'", {}});
+  FunctionSummary Slot = fn("slot", {});
+  Slot.Limiter = "std::counting_semaphore::acquire";
+  FunctionSummary Key = fn("key", {});
+  Key.Pure = true;
+  FunctionSummary Plain = fn("plain", {"ext"}); // blocking facts only
+  SummarySet S = setOf({Heavy, Slot, Key, Plain});
+  std::string Text = writeSummaries(S);
+  SummaryError E;
+  std::optional<SummarySet> Back = readSummaries(Text, "s.json", E);
+  ASSERT_TRUE(Back) << E.str();
+  EXPECT_EQ(writeSummaries(*Back), Text);
+  const FunctionSummary &H = Back->Functions.at("heavy");
+  ASSERT_EQ(H.Costs.size(), 2u);
+  EXPECT_EQ(H.Costs[0].Levels, 2u);
+  EXPECT_EQ(H.Costs[0].Walks, (std::uint64_t(1) << 0) | (std::uint64_t(1) << 63));
+  EXPECT_EQ(H.Costs[0].What, "loop");
+  EXPECT_EQ(H.Costs[0].At.Line, 7u);
+  EXPECT_FALSE(H.Costs[1].At.valid());
+  EXPECT_TRUE(H.Calls.empty());
+  EXPECT_EQ(Back->Functions.at("slot").Limiter, "std::counting_semaphore::acquire");
+  EXPECT_TRUE(Back->Functions.at("key").Pure);
+  EXPECT_FALSE(Back->Functions.at("plain").hasFacts());
+  // Defaults are not written: one line per function, no empty facts.
+  EXPECT_NE(Text.find("\"walks\":[0,\"this\"]"), std::string::npos) << Text;
+  EXPECT_EQ(Text.find("\"pure\":false"), std::string::npos) << Text;
+  EXPECT_EQ(Text.find("\"limiter\":\"\""), std::string::npos) << Text;
+  std::size_t KeyLine = Text.find("\"usr\":\"key\"");
+  ASSERT_NE(KeyLine, std::string::npos);
+  std::size_t LineStart = Text.rfind('\n', KeyLine);
+  std::string Line = Text.substr(LineStart + 1, Text.find('\n', KeyLine) - LineStart - 1);
+  EXPECT_EQ(Line.find("calls"), std::string::npos) << Line;
+  EXPECT_EQ(Line.find("cost"), std::string::npos) << Line;
+  // Facts do not make a function block.
+  EXPECT_FALSE(resolveChain("heavy", 6, lookupIn(*Back)));
 }
 
 TEST(Summaries, ChainIsTheShortestOverTheGraph) {
