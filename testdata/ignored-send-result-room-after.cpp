@@ -54,6 +54,7 @@ public:
   void fail_other(std::exception_ptr ex) {
     _other.abort(ex);
     _replies.push(std::unique_ptr<reply>()); // expect-warning: result of 'push' is ignored [coro-ignored-send-result]
+    // expect-note@-1: 'push' returns false when the queue is full
   }
 
   // The second push after one not_full() may find the queue full.
@@ -61,6 +62,7 @@ public:
     co_await _replies.not_full();
     _replies.push(std::make_unique<reply>());
     _replies.push(std::make_unique<reply>()); // expect-warning: result of 'push' is ignored [coro-ignored-send-result]
+    // expect-note@-1: 'push' returns false when the queue is full
   }
 
   // A suspension between the wait and the push lets another producer in.
@@ -68,17 +70,20 @@ public:
     co_await _replies.not_full();
     co_await seastar::coroutine::maybe_yield();
     _replies.push(std::make_unique<reply>()); // expect-warning: result of 'push' is ignored [coro-ignored-send-result]
+    // expect-note@-1: 'push' returns false when the queue is full
   }
 
   // A continuation of something else.
   seastar::future<> send_after_other(seastar::future<> f) {
     return f.then([this] {
       _replies.push(std::make_unique<reply>()); // expect-warning: result of 'push' is ignored [coro-ignored-send-result]
+    // expect-note@-1: 'push' returns false when the queue is full
     });
   }
 
   // An error reply pushed with no room check (httpd.cc:200, a true finding).
   void error_reply() {
     _replies.push(std::make_unique<reply>()); // expect-warning: result of 'push' is ignored [coro-ignored-send-result]
+    // expect-note@-1: 'push' returns false when the queue is full
   }
 };
