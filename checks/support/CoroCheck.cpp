@@ -142,62 +142,10 @@ const LambdaExpr *lambdaOf(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
   return nullptr;
 }
 
-/// Whether S is the lambda expression of class Closure, or holds it
-/// through expressions other than calls and lambdas (implicit nodes,
-/// conversions, constructions: `std::function<..> h = [..]`).
-bool holdsLambda(const Stmt *S, const CXXRecordDecl *Closure, unsigned Depth) {
-  if (const auto *L = dyn_cast_or_null<LambdaExpr>(S))
-    return L->getLambdaClass() == Closure;
-  const auto *E = dyn_cast_or_null<Expr>(S);
-  if (!E || Depth >= 16 || isa<CallExpr>(E))
-    return false;
-  for (const Stmt *Child : E->children())
-    if (holdsLambda(Child, Closure, Depth + 1))
-      return true;
-  return false;
-}
-
-const VarDecl *initialisedWith(const Decl *D, const CXXRecordDecl *Closure) {
-  const auto *V = dyn_cast_or_null<VarDecl>(D);
-  return V && V->getInit() && holdsLambda(V->getInit(), Closure, 0) ? V : nullptr;
-}
-
-/// The variable declared in S (a function's body, walked down to its
-/// nested statements and lambdas' init-captures) that Closure's lambda
-/// initialises.
-const VarDecl *variableOf(const Stmt *S, const CXXRecordDecl *Closure) {
-  if (!S)
-    return nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const VarDecl *V = initialisedWith(D, Closure))
-        return V;
-  if (const auto *L = dyn_cast<LambdaExpr>(S))
-    for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable())
-        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
-            V && V->isInitCapture() && initialisedWith(V, Closure))
-          return V;
-  for (const Stmt *Child : S->children())
-    if (const VarDecl *V = variableOf(Child, Closure))
-      return V;
-  return nullptr;
-}
-
 /// The variable a lambda initialises, seen through the implicit nodes and
 /// conversions between them (`auto h = [..]`, `std::function<..> h = [..]`);
-/// null when the lambda is called or passed on instead. The body of the
-/// function around the lambda is searched: the translation unit's parent
-/// map (a walk of the whole AST, tens of megabytes on a large file) is
-/// built only for a lambda outside any function.
+/// null when the lambda is called or passed on instead.
 const VarDecl *lambdaVariable(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
-  const CXXRecordDecl *Closure = CallOperator.getParent();
-  if (const auto *Outer = dyn_cast<FunctionDecl>(Closure->getDeclContext())) {
-    const FunctionDecl *Def = nullptr;
-    return Outer->hasBody(Def) ? variableOf(Def->getBody(), Closure) : nullptr;
-  }
-  if (const VarDecl *V = initialisedWith(Closure->getLambdaContextDecl(), Closure))
-    return V;
   const LambdaExpr *L = lambdaOf(CallOperator, Ctx);
   if (!L)
     return nullptr;
