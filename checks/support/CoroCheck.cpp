@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -129,6 +130,76 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
 
 namespace {
 
+/// The nodes above a lambda expression of one closure class, found by
+/// walking only the code that can hold it (the enclosing function, or the
+/// variable or field it initialises): the parent map of the whole
+/// translation unit, which clang builds on first use, costs as much as a
+/// sixth of the parse of a test file.
+class LambdaSite : public RecursiveASTVisitor<LambdaSite> {
+  using Base = RecursiveASTVisitor<LambdaSite>;
+
+public:
+  explicit LambdaSite(const CXXRecordDecl &Class) : Class(Class) {}
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseStmt(Stmt *S) {
+    if (!S || Found)
+      return !Found;
+    if (const auto *L = dyn_cast<LambdaExpr>(S); L && L->getLambdaClass() == &Class) {
+      Found = true;
+      return false;
+    }
+    Above.push_back(DynTypedNode::create(*S));
+    bool Continue = Base::TraverseStmt(S);
+    if (!Found)
+      Above.pop_back();
+    return Continue;
+  }
+  bool TraverseDecl(Decl *D) {
+    if (!D || Found)
+      return !Found;
+    Above.push_back(DynTypedNode::create(*D));
+    bool Continue = Base::TraverseDecl(D);
+    if (!Found)
+      Above.pop_back();
+    return Continue;
+  }
+
+  const CXXRecordDecl &Class;
+  bool Found = false;
+  std::vector<DynTypedNode> Above; // outermost first, when Found
+};
+
+/// Where to look for the lambda expression of Class: the declaration whose
+/// initialiser holds it, else the function it is defined in; null when
+/// neither is known (then the parent map is asked).
+Decl *lambdaHome(const CXXRecordDecl &Class) {
+  if (Decl *D = Class.getLambdaContextDecl())
+    if (isa<VarDecl, FieldDecl>(D))
+      return D;
+  const auto *F = dyn_cast<FunctionDecl>(Class.getDeclContext());
+  return F && F->hasBody() ? const_cast<FunctionDecl *>(F) : nullptr;
+}
+
+/// The variable a lambda initialises, given the nodes above it (innermost
+/// first), seen through the implicit nodes and conversions between them
+/// (`auto h = [..]`, `std::function<..> h = [..]`); null when the lambda is
+/// called or passed on instead.
+template <typename ParentsOf>
+const VarDecl *initialisedVariable(DynTypedNodeList Parents, ParentsOf Next) {
+  for (unsigned Depth = 0; Depth < 16 && Parents.size() == 1; ++Depth) {
+    const DynTypedNode P = Parents[0];
+    if (const auto *V = P.get<VarDecl>())
+      return V;
+    const auto *E = P.get<Expr>();
+    if (!E || isa<CallExpr>(E) || isa<LambdaExpr>(E))
+      return nullptr;
+    Parents = Next(P);
+  }
+  return nullptr;
+}
+
 /// The expression of a lambda's class, found through the class or its
 /// body, whichever the parent map (in the current traversal mode) knows.
 const LambdaExpr *lambdaOf(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
@@ -142,24 +213,25 @@ const LambdaExpr *lambdaOf(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
   return nullptr;
 }
 
-/// The variable a lambda initialises, seen through the implicit nodes and
-/// conversions between them (`auto h = [..]`, `std::function<..> h = [..]`);
-/// null when the lambda is called or passed on instead.
 const VarDecl *lambdaVariable(const CXXMethodDecl &CallOperator, ASTContext &Ctx) {
+  const CXXRecordDecl &Class = *CallOperator.getParent();
+  if (Decl *Home = lambdaHome(Class)) {
+    LambdaSite Site(Class);
+    Site.TraverseDecl(Home);
+    if (Site.Found) {
+      size_t I = Site.Above.size();
+      auto Next = [&](const DynTypedNode &) {
+        return I ? DynTypedNodeList(Site.Above[--I]) : DynTypedNodeList(llvm::ArrayRef<DynTypedNode>());
+      };
+      return initialisedVariable(Next(DynTypedNode()), Next);
+    }
+  }
+  // Not found where it should be: ask the parent map.
   const LambdaExpr *L = lambdaOf(CallOperator, Ctx);
   if (!L)
     return nullptr;
-  DynTypedNodeList Parents = Ctx.getParents(*L);
-  for (unsigned Depth = 0; Depth < 16 && Parents.size() == 1; ++Depth) {
-    const DynTypedNode P = Parents[0];
-    if (const auto *V = P.get<VarDecl>())
-      return V;
-    const auto *E = P.get<Expr>();
-    if (!E || isa<CallExpr>(E) || isa<LambdaExpr>(E))
-      return nullptr;
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
+  return initialisedVariable(Ctx.getParents(*L),
+                             [&](const DynTypedNode &P) { return Ctx.getParents(P); });
 }
 
 } // namespace
