@@ -20,31 +20,18 @@ using namespace seqawait;
 
 namespace {
 
-/// The blocks and loops of a coroutine body (not of nested lambdas).
-class BlocksAndLoops : public EvaluatedCodeVisitor<BlocksAndLoops> {
+/// The blocks and awaits of a coroutine body (not of nested lambdas).
+class Blocks : public EvaluatedCodeVisitor<Blocks> {
 public:
   bool VisitCompoundStmt(CompoundStmt *S) {
-    Blocks.push_back(S);
-    return true;
-  }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
-    Loops.push_back(S);
-    return true;
-  }
-  bool VisitForStmt(ForStmt *S) {
-    Loops.push_back(S);
-    return true;
-  }
-  bool VisitWhileStmt(WhileStmt *S) {
-    Loops.push_back(S);
+    Found.push_back(S);
     return true;
   }
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     Awaits.push_back(E);
     return true;
   }
-  std::vector<const CompoundStmt *> Blocks;
-  std::vector<const Stmt *> Loops;
+  std::vector<const CompoundStmt *> Found;
   std::vector<const CoawaitExpr *> Awaits;
 };
 
@@ -160,11 +147,13 @@ void SequentialAwaitCheck::checkCoroutine(CoroutineContext &Coro) {
     return;
   this->Coro = &Coro;
   const DefUse &DU = Coro.defUse();
-  BlocksAndLoops Found;
+  Blocks Found;
   Found.TraverseStmt(const_cast<Stmt *>(Code));
-  for (const CompoundStmt *Block : Found.Blocks)
+  for (const CompoundStmt *Block : Found.Found)
     checkBlock(*Block, DU, F, Ctx);
-  for (const Stmt *Loop : Found.Loops) {
+  for (const Stmt *Loop : Coro.loops()) {
+    if (isa<DoStmt>(Loop))
+      continue; // this check has never judged do loops; kept as it was
     checkLoop(*Loop, DU, F, Ctx);
     checkElementLoop(*Loop, DU, F, Ctx);
   }
@@ -284,9 +273,7 @@ SequentialAwaitCheck::operationStatement(const Stmt *S, const DefUse &DU,
     Result.D = V;
     Result.Type = V->getType().getNonReferenceType().getCanonicalType();
   } else if (const auto *E = dyn_cast<Expr>(S)) {
-    E = E->IgnoreImplicit();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr()->IgnoreImplicit();
+    E = ignoreValuePreserving(E);
     const Expr *LHS = nullptr, *RHS = nullptr;
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
       if (B->getOpcode() == BO_Assign) {

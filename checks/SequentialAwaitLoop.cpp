@@ -143,9 +143,7 @@ void SequentialAwaitCheck::checkLoop(const Stmt &Loop, const DefUse &DU,
     const auto *E = dyn_cast<Expr>(S);
     if (!E)
       return nullptr;
-    E = E->IgnoreImplicit();
-    if (const auto *Full = dyn_cast<FullExpr>(E))
-      E = Full->getSubExpr()->IgnoreImplicit();
+    E = ignoreValuePreserving(E);
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *MD = M->getMethodDecl();
       if (!MD || !MD->getIdentifier() || !isCollectMethod(MD->getName()) ||
@@ -314,9 +312,7 @@ const Expr *poppedContainer(const Stmt *S) {
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
     return nullptr;
-  E = E->IgnoreImplicit();
-  if (const auto *Full = dyn_cast<FullExpr>(E))
-    E = Full->getSubExpr()->IgnoreImplicit();
+  E = ignoreValuePreserving(E);
   return standardMemberCallOn(E, {"pop_front", "pop_back", "pop"});
 }
 

@@ -26,12 +26,15 @@ namespace corolint {
 /// class holds the policy (bounds, worker and accept loops) and wording.
 class SpawnLoopAnalysis {
 public:
+  /// Coro: the coroutine whose body this is (null: a plain function).
   SpawnLoopAnalysis(UnboundedSpawnCheck &Check, const clang::FunctionDecl &F,
-                    const clang::Stmt *Body, clang::ASTContext &Ctx)
+                    const clang::Stmt *Body, clang::ASTContext &Ctx,
+                    CoroutineContext *Coro)
       : Check(Check), Opts(Check.Opts), Catalog(Check.catalog()), F(F),
-        Ctx(Ctx), SM(Ctx.getSourceManager()), Handles(Body, Catalog, Ctx),
+        Ctx(Ctx), SM(Ctx.getSourceManager()), Coro(Coro),
+        Handles(Body, Catalog, Ctx),
         Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.ExtraLimitersOption),
-               Ctx),
+               Ctx, Coro),
         Background(BackgroundStarts::of(Ctx, Catalog, Opts.ExtraSpawns,
                                         Opts.ExtraSpawnRule,
                                         Check.ExtraSpawnsOption,
@@ -88,6 +91,7 @@ private:
   const clang::FunctionDecl &F;
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
+  CoroutineContext *Coro;
   SpawnHandleFate Handles;
   LimiterSearch Limits;
   BackgroundStarts &Background;

@@ -205,20 +205,20 @@ void UnboundedSpawnCheck::storeOptions(
 }
 
 void UnboundedSpawnCheck::checkCoroutine(CoroutineContext &Coro) {
-  analyse(Coro.function(), Coro.body(), Coro.ast());
+  analyse(Coro.function(), Coro.body(), Coro.ast(), &Coro);
 }
 
 void UnboundedSpawnCheck::checkPlainFunction(const FunctionDecl &F,
                                              const Stmt &Body,
                                              ASTContext &Ctx) {
-  analyse(F, &Body, Ctx);
+  analyse(F, &Body, Ctx, nullptr);
 }
 
 void UnboundedSpawnCheck::analyse(const FunctionDecl &F, const Stmt *Body,
-                                  ASTContext &Ctx) {
+                                  ASTContext &Ctx, CoroutineContext *Coro) {
   if (!Body)
     return;
-  SpawnLoopAnalysis(*this, F, Body, Ctx).run();
+  SpawnLoopAnalysis(*this, F, Body, Ctx, Coro).run();
 }
 
 } // namespace corolint

@@ -37,7 +37,7 @@ protected:
 
 private:
   void analyse(const clang::FunctionDecl &F, const clang::Stmt *Body,
-               clang::ASTContext &Ctx);
+               clang::ASTContext &Ctx, CoroutineContext *Coro);
 
   std::string ExtraSpawnsOption;
   std::string ExtraLimitersOption;

@@ -17,12 +17,9 @@ using namespace clang;
 namespace corolint {
 
 std::vector<const Expr *> SpawnLoopAnalysis::eventsIn(const Stmt *S) const {
-  std::vector<const Expr *> Events;
   if (!S)
-    return Events;
-  for (const SuspensionPoint &P : suspensionPointsIn(S))
-    if (AnalysisStore::of(Ctx).canSuspend(P.E, Catalog))
-      Events.push_back(P.E);
+    return {};
+  std::vector<const Expr *> Events = suspendingPointsIn(Coro, S, Catalog, Ctx);
   for (const CallSite &Site : callsIn(S))
     if (!Site.Awaited && callRule(Section::Blocking, Site.Call, Catalog))
       Events.push_back(Site.Call);

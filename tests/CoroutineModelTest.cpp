@@ -168,7 +168,7 @@ TEST_F(Model, QualifiedNamesDropTemplateArgumentsAndInlineNamespaces) {
 namespace corolint {
 namespace {
 
-/// The embedded catalogs (loop bounds read `element_work` accessors and
+/// The embedded catalogs (loop bounds read `accessors` entries and
 /// `executors` entries from them).
 const RuleCatalog &embeddedCatalog() {
   static std::vector<RuleError> Errors;

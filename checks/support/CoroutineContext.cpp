@@ -174,6 +174,21 @@ bool CoroutineContext::maySuspendIn(const Stmt *S) {
 
 bool CoroutineContext::neverSuspends() { return !maySuspendIn(body()); }
 
+std::vector<const Expr *> suspendingPointsIn(CoroutineContext *Coro,
+                                             const Stmt *S,
+                                             const RuleCatalog &Catalog,
+                                             ASTContext &Ctx) {
+  std::vector<const Expr *> Out;
+  if (!S)
+    return Out;
+  for (const SuspensionPoint &P :
+       Coro ? Coro->suspensionPointsIn(S) : suspensionPointsIn(S))
+    if (Coro ? Coro->canSuspend(P.E)
+             : AnalysisStore::of(Ctx).canSuspend(P.E, Catalog))
+      Out.push_back(P.E);
+  return Out;
+}
+
 namespace {
 class LoopCollector : public EvaluatedCodeVisitor<LoopCollector> {
 public:

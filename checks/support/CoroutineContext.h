@@ -153,6 +153,13 @@ private:
   std::unique_ptr<DefUse> DU;
 };
 
+/// The suspension points inside S that can suspend, in source order: read
+/// from Coro, the coroutine S is part of; with no coroutine (Coro null: a
+/// plain function's statement) collected from S and decided under Catalog.
+std::vector<const clang::Expr *>
+suspendingPointsIn(CoroutineContext *Coro, const clang::Stmt *S,
+                   const RuleCatalog &Catalog, clang::ASTContext &Ctx);
+
 } // namespace corolint
 
 #endif

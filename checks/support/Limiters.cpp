@@ -224,9 +224,8 @@ bool LimiterSearch::helperLimits(const FunctionDecl *H, unsigned Depth) {
 }
 
 bool LimiterSearch::containsWait(const Stmt *S, unsigned Depth) const {
-  for (const SuspensionPoint &P : suspensionPointsIn(S))
-    if (AnalysisStore::of(Ctx).canSuspend(P.E, Catalog))
-      return true;
+  if (!suspendingPointsIn(Coro, S, Catalog, Ctx).empty())
+    return true;
   for (const CallSite &Site : callsIn(S)) {
     if (isWaitCall(Site.Call, Catalog))
       return true;

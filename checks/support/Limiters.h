@@ -1,6 +1,7 @@
 #ifndef COROLINT_SUPPORT_LIMITERS_H
 #define COROLINT_SUPPORT_LIMITERS_H
 
+#include "support/CoroutineContext.h"
 #include "support/NameList.h"
 #include "support/RuleCatalog.h"
 #include "support/SpawnHandleFate.h"
@@ -28,11 +29,12 @@ HelperLimiterCache &helperLimiterCache(const clang::ASTContext &Ctx,
 /// `while (running >= N) sleep`, `cv.wait(lk, [&] { return n < N; })`).
 class LimiterSearch {
 public:
+  /// Coro: the coroutine whose body is searched (null: a plain function).
   LimiterSearch(const SpawnHandleFate &Handles, const RuleCatalog &Catalog,
                 const NameList &ExtraLimiters, HelperLimiterCache &Cache,
-                clang::ASTContext &Ctx)
+                clang::ASTContext &Ctx, CoroutineContext *Coro)
       : Handles(Handles), Catalog(Catalog), ExtraLimiters(ExtraLimiters),
-        Cache(Cache), Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+        Cache(Cache), Ctx(Ctx), SM(Ctx.getSourceManager()), Coro(Coro) {}
 
   /// Whether something in Loop, outside S, limits how many spawns run.
   bool hasLimiter(const SpawnSite &S, const clang::Stmt *Loop,
@@ -65,6 +67,7 @@ private:
   HelperLimiterCache &Cache;
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
+  CoroutineContext *Coro;
 };
 
 } // namespace corolint

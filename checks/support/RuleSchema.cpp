@@ -136,12 +136,11 @@ const AttributeSpec Executors[] = {
 
 const AttributeSpec ElementWork[] = {
     {"kind", T::Enum,
-     "container;algorithm;inserter;view;iota;accessor;constant_time",
+     "container;algorithm;inserter;view;iota;constant_time",
      "what the entry names (view: a range with at most its input's elements; "
-     "iota: the integers between its two arguments; accessor: a member name "
-     "that reaches the elements or asks the size without adding or removing "
-     "any, const or not; constant_time: a function whose loops do not grow "
-     "with the data, amortised constant time per call)"},
+     "iota: the integers between its two arguments; constant_time: a "
+     "function whose loops do not grow with the data, amortised constant "
+     "time per call)"},
     {"inserts", T::StringList, "", "containers: methods that add an element"},
     {"grows_in_blocks", T::Bool, "",
      "containers: storage grows by blocks, so adding a scalar element "
@@ -318,8 +317,9 @@ const SectionSpec Sections[] = {
     {Section::Accessors, "accessors",
      "member functions that are non-const only to hand out access to the "
      "object's data and change nothing themselves (`begin`, `find`, "
-     "`front`); a bare name applies to the standard library's classes, a "
-     "qualified one to its own class", Accessors},
+     "`front`, `operator[]`), adding or removing no element; a bare name "
+     "applies to the standard library's classes, a qualified one to its "
+     "own class", Accessors},
     {Section::NonBlockingMarkers, "non_blocking_markers",
      "names whose use in a function (or in another member of its class) "
      "says the descriptors it works on are non-blocking: a read or write "

@@ -109,6 +109,19 @@ const RuleEntry *threadTypeRule(const CXXRecordDecl *R,
                         qualifiedName(R) + "::" + R->getName().str());
 }
 
+/// A spawn site of form How at E under Rule, reported at Loc.
+SpawnSite siteAt(SpawnSite::Form How, const Expr *E, const RuleEntry *Rule,
+                 std::string Name, SourceLocation Loc) {
+  SpawnSite S;
+  S.How = How;
+  S.E = E;
+  S.Rule = Rule;
+  S.Name = std::move(Name);
+  S.IsThread = Rule->Kind == "thread";
+  S.Loc = Loc;
+  return S;
+}
+
 std::optional<SpawnSite> emplaceSpawn(const CXXMemberCallExpr *C,
                                       const RuleCatalog &Catalog) {
   const CXXMethodDecl *M = C->getMethodDecl();
@@ -135,28 +148,17 @@ std::optional<SpawnSite> emplaceSpawn(const CXXMemberCallExpr *C,
     if (Arg->getAsCXXRecordDecl() == R)
       return std::nullopt;
   }
-  SpawnSite S;
-  S.How = SpawnSite::Emplace;
-  S.E = C;
-  S.Rule = Rule;
-  S.Name = qualifiedName(R);
-  S.IsThread = Rule->Kind == "thread";
+  SpawnSite S = siteAt(SpawnSite::Emplace, C, Rule, qualifiedName(R),
+                       callLocation(C, OperatorAt::FirstOperand));
   S.Object = C->getImplicitObjectArgument();
-  S.Loc = callLocation(C, OperatorAt::FirstOperand);
   return S;
 }
 
 /// The spawn of building an object of Class at E under Rule.
 SpawnSite constructionSite(const Expr *E, const RuleEntry *Rule,
                            const CXXRecordDecl *Class) {
-  SpawnSite S;
-  S.How = SpawnSite::Construct;
-  S.E = E;
-  S.Rule = Rule;
-  S.Name = qualifiedName(Class);
-  S.IsThread = Rule->Kind == "thread";
-  S.Loc = E->getBeginLoc();
-  return S;
+  return siteAt(SpawnSite::Construct, E, Rule, qualifiedName(Class),
+                E->getBeginLoc());
 }
 
 /// The spawn of building an object of Class at E, when the catalog lists
@@ -239,16 +241,11 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
     if (Rule && !hasAttribute(Rule, "discarded", "true")) {
       if (!startsWork(C, *Rule))
         return std::nullopt;
-      SpawnSite S;
-      S.How = SpawnSite::Call;
-      S.E = C;
-      S.Rule = Rule;
-      S.Name = Name;
-      if (const VarDecl *Object = functionObject(C))
-        S.Name = qualifiedName(Object);
-      S.IsThread = Rule->Kind == "thread";
+      const VarDecl *Object = functionObject(C);
+      SpawnSite S = siteAt(SpawnSite::Call, C, Rule,
+                           Object ? qualifiedName(Object) : Name,
+                           callLocation(C, OperatorAt::FirstOperand));
       S.Object = memberObject(C, S.OnThis);
-      S.Loc = callLocation(C, OperatorAt::FirstOperand);
       return S;
     }
   }
@@ -273,18 +270,12 @@ std::optional<SpawnSite> spawnAt(const Expr *E, bool Discarded,
       break;
     Inner = Object;
   }
-  SpawnSite S;
-  S.How = SpawnSite::Dropped;
-  S.E = E;
-  S.Rule = Rule;
-  S.Name = calleeName(Inner);
-  if (const VarDecl *Object = functionObject(Inner))
-    S.Name = qualifiedName(Object);
-  if (S.Name.empty())
-    S.Name = "call";
+  const VarDecl *Object = functionObject(Inner);
+  std::string Name = Object ? qualifiedName(Object) : calleeName(Inner);
+  SpawnSite S = siteAt(SpawnSite::Dropped, E, Rule,
+                       Name.empty() ? "call" : Name,
+                       callLocation(Inner, OperatorAt::FirstOperand));
   S.DroppedType = Type;
-  S.IsThread = Rule->Kind == "thread";
-  S.Loc = callLocation(Inner, OperatorAt::FirstOperand);
   return S;
 }
 

@@ -131,16 +131,15 @@ private:
     return R && !R->attribute("per_element").empty();
   }
   /// A member that reaches the elements or asks the size without adding
-  /// or removing any, const or not (`element_work` entries of kind
-  /// `accessor`), unless
+  /// or removing any, const or not (the `accessors` section, by its bare
+  /// name), unless
   /// the container's own entry lists it as an insertion (a map's
   /// `operator[]`).
   bool isReadOnlyMember(const CXXMethodDecl *M) const {
     if (!Catalog)
       return false;
     std::string Name = M->getNameAsString();
-    const RuleEntry *Accessor = Catalog->lookup(Section::ElementWork, Name);
-    if (!Accessor || Accessor->Kind != "accessor")
+    if (!Catalog->lookup(Section::Accessors, Name))
       return false;
     const RuleEntry *Container = containerEntry(M->getParent(), *Catalog);
     return !Container || !Container->lists("inserts", Name);
