@@ -281,7 +281,7 @@ void SummaryBuilder::addFacts(FunctionSummary &S, const FunctionDecl &Def,
   }
   SpawnHandleFate NoSpawns(nullptr, Catalog, Ctx);
   HelperLimiterCache Cache;
-  LimiterSearch Limits(NoSpawns, Catalog, NoNames, Cache, Ctx);
+  LimiterSearch Limits(NoSpawns, Catalog, NoNames, Cache, Ctx, nullptr);
   if (Limits.helperLimits(&Def, 0)) {
     S.Limiter = limiterName(&Def, Limits, 0);
     if (S.Limiter.empty())
