@@ -4,7 +4,8 @@
 // iteration leaves one more piece of work in flight, as a spawn written in
 // the loop itself would. Not reported: a helper that waits for its work,
 // returns it to the caller, takes a limiter unit the work keeps, or starts
-// its work only once (a flag it sets); a loop with a constant count.
+// its work only once (a flag it sets, or the initialiser of a function-local
+// static: a singleton started on first use); a loop with a constant count.
 #include <seastar/core/coroutine.hh>
 #include <seastar/core/future.hh>
 #include <seastar/core/gate.hh>
@@ -169,6 +170,42 @@ struct service {
     }
   }
 };
+
+// A process-wide pool started on first use: the thread starts while a
+// function-local static is initialised, once per program, not per call.
+struct pool {
+  void run();
+  int executor();
+};
+pool &global_pool() {
+  static pool instance;
+  [[maybe_unused]] static bool started = [](pool *p) {
+    std::thread t([p] { p->run(); });
+    t.detach();
+    return true;
+  }(&instance);
+  return instance;
+}
+seastar::future<> sleep_on(int executor);
+seastar::future<> sleep_a_bit() { co_await sleep_on(global_pool().executor()); }
+seastar::future<> retry_forever() {
+  while (true)
+    co_await sleep_a_bit();
+}
+
+// The same start in a plain local's initialiser runs on every call.
+pool &fresh_pool(pool &p) {
+  [[maybe_unused]] bool started = [](pool *q) { // expect-note: 'helpers::fresh_pool::operator()' is called here and starts work in the background
+    std::thread t([q] { q->run(); }); // expect-note: 'std::thread' is started in the background here and not awaited
+    t.detach();
+    return true;
+  }(&p);
+  return p;
+}
+seastar::future<> start_pools(std::vector<pool *> pools) {
+  for (pool *p : pools) // expect-note: loop runs once per element of 'pools'
+    co_await sleep_on(fresh_pool(*p).executor()); // expect-warning: 'helpers::fresh_pool' starts work in the background [coro-unbounded-spawn]
+}
 
 // A thread joined before the helper returns.
 void run_and_join(int item) {

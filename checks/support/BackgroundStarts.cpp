@@ -116,12 +116,22 @@ bool leaves(const Stmt *S) {
 }
 
 /// Whether E runs at most once per object (or program), not once per call:
-/// a condition around it, or an earlier `if (...) return;`, reads a member
-/// or global that the guarded code or the condition itself sets.
+/// it initialises a function-local static (`static bool started = [] {
+/// std::thread(...).detach(); return true; }();`, a singleton's lazy start),
+/// or a condition around it, or an earlier `if (...) return;`, reads a
+/// member or global that the guarded code or the condition itself sets.
 bool guardedOnce(const SpawnHandleFate &Handles, const Expr *E,
                  const Stmt *Body) {
   for (const Stmt *Child = E, *P = Handles.parent(E); P && Child != Body;
        Child = P, P = Handles.parent(P)) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(P)) {
+      if (llvm::any_of(Decls->decls(), [](const Decl *D) {
+            const auto *V = dyn_cast<VarDecl>(D);
+            return V && V->isStaticLocal();
+          }))
+        return true;
+      continue;
+    }
     if (const auto *If = dyn_cast<IfStmt>(P)) {
       if ((Child == If->getThen() || Child == If->getElse()) &&
           readsWhatIsSet(If->getCond(), Child))
