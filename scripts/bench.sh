@@ -8,6 +8,11 @@
 #   BENCH_COROUTINES (default 1000)  coroutines in the generated file
 #   BENCH_HELPERS    (default 200)   helpers in the diamond call lattice
 #   BENCH_FILES      (default 4)     files in the driver's compile database
+#   BENCH_PROJECT_FILES (default 200) files of the generated whole-program
+#                                    project (scripts/bench_project.py)
+# For whole-program scale (several project sizes, peak memory of the driver
+# and its largest child, summary size, the cache after a header change) see
+# scripts/bench_wholeprog.py; for real code, scripts/bench_corpora.sh.
 # The last line compares a run with --cache-dir on an empty cache and again
 # on the unchanged files (CPU seconds, children included).
 # Not part of the test run: numbers depend on the machine.

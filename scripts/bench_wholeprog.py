@@ -38,6 +38,7 @@ HWM_C = r"""
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 static int parent;
 __attribute__((constructor)) static void start(void) { parent = getpid(); }
@@ -46,10 +47,14 @@ __attribute__((destructor)) static void report(void) {
   if (!out || getpid() != parent) return;
   FILE *s = fopen("/proc/self/status", "r"), *o;
   char line[256];
+  struct rusage self;
   if (!s) return;
+  getrusage(RUSAGE_SELF, &self);
   while (fgets(line, sizeof line, s))
     if (!strncmp(line, "VmHWM:", 6) && (o = fopen(out, "w"))) {
-      fprintf(o, "%ld\n", atol(line + 6));
+      fprintf(o, "%ld %.3f\n", atol(line + 6),
+              self.ru_utime.tv_sec + self.ru_stime.tv_sec +
+                  (self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6);
       fclose(o);
     }
   fclose(s);
@@ -70,7 +75,8 @@ def build_hwm(work):
 
 
 def measure(cmd, cwd, work, hwm_lib, stdin=None):
-    """CPU s, tree peak KiB, parent peak KiB, wall s, stdout, stderr."""
+    """CPU s, tree peak KiB, parent peak KiB, wall s, stdout, stderr, the
+    parent's own CPU s (None when unknown)."""
     env = dict(os.environ)
     hwm_file = os.path.join(work, "hwm")
     if os.path.exists(hwm_file):
@@ -99,12 +105,14 @@ def measure(cmd, cwd, work, hwm_lib, stdin=None):
             pass
         time.sleep(0.05)
     wall = time.time() - start
-    parent = polled
+    parent, self_cpu = polled, None
     if os.path.exists(hwm_file):
-        parent = max(parent, int(open(hwm_file).read()))
+        fields = open(hwm_file).read().split()
+        parent, self_cpu = max(parent, int(fields[0])), float(fields[1])
     out.seek(0)
     err.seek(0)
-    return (ru.ru_utime + ru.ru_stime, ru.ru_maxrss, parent, wall, out.read(), err.read())
+    return (ru.ru_utime + ru.ru_stime, ru.ru_maxrss, parent, wall, out.read(), err.read(),
+            self_cpu)
 
 
 def best(runs):
@@ -131,8 +139,8 @@ def main():
     print(f"corolint {driver}; -j{a.jobs}; best of {a.repeat}; "
           f"{'heavy' if a.heavy else 'light'} files; parent peak "
           f"{'at exit (LD_PRELOAD)' if hwm else 'polled'}", flush=True)
-    print("| TUs | command | CPU s | x syntax | CPU ms/TU | tree peak MiB | parent peak MiB | findings |")
-    print("|---|---|---|---|---|---|---|---|", flush=True)
+    print("| TUs | command | CPU s | x syntax | CPU ms/TU | tree peak MiB | parent peak MiB | parent's own CPU s | findings |")
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
     j = str(a.jobs)
     last = None
     try:
@@ -161,8 +169,9 @@ def main():
                 ratio = "%.2f" % (r[0] / floor) if floor else "-"
                 found = len(re.findall(r": (?:warning|error): .*\[coro-", r[4]))
                 parent = f"{r[2] / 1024:.0f}" if name != "syntax" else "-"
+                own = f"{r[6]:.2f}" if name != "syntax" and r[6] is not None else "-"
                 print(f"| {n} | {name} | {r[0]:.1f} | {ratio} | {1000 * r[0] / n:.1f} "
-                      f"| {r[1] / 1024:.0f} | {parent} | {found if name in ('off', 'on') else '-'} |",
+                      f"| {r[1] / 1024:.0f} | {parent} | {own} | {found if name in ('off', 'on') else '-'} |",
                       flush=True)
             last = proj
             if "summ" not in modes:
@@ -170,7 +179,7 @@ def main():
             size = os.path.getsize(os.path.join(proj, "summaries.json"))
             usrs = open(os.path.join(proj, "summaries.json")).read().count('"usr":')
             print(f"| {n} | summaries.json | {size} bytes, {size / n:.0f} bytes/TU, "
-                  f"{usrs} USRs | | | | | |", flush=True)
+                  f"{usrs} USRs | | | | | | |", flush=True)
         if a.no_cache or not last:
             return
         n = a.sizes[-1]
@@ -189,7 +198,7 @@ def main():
         with open(header, "a") as h:
             h.write("namespace proj::m1 {\ninline int bench_touched() { return 1; }\n}\n")
         touched = measure(cmd, last, work, hwm)
-        print(f"\ncache, {n} TUs: cold {cold[0]:.1f} s CPU, parent peak {cold[2] / 1024:.0f} MiB ({line(cold[5])}); "
+        print(f"\ncache, {n} TUs: cold {cold[0]:.1f} s CPU, parent peak {cold[2] / 1024:.0f} MiB, parent's own {cold[6]} s ({line(cold[5])}); "
               f"unchanged tree {warm[0]:.1f} s CPU = {100 * warm[0] / cold[0]:.1f}% of cold "
               f"({line(warm[5])}), same output: {warm[4] == cold[4]}; "
               f"include/mod1.h changed (included by {includers} TUs): {touched[0]:.1f} s CPU "
