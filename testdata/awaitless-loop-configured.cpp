@@ -12,6 +12,7 @@
 #include <functional>
 #include <regex>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -68,6 +69,53 @@ public:
     co_return n;
   }
 };
+
+// The table's elements are tuples (a pattern and a handler), the handler
+// one type of the tuple's pack: still a table of handlers, not reported.
+class tuple_router {
+public:
+  template <typename F> void add(const std::string &pattern, F f) {
+    routes_.emplace_back(std::regex(pattern), std::move(f));
+  }
+  const auto &routes() { return routes_; }
+
+private:
+  std::vector<std::tuple<std::regex, std::function<void(request &)>>> routes_;
+};
+
+void set_up_tuple_routes(tuple_router &r) {
+  r.add("/user/([0-9]+)", [](request &) {});
+}
+
+cppcoro::task<bool> dispatch_tuple(tuple_router &router_, request &req) {
+  auto handlers = router_.routes();
+  for (auto &route : handlers)
+    if (std::regex_match(req.path, req.matches, std::get<0>(route))) {
+      std::get<1>(route)(req);
+      co_return true;
+    }
+  co_return false;
+}
+
+// Tuples with nothing callable in them, grown after construction: data.
+class tuple_log {
+public:
+  void add(std::string k, std::regex re) { rows_.emplace_back(std::move(k), std::move(re)); }
+  const auto &rows() { return rows_; }
+
+private:
+  std::vector<std::tuple<std::string, std::regex>> rows_;
+};
+
+void fill(tuple_log &l) { l.add("k", std::regex("a+")); }
+
+cppcoro::task<int> match_rows(tuple_log &l, request &req) {
+  int n = 0;
+  auto rows = l.rows();
+  for (auto &row : rows) // expect-warning: loop in coroutine 'match_rows' never suspends and does heavy work per iteration [coro-awaitless-loop]
+    n += std::regex_match(req.path, std::get<1>(row)); // expect-note: 'std::regex_match' does heavy CPU work
+  co_return n;
+}
 
 // The table grows from a coroutine (one entry per message): data-sized.
 class subscriptions {

@@ -92,12 +92,23 @@ bool holdsCallable(QualType T, unsigned Depth = 0) {
   }
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
   std::string Name = Spec ? qualifiedName(Spec) : "";
-  if (Name == "std::pair" || Name == "std::tuple")
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-      if (Arg.getKind() == TemplateArgument::Type &&
-          holdsCallable(Arg.getAsType(), Depth + 1))
+  if (Name != "std::pair" && Name != "std::tuple")
+    return false;
+  // A tuple's types are one pack argument.
+  auto AnyCallable = [&](llvm::ArrayRef<TemplateArgument> Args,
+                         auto &Self) -> bool {
+    for (const TemplateArgument &Arg : Args) {
+      if (Arg.getKind() == TemplateArgument::Pack) {
+        if (Self(Arg.pack_elements(), Self))
+          return true;
+      } else if (Arg.getKind() == TemplateArgument::Type &&
+                 holdsCallable(Arg.getAsType(), Depth + 1)) {
         return true;
-  return false;
+      }
+    }
+    return false;
+  };
+  return AnyCallable(Spec->getTemplateArgs().asArray(), AnyCallable);
 }
 
 bool isValueElement(QualType T) {
