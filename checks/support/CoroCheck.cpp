@@ -9,7 +9,9 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Path.h"
+#include <mutex>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -93,17 +95,71 @@ void CoroCheck::onEndOfTranslationUnit() {
   CurrentAST = nullptr;
 }
 
+/// The coro checks of one MatchFinder (one translation unit's consumer; in
+/// clangd several run at once on other threads), in registration order.
+/// MatchFinder only tells its own callbacks about a translation unit's
+/// start and end, so those are forwarded too.
+class CoroCheck::Dispatch : public MatchFinder::MatchCallback {
+public:
+  explicit Dispatch(MatchFinder *Finder) : Finder(Finder) {}
+  void run(const MatchFinder::MatchResult &Result) override {
+    for (MatchFinder::MatchCallback *C : Checks)
+      C->run(Result);
+  }
+  void onStartOfTranslationUnit() override {
+    for (MatchFinder::MatchCallback *C : Checks)
+      C->onStartOfTranslationUnit();
+  }
+  void onEndOfTranslationUnit() override {
+    for (MatchFinder::MatchCallback *C : Checks)
+      C->onEndOfTranslationUnit();
+  }
+  llvm::StringRef getID() const override { return "coro-*"; }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
+  MatchFinder *const Finder;
+  std::vector<MatchFinder::MatchCallback *> Checks;
+};
+
+namespace {
+std::mutex DispatchMutex;
+llvm::DenseMap<MatchFinder *, CoroCheck::Dispatch *> &dispatches() {
+  static llvm::DenseMap<MatchFinder *, CoroCheck::Dispatch *> Map;
+  return Map;
+}
+} // namespace
+
+CoroCheck::~CoroCheck() {
+  if (!OwnDispatch)
+    return;
+  std::lock_guard<std::mutex> Lock(DispatchMutex);
+  auto It = dispatches().find(OwnDispatch->Finder);
+  if (It != dispatches().end() && It->second == OwnDispatch.get())
+    dispatches().erase(It);
+}
+
 void CoroCheck::registerMatchers(MatchFinder *Finder) {
-  if (checksPlainFunctions())
-    Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
-                                    unless(isExpansionInSystemHeader()))
-                           .bind("coro"),
-                       this);
-  else
-    Finder->addMatcher(
-        functionDecl(isDefinition(), hasBody(coroutineBodyStmt())).bind("coro"),
-        this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  {
+    std::lock_guard<std::mutex> Lock(DispatchMutex);
+    auto [It, First] = dispatches().try_emplace(Finder, nullptr);
+    if (!First) {
+      It->second->Checks.push_back(this);
+      return;
+    }
+    OwnDispatch = std::make_unique<Dispatch>(Finder);
+    OwnDispatch->Checks.push_back(this);
+    It->second = OwnDispatch.get();
+  }
+  // Every function definition: check() hands coroutines to every check and
+  // other functions (outside system headers) to those that want them.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(stmt()),
+                   anyOf(hasBody(coroutineBodyStmt()),
+                         unless(isExpansionInSystemHeader())))
+          .bind("coro"),
+      OwnDispatch.get());
+  Finder->addMatcher(lambdaExpr().bind("lambda"), OwnDispatch.get());
 }
 
 void CoroCheck::check(const MatchFinder::MatchResult &Result) {
@@ -117,6 +173,13 @@ void CoroCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (F->isTemplateInstantiation())
     return;
+  // Checks of plain functions leave system headers alone, coroutines too.
+  if (checksPlainFunctions() && !Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    SourceLocation At =
+        Result.SourceManager->getExpansionLoc(F->getBeginLoc());
+    if (At.isValid() && Result.SourceManager->isInSystemHeader(At))
+      return;
+  }
   CurrentAST = Result.Context;
   if (SummaryFacts)
     AnalysisStore::of(*Result.Context).useSummaries(SummaryFacts);

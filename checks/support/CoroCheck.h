@@ -35,6 +35,11 @@ public:
   std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
     return clang::TK_IgnoreUnlessSpelledInSource;
   }
+  ~CoroCheck() override;
+  class Dispatch;
+  /// The first coro check of a MatchFinder registers the matchers, for all:
+  /// one match per coroutine body, dispatched to every coro check in turn
+  /// (six checks, one matcher evaluation per declaration, not six).
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
@@ -76,6 +81,9 @@ private:
   /// The AST of the translation unit being checked (its store is released
   /// at the end).
   const clang::ASTContext *CurrentAST = nullptr;
+  /// The shared dispatch of this check's MatchFinder, when this check was
+  /// the first to register (it owns it).
+  std::unique_ptr<Dispatch> OwnDispatch;
 };
 
 /// The name to show for a function in messages: its qualified name; for a
