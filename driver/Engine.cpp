@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "DirectChecks.h"
 #include "Cache.h"
 #include "Paths.h"
 #include "support/SummaryBuilder.h"
@@ -118,10 +119,12 @@ public:
                 IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                 std::vector<FunctionExtent> &Functions,
                 std::vector<InputFile> *Inputs)
-      : Tidy(Context, std::move(FS)), Functions(Functions), Inputs(Inputs) {}
+      : Tidy(Context, std::move(FS)), Context(Context),
+        Factories(allCheckFactories()), Functions(Functions), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Tidy, Functions, Inputs);
+    return std::make_unique<Action>(Tidy, Context, *Factories, Functions,
+                                    Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -140,13 +143,19 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(tidy::ClangTidyASTConsumerFactory &Tidy,
+           tidy::ClangTidyContext &Context,
+           const tidy::ClangTidyCheckFactories &Factories,
            std::vector<FunctionExtent> &Functions, std::vector<InputFile> *Inputs)
-        : Tidy(Tidy), Functions(Functions), Inputs(Inputs) {}
+        : Tidy(Tidy), Context(Context), Factories(Factories),
+          Functions(Functions), Inputs(Inputs) {}
 
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                    llvm::StringRef File) override {
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-      Consumers.push_back(Tidy.createASTConsumer(CI, File));
+      std::unique_ptr<ASTConsumer> Checks =
+          directChecksConsumer(Context, Factories, CI, File);
+      Consumers.push_back(Checks ? std::move(Checks)
+                                 : Tidy.createASTConsumer(CI, File));
       Consumers.push_back(std::make_unique<FunctionRecorder>(Functions));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
@@ -162,11 +171,15 @@ private:
 
   private:
     tidy::ClangTidyASTConsumerFactory &Tidy;
+    tidy::ClangTidyContext &Context;
+    const tidy::ClangTidyCheckFactories &Factories;
     std::vector<FunctionExtent> &Functions;
     std::vector<InputFile> *Inputs;
   };
 
   tidy::ClangTidyASTConsumerFactory Tidy;
+  tidy::ClangTidyContext &Context;
+  std::unique_ptr<tidy::ClangTidyCheckFactories> Factories;
   std::vector<FunctionExtent> &Functions;
   std::vector<InputFile> *Inputs;
 };

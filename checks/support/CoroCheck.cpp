@@ -163,32 +163,38 @@ void CoroCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void CoroCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *F = Result.Nodes.getNodeAs<FunctionDecl>("coro");
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    F = L->getCallOperator();
+    checkDefinition(*L->getCallOperator(), /*FromLambda=*/true,
+                    *Result.Context);
+  else if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("coro"))
+    checkDefinition(*F, /*FromLambda=*/false, *Result.Context);
+}
+
+void CoroCheck::checkDefinition(const FunctionDecl &Def, bool FromLambda,
+                                ASTContext &Ctx) {
+  const FunctionDecl *F = &Def;
   // Lambdas' call operators reach here through the lambda only, so that
   // every coroutine is analysed once whatever the traversal mode shows.
-  if (!F || (!Result.Nodes.getNodeAs<LambdaExpr>("lambda") &&
-             isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->getParent()->isLambda()))
+  if (!FromLambda && isa<CXXMethodDecl>(F) &&
+      cast<CXXMethodDecl>(F)->getParent()->isLambda())
     return;
   if (F->isTemplateInstantiation())
     return;
+  const SourceManager &SM = Ctx.getSourceManager();
   // Checks of plain functions leave system headers alone, coroutines too.
-  if (checksPlainFunctions() && !Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    SourceLocation At =
-        Result.SourceManager->getExpansionLoc(F->getBeginLoc());
-    if (At.isValid() && Result.SourceManager->isInSystemHeader(At))
+  if (checksPlainFunctions() && !FromLambda) {
+    SourceLocation At = SM.getExpansionLoc(F->getBeginLoc());
+    if (At.isValid() && SM.isInSystemHeader(At))
       return;
   }
-  CurrentAST = Result.Context;
+  CurrentAST = &Ctx;
   if (SummaryFacts)
-    AnalysisStore::of(*Result.Context).useSummaries(SummaryFacts);
+    AnalysisStore::of(Ctx).useSummaries(SummaryFacts);
   if (const CoroutineBodyStmt *Body = coroutineBody(F))
-    checkCoroutine(
-        AnalysisStore::of(*Result.Context).coroutine(*F, *Body, *Catalog));
+    checkCoroutine(AnalysisStore::of(Ctx).coroutine(*F, *Body, *Catalog));
   else if (checksPlainFunctions() && F->getBody() &&
-           !Result.SourceManager->isInSystemHeader(F->getLocation()))
-    checkPlainFunction(*F, *F->getBody(), *Result.Context);
+           !SM.isInSystemHeader(F->getLocation()))
+    checkPlainFunction(*F, *F->getBody(), Ctx);
 }
 
 namespace {

@@ -42,6 +42,12 @@ public:
   /// (six checks, one matcher evaluation per declaration, not six).
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  /// What a match starts: the analysis of one function definition as
+  /// written (not a template instantiation), F itself or, FromLambda, the
+  /// call operator of a lambda expression. For front ends that find the
+  /// definitions without clang's MatchFinder (the driver).
+  void checkDefinition(const clang::FunctionDecl &F, bool FromLambda,
+                       clang::ASTContext &Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
   /// Drops the translation unit's AnalysisStore. Checks that override

@@ -1,0 +1,89 @@
+#include "DirectChecks.h"
+#include "support/CoroCheck.h"
+
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+class DirectChecks : public ASTConsumer,
+                     public RecursiveASTVisitor<DirectChecks> {
+public:
+  explicit DirectChecks(std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Owned)
+      : Owned(std::move(Owned)) {
+    for (auto &C : this->Owned)
+      Checks.push_back(static_cast<CoroCheck *>(C.get()));
+  }
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    Ctx = &Context;
+    for (CoroCheck *C : Checks)
+      C->onStartOfTranslationUnit();
+    TraverseDecl(Context.getTranslationUnitDecl());
+    for (CoroCheck *C : Checks)
+      C->onEndOfTranslationUnit();
+  }
+
+  // What CoroCheck's matchers select: function definitions with a body,
+  // and lambda expressions (their call operators are not visited as
+  // declarations: lambda classes are implicit code).
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->isThisDeclarationADefinition() && F->doesThisDeclarationHaveABody() &&
+        F->getBody())
+      for (CoroCheck *C : Checks)
+        C->checkDefinition(*F, /*FromLambda=*/false, *Ctx);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    if (const CXXMethodDecl *Op = L->getCallOperator())
+      for (CoroCheck *C : Checks)
+        C->checkDefinition(*Op, /*FromLambda=*/true, *Ctx);
+    return true;
+  }
+
+private:
+  std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Owned;
+  std::vector<CoroCheck *> Checks;
+  ASTContext *Ctx = nullptr;
+};
+
+} // namespace
+
+std::unique_ptr<tidy::ClangTidyCheckFactories> allCheckFactories() {
+  auto Factories = std::make_unique<tidy::ClangTidyCheckFactories>();
+  for (const tidy::ClangTidyModuleRegistry::entry &E :
+       tidy::ClangTidyModuleRegistry::entries())
+    E.instantiate()->addCheckFactories(*Factories);
+  return Factories;
+}
+
+std::unique_ptr<ASTConsumer>
+directChecksConsumer(tidy::ClangTidyContext &Context,
+                     const tidy::ClangTidyCheckFactories &Factories,
+                     CompilerInstance &CI, llvm::StringRef File) {
+  for (const auto &Entry : Factories)
+    if (!Entry.getKey().starts_with("coro-") &&
+        Context.isCheckEnabled(Entry.getKey()))
+      return nullptr;
+  // As clang-tidy's ClangTidyASTConsumerFactory::createASTConsumer.
+  SourceManager &SM = CI.getSourceManager();
+  Context.setSourceManager(&SM);
+  Context.setCurrentFile(File);
+  Context.setASTContext(&CI.getASTContext());
+  if (auto Dir = SM.getFileManager()
+                     .getVirtualFileSystem()
+                     .getCurrentWorkingDirectory())
+    Context.setCurrentBuildDirectory(*Dir);
+  std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Checks =
+      Factories.createChecksForLanguage(&Context);
+  Preprocessor *PP = &CI.getPreprocessor();
+  for (auto &C : Checks)
+    C->registerPPCallbacks(SM, PP, PP);
+  return std::make_unique<DirectChecks>(std::move(Checks));
+}
+
+} // namespace corolint
