@@ -84,6 +84,10 @@ private:
               const TripBound &Bound, const clang::Expr *Event);
   std::string suggestion(const SpawnSite &S) const;
   std::string loopNote(const clang::Stmt *Loop, const TripBound &Bound) const;
+  /// The notes under a finding: the loop (with its bound) and the event
+  /// each iteration waits for, if any.
+  void loopNotes(const clang::Stmt *Loop, const TripBound &Bound,
+                 const clang::Expr *Event);
 
   UnboundedSpawnCheck &Check;
   const UnboundedSpawnCheck::Settings &Opts;

@@ -69,6 +69,11 @@ void SpawnLoopAnalysis::report(const SpawnSite &S, const Stmt *Loop,
                     "concurrency limit%2; %3")
       << S.Name << (S.IsThread ? "thread" : "task") << Extra << suggestion(S)
       << S.E->getSourceRange();
+  loopNotes(Loop, Bound, Event);
+}
+
+void SpawnLoopAnalysis::loopNotes(const Stmt *Loop, const TripBound &Bound,
+                                  const Expr *Event) {
   Check.diag(Loop->getBeginLoc(), loopNote(Loop, Bound), DiagnosticIDs::Note);
   if (Event)
     Check.diag(Event->getBeginLoc(),

@@ -50,12 +50,7 @@ void SpawnLoopAnalysis::checkHelperCalls(const std::vector<SpawnSite> &Sites) {
                       "with no concurrency limit; have it wait for its work, "
                       "then %1")
         << S.Name << suggestion(S) << Call->getSourceRange();
-    Check.diag(Loop->getBeginLoc(), loopNote(Loop, Bound), DiagnosticIDs::Note);
-    if (Event)
-      Check.diag(Event->getBeginLoc(),
-                 "each iteration waits for one event here, but nothing caps "
-                 "how many started tasks run at once",
-                 DiagnosticIDs::Note);
+    loopNotes(Loop, Bound, Event);
     chainNotes(*Start);
   }
 }
