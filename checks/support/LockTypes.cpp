@@ -1,5 +1,6 @@
 #include "support/LockTypes.h"
 #include "support/QualifiedName.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -269,48 +270,43 @@ bool LockTypes::functionTouchesLock(const FunctionDecl *Fn,
   if (!Fn || !Fn->hasBody(Def) || !Def->getBody())
     return false;
   llvm::StringRef Names = Locking ? LockNames : UnlockNames;
-  std::vector<const Stmt *> Work{Def->getBody()};
+  std::vector<const Stmt *> Roots{Def->getBody()};
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten())
-        Work.push_back(Init->getInit());
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *C = dyn_cast<CallExpr>(S)) {
-      if (auto Shape = memberCallShape(C)) {
-        const Expr *Obj =
-            Shape->Object ? Shape->Object->IgnoreParenImpCasts() : nullptr;
-        // The class's own helpers: `Guard(M &m) : m_(m) { acquire(); }`.
-        if (Shape->Method && (!Obj || isa<CXXThisExpr>(Obj))) {
-          const CXXRecordDecl *Of = Shape->Method->getParent();
-          if (Depth < 2 && Shape->Method != Def &&
-              (Of->getCanonicalDecl() == Owner->getCanonicalDecl() ||
-               Owner->isDerivedFrom(Of)) &&
-              functionTouchesLock(Shape->Method, Owner, Locking, Depth + 1))
-            return true;
-        } else if (Obj && isStoredOrPassed(lockObject(Obj))) {
-          bool Named = listNames(Names, Shape->Name);
-          if (Shape->Method)
-            Named = Named || (Locking ? acquiresCapability(Shape->Method)
-                                      : releasesCapability(Shape->Method));
-          if (Named && (Shape->Method
-                            ? syncMutexType(objectType(Obj->getType()))
-                            : true)) // dependent: the type arguments decide
-            return true;
-        }
-      }
-      CallEffect Effect = callEffect(C);
-      for (const Expr *Arg : Locking ? Effect.Locks : Effect.Unlocks)
-        if (isStoredOrPassed(lockObject(Arg)))
+        Roots.push_back(Init->getInit());
+  return findInStmts(Roots, [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    if (!C)
+      return false;
+    if (auto Shape = memberCallShape(C)) {
+      const Expr *Obj =
+          Shape->Object ? Shape->Object->IgnoreParenImpCasts() : nullptr;
+      // The class's own helpers: `Guard(M &m) : m_(m) { acquire(); }`.
+      if (Shape->Method && (!Obj || isa<CXXThisExpr>(Obj))) {
+        const CXXRecordDecl *Of = Shape->Method->getParent();
+        if (Depth < 2 && Shape->Method != Def &&
+            (Of->getCanonicalDecl() == Owner->getCanonicalDecl() ||
+             Owner->isDerivedFrom(Of)) &&
+            functionTouchesLock(Shape->Method, Owner, Locking, Depth + 1))
           return true;
+      } else if (Obj && isStoredOrPassed(lockObject(Obj))) {
+        bool Named = listNames(Names, Shape->Name);
+        if (Shape->Method)
+          Named = Named || (Locking ? acquiresCapability(Shape->Method)
+                                    : releasesCapability(Shape->Method));
+        if (Named && (Shape->Method
+                          ? syncMutexType(objectType(Obj->getType()))
+                          : true)) // dependent: the type arguments decide
+          return true;
+      }
     }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
+    CallEffect Effect = callEffect(C);
+    for (const Expr *Arg : Locking ? Effect.Locks : Effect.Unlocks)
+      if (isStoredOrPassed(lockObject(Arg)))
+        return true;
+    return false;
+  });
 }
 
 bool LockTypes::syncMutexType(QualType T, unsigned Depth) {

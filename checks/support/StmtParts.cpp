@@ -1,6 +1,9 @@
 #include "support/StmtParts.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+
+#include <vector>
 
 using namespace clang;
 
@@ -18,6 +21,22 @@ const Expr *conditionOf(const Stmt *S) {
   if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(S))
     return Switch->getCond();
   return nullptr;
+}
+
+bool findInStmts(llvm::ArrayRef<const Stmt *> Roots,
+                 llvm::function_ref<bool(const Stmt *)> Visit) {
+  std::vector<const Stmt *> Work(Roots.begin(), Roots.end());
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (Visit(S))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
 }
 
 } // namespace corolint
