@@ -125,19 +125,9 @@ bool isMutatingName(llvm::StringRef Name, const RuleCatalog &Catalog) {
 SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name,
                                            tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      MinIndependentAwaits(Options.get("MinIndependentAwaits", 2u)),
-      IgnoredOption(Options.get("IgnoredCallees", "")),
-      Ignored(nameListOption("IgnoredCallees")) {
-  if (MinIndependentAwaits < 2)
-    MinIndependentAwaits = 2;
-}
-
-void SequentialAwaitCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "MinIndependentAwaits", MinIndependentAwaits);
-  Options.store(Opts, "IgnoredCallees", IgnoredOption);
-}
+      MinIndependentAwaits(
+          unsignedOption("MinIndependentAwaits", 2U, /*Min=*/2U)),
+      Ignored(nameListOption("IgnoredCallees")) {}
 
 void SequentialAwaitCheck::checkCoroutine(CoroutineContext &Coro) {
   const FunctionDecl &F = Coro.function();

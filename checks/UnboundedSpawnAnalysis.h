@@ -33,11 +33,11 @@ public:
       : Check(Check), Opts(Check.Opts), Catalog(Check.catalog()), F(F),
         Ctx(Ctx), SM(Ctx.getSourceManager()), Coro(Coro),
         Handles(Body, Catalog, Ctx),
-        Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.ExtraLimitersOption),
+        Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.optionText("ExtraLimiterFunctions")),
                Ctx, Coro),
         Background(BackgroundStarts::of(Ctx, Catalog, Opts.ExtraSpawns,
                                         Opts.ExtraSpawnRule,
-                                        Check.ExtraSpawnsOption,
+                                        Check.optionText("ExtraSpawnFunctions"),
                                         Opts.HelperDepth)) {}
 
   void run();
