@@ -5,6 +5,7 @@
 #include "UnboundedSpawnAnalysis.h"
 #include "support/BlockingAnalysis.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -68,19 +69,6 @@ void SpawnLoopAnalysis::chainNotes(const BackgroundStart &Start) {
              DiagnosticIDs::Note);
 }
 
-/// The lambda an argument is, written in place or held in a local.
-static const LambdaExpr *lambdaArgument(const Expr *Arg) {
-  Arg = Arg->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
-    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (V->getInit())
-        Arg = V->getInit()->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
-    if (Construct->getNumArgs() == 1)
-      Arg = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
-  return dyn_cast<LambdaExpr>(Arg);
-}
-
 void SpawnLoopAnalysis::checkBoundedCombinators() {
   if (Opts.HelperDepth == 0)
     return;
@@ -89,7 +77,7 @@ void SpawnLoopAnalysis::checkBoundedCombinators() {
     if (!Combinator || !Limits.isLimiter(Combinator))
       continue;
     for (const Expr *Arg : Combinator->arguments()) {
-      const LambdaExpr *Fn = lambdaArgument(Arg);
+      const LambdaExpr *Fn = heldLambda(Arg);
       if (!Fn || !Fn->getBody())
         continue;
       // The per-element function's calls run (returned or awaited: the
