@@ -363,34 +363,32 @@ bool LockTypes::syncMutexType(QualType T, unsigned Depth) {
   return Result;
 }
 
-bool LockTypes::isLockMethod(const CXXMethodDecl *M, QualType ObjectType) {
+/// Whether M, called on an object of ObjectType, locks (Locking) or
+/// unlocks it: annotated so, or named so by the standard names or the
+/// catalogued mutex's own (`lock_methods` / `unlock_methods`).
+static bool isLockingMethod(const RuleCatalog &Catalog, const CXXMethodDecl *M,
+                            QualType ObjectType, bool Locking) {
   if (!M)
     return false;
-  if (acquiresCapability(M))
+  if (Locking ? acquiresCapability(M) : releasesCapability(M))
     return true;
   if (!M->getIdentifier())
     return false;
-  llvm::StringRef Names = StdLockNames;
+  llvm::StringRef Names = Locking ? StdLockNames : StdUnlockNames;
+  llvm::StringRef Attribute = Locking ? "lock_methods" : "unlock_methods";
   if (const CXXRecordDecl *R = ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
     if (const RuleEntry *E = Catalog.lookup(Section::Mutexes, qualifiedName(R)))
-      if (!E->attribute("lock_methods").empty())
-        Names = E->attribute("lock_methods");
+      if (!E->attribute(Attribute).empty())
+        Names = E->attribute(Attribute);
   return listNames(Names, M->getName());
 }
 
+bool LockTypes::isLockMethod(const CXXMethodDecl *M, QualType ObjectType) {
+  return isLockingMethod(Catalog, M, ObjectType, /*Locking=*/true);
+}
+
 bool LockTypes::isUnlockMethod(const CXXMethodDecl *M, QualType ObjectType) {
-  if (!M)
-    return false;
-  if (releasesCapability(M))
-    return true;
-  if (!M->getIdentifier())
-    return false;
-  llvm::StringRef Names = StdUnlockNames;
-  if (const CXXRecordDecl *R = ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
-    if (const RuleEntry *E = Catalog.lookup(Section::Mutexes, qualifiedName(R)))
-      if (!E->attribute("unlock_methods").empty())
-        Names = E->attribute("unlock_methods");
-  return listNames(Names, M->getName());
+  return isLockingMethod(Catalog, M, ObjectType, /*Locking=*/false);
 }
 
 LockTypes::CallEffect LockTypes::callEffect(const CallExpr *C) const {
