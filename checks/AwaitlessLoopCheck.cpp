@@ -89,23 +89,12 @@ SourceLocation keywordLoc(const Stmt *Loop) { return Loop->getBeginLoc(); }
 AwaitlessLoopCheck::AwaitlessLoopCheck(llvm::StringRef Name,
                                        tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      ExtraOption(Options.get("ExtraCpuHeavyFunctions", "")),
-      IgnoredOption(Options.get("IgnoredFunctions", "")),
-      SmallTripCount(Options.get("SmallTripCount", 64U)),
-      HeavyLevels(std::max(1U, Options.get("HeavyLevels", 2U))),
-      HelperDepth(Options.get("HelperDepth", 6U)),
+      SmallTripCount(unsignedOption("SmallTripCount", 64U)),
+      HeavyLevels(unsignedOption("HeavyLevels", 2U, /*Min=*/1U)),
+      HelperDepth(unsignedOption("HelperDepth", 6U)),
       Extra(nameListOption("ExtraCpuHeavyFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
       Locks(catalog(), NoLockOptions) {}
-
-void AwaitlessLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "ExtraCpuHeavyFunctions", ExtraOption);
-  Options.store(Opts, "IgnoredFunctions", IgnoredOption);
-  Options.store(Opts, "SmallTripCount", SmallTripCount);
-  Options.store(Opts, "HeavyLevels", HeavyLevels);
-  Options.store(Opts, "HelperDepth", HelperDepth);
-}
 
 namespace {
 /// The iteration-cost and building summaries of a translation unit for one
@@ -170,6 +159,8 @@ void AwaitlessLoopCheck::checkCoroutine(CoroutineContext &Coro) {
   const FunctionDecl &F = Coro.function();
   ASTContext &Ctx = Coro.ast();
   this->Coro = &Coro;
+  llvm::StringRef ExtraOption = optionText("ExtraCpuHeavyFunctions");
+  llvm::StringRef IgnoredOption = optionText("IgnoredFunctions");
   LoopSummaries &Summaries =
       AnalysisStore::of(Ctx).summaries<LoopSummaries>(
           summaryKey(catalog(), {ExtraOption, IgnoredOption,

@@ -22,7 +22,6 @@ const clang::Expr *spinningOn(const clang::Stmt *Loop,
 class AwaitlessLoopCheck : public CoroCheck {
 public:
   AwaitlessLoopCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override {
     CoroCheck::onEndOfTranslationUnit();
     Locks.clear();
@@ -98,8 +97,6 @@ private:
   const clang::Expr *awaitsOnlyReady(const clang::Stmt *Loop,
                                      clang::ASTContext &Ctx) const;
 
-  std::string ExtraOption;
-  std::string IgnoredOption;
   unsigned SmallTripCount;
   unsigned HeavyLevels;
   unsigned HelperDepth;

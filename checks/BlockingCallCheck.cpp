@@ -14,9 +14,7 @@ namespace corolint {
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
                                      tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      ExtraOption(Options.get("ExtraBlockingFunctions", "")),
-      IgnoredOption(Options.get("IgnoredFunctions", "")),
-      HelperDepth(Options.get("HelperDepth", 6U)),
+      HelperDepth(unsignedOption("HelperDepth", 6U)),
       Extra(nameListOption("ExtraBlockingFunctions")),
       Ignored(nameListOption("IgnoredFunctions")),
       Locks(catalog(), NoLockOptions), Summaries(catalog(), Ignored),
@@ -35,19 +33,21 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "ExtraBlockingFunctions", ExtraOption);
-  Options.store(Opts, "IgnoredFunctions", IgnoredOption);
-  Options.store(Opts, "HelperDepth", HelperDepth);
   Options.store(Opts, "SummaryFiles", SummaryFilesOption);
 }
 
+
+BlockingAnalysis &BlockingCallCheck::analysis(ASTContext &Ctx) {
+  return BlockingAnalysis::shared(Ctx, catalog(),
+                                  optionText("ExtraBlockingFunctions"),
+                                  optionText("IgnoredFunctions"));
+}
 
 void BlockingCallCheck::checkCoroutine(CoroutineContext &Coro) {
   const FunctionDecl &F = Coro.function();
   const Stmt *Body = Coro.body();
   ASTContext &Ctx = Coro.ast();
-  BlockingAnalysis &Analysis =
-      BlockingAnalysis::shared(Ctx, catalog(), ExtraOption, IgnoredOption);
+  BlockingAnalysis &Analysis = analysis(Ctx);
   Summaries.use(Analysis);
   // A coroutine that never suspends and runs an event loop is that loop's
   // driver (cppcoro's `when_all(work(), [&]() -> task<> { ioSvc.process_events(); })`).

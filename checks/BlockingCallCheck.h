@@ -30,6 +30,8 @@ protected:
   void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
+  /// The translation unit's blocking analysis under this check's options.
+  BlockingAnalysis &analysis(clang::ASTContext &Ctx);
   void reportDirect(const clang::FunctionDecl &F, const clang::Stmt *Body,
                     const clang::Expr *Call, const BlockingRule &Rule,
                     clang::ASTContext &Ctx);
@@ -54,8 +56,6 @@ private:
                             clang::SourceManager &SM);
   void reportSummaryErrors(std::vector<SummaryError> &Errors);
 
-  std::string ExtraOption;
-  std::string IgnoredOption;
   unsigned HelperDepth;
   NameList Extra;
   NameList Ignored;

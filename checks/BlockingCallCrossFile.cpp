@@ -116,8 +116,7 @@ void BlockingCallCheck::checkPlainFunction(const FunctionDecl &F, const Stmt &,
                                            ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   LastSM = &SM;
-  Summaries.use(
-      BlockingAnalysis::shared(Ctx, catalog(), ExtraOption, IgnoredOption));
+  Summaries.use(analysis(Ctx));
   // Functions other files may call: those this file defines. Those of
   // headers are in view of their callers (and summarised when reached).
   // Lambdas are called through their objects, never by name from

@@ -41,14 +41,7 @@ struct IgnoredSendResultCheck::Send {
 IgnoredSendResultCheck::IgnoredSendResultCheck(llvm::StringRef Name,
                                                tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      ExtraOption(Options.get("ExtraSendFunctions", "")),
       Extra(nameListOption("ExtraSendFunctions")) {}
-
-void IgnoredSendResultCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "ExtraSendFunctions", ExtraOption);
-}
 
 namespace {
 

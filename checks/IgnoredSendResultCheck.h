@@ -14,7 +14,6 @@ class IgnoredSendResultCheck : public CoroCheck {
 public:
   IgnoredSendResultCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Ctx);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
   void checkCoroutine(CoroutineContext &Coro) override;
@@ -34,7 +33,6 @@ private:
                   const BodyParents &Parents, LocalReads &Reads);
   void report(const Send &S, llvm::StringRef Message);
 
-  std::string ExtraOption;
   NameList Extra;
 };
 

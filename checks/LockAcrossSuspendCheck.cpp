@@ -11,18 +11,9 @@ namespace corolint {
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(llvm::StringRef Name,
                                                tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      ExtraGuards(Options.get("ExtraLockGuardTypes", "")),
-      ExtraAsync(Options.get("ExtraAsyncLockTypes", "")),
       Opts{nameListOption("ExtraLockGuardTypes"),
            nameListOption("ExtraAsyncLockTypes")},
       Types(catalog(), Opts) {}
-
-void LockAcrossSuspendCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "ExtraLockGuardTypes", ExtraGuards);
-  Options.store(Opts, "ExtraAsyncLockTypes", ExtraAsync);
-}
 
 void LockAcrossSuspendCheck::checkCoroutine(CoroutineContext &Coro) {
   ASTContext &Ctx = Coro.ast();

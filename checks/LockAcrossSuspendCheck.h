@@ -12,14 +12,12 @@ class LockAcrossSuspendCheck : public CoroCheck {
 public:
   LockAcrossSuspendCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Ctx);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override { Types.clear(); }
 
 protected:
   void checkCoroutine(CoroutineContext &Coro) override;
 
 private:
-  std::string ExtraGuards, ExtraAsync;
   LockOptions Opts;
   LockTypes Types; // what is learnt of the TU's types, kept across coroutines
 };

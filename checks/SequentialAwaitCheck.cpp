@@ -7,6 +7,7 @@
 #include "support/LoopBounds.h"
 #include "support/QualifiedName.h"
 #include "support/SourceText.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -125,19 +126,9 @@ bool isMutatingName(llvm::StringRef Name, const RuleCatalog &Catalog) {
 SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name,
                                            tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      MinIndependentAwaits(Options.get("MinIndependentAwaits", 2u)),
-      IgnoredOption(Options.get("IgnoredCallees", "")),
-      Ignored(nameListOption("IgnoredCallees")) {
-  if (MinIndependentAwaits < 2)
-    MinIndependentAwaits = 2;
-}
-
-void SequentialAwaitCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &Opts) {
-  CoroCheck::storeOptions(Opts);
-  Options.store(Opts, "MinIndependentAwaits", MinIndependentAwaits);
-  Options.store(Opts, "IgnoredCallees", IgnoredOption);
-}
+      MinIndependentAwaits(
+          unsignedOption("MinIndependentAwaits", 2U, /*Min=*/2U)),
+      Ignored(nameListOption("IgnoredCallees")) {}
 
 void SequentialAwaitCheck::checkCoroutine(CoroutineContext &Coro) {
   const FunctionDecl &F = Coro.function();
@@ -273,25 +264,13 @@ SequentialAwaitCheck::operationStatement(const Stmt *S, const DefUse &DU,
     Result.D = V;
     Result.Type = V->getType().getNonReferenceType().getCanonicalType();
   } else if (const auto *E = dyn_cast<Expr>(S)) {
-    E = ignoreValuePreserving(E);
-    const Expr *LHS = nullptr, *RHS = nullptr;
-    if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-      if (B->getOpcode() == BO_Assign) {
-        LHS = B->getLHS();
-        RHS = B->getRHS();
-      }
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-        LHS = Op->getArg(0);
-        RHS = Op->getArg(1);
-      }
-    }
-    if (!LHS || !isa<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
+    auto Assigned = binaryOperands(ignoreValuePreserving(E), OO_Equal);
+    if (!Assigned || !isa<DeclRefExpr>(Assigned->first->IgnoreParenImpCasts()))
       return std::nullopt;
-    auto O = DU.objectOf(LHS);
+    auto O = DU.objectOf(Assigned->first);
     if (!O || !DU.isLocal(*O))
       return std::nullopt;
-    Await = asAwait(RHS);
+    Await = asAwait(Assigned->second);
     Result = *O;
   }
   const CallExpr *Call = operationCall(Await, DU, Ctx);

@@ -39,7 +39,6 @@ class SequentialAwaitCheck : public CoroCheck {
 public:
   SequentialAwaitCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Ctx);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override { Includes.clear(); }
 
 protected:
@@ -100,7 +99,6 @@ private:
                   const char *Message, clang::ASTContext &Ctx);
 
   unsigned MinIndependentAwaits;
-  std::string IgnoredOption;
   NameList Ignored;
   IncludeInsertions Includes; // by fixes, in this translation unit
 };

@@ -33,11 +33,11 @@ public:
       : Check(Check), Opts(Check.Opts), Catalog(Check.catalog()), F(F),
         Ctx(Ctx), SM(Ctx.getSourceManager()), Coro(Coro),
         Handles(Body, Catalog, Ctx),
-        Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.ExtraLimitersOption),
+        Limits(Handles, Catalog, Opts.ExtraLimiters, helperLimiterCache(Ctx, Catalog, Check.optionText("ExtraLimiterFunctions")),
                Ctx, Coro),
         Background(BackgroundStarts::of(Ctx, Catalog, Opts.ExtraSpawns,
                                         Opts.ExtraSpawnRule,
-                                        Check.ExtraSpawnsOption,
+                                        Check.optionText("ExtraSpawnFunctions"),
                                         Opts.HelperDepth)) {}
 
   void run();
@@ -84,6 +84,10 @@ private:
               const TripBound &Bound, const clang::Expr *Event);
   std::string suggestion(const SpawnSite &S) const;
   std::string loopNote(const clang::Stmt *Loop, const TripBound &Bound) const;
+  /// The notes under a finding: the loop (with its bound) and the event
+  /// each iteration waits for, if any.
+  void loopNotes(const clang::Stmt *Loop, const TripBound &Bound,
+                 const clang::Expr *Event);
 
   UnboundedSpawnCheck &Check;
   const UnboundedSpawnCheck::Settings &Opts;

@@ -69,6 +69,11 @@ void SpawnLoopAnalysis::report(const SpawnSite &S, const Stmt *Loop,
                     "concurrency limit%2; %3")
       << S.Name << (S.IsThread ? "thread" : "task") << Extra << suggestion(S)
       << S.E->getSourceRange();
+  loopNotes(Loop, Bound, Event);
+}
+
+void SpawnLoopAnalysis::loopNotes(const Stmt *Loop, const TripBound &Bound,
+                                  const Expr *Event) {
   Check.diag(Loop->getBeginLoc(), loopNote(Loop, Bound), DiagnosticIDs::Note);
   if (Event)
     Check.diag(Event->getBeginLoc(),
@@ -157,51 +162,19 @@ void SpawnLoopAnalysis::checkFanOut(const FanOutSite &S) {
                DiagnosticIDs::Note);
 }
 
-/// A boolean option: true/false (any case), or a number (non-zero is true).
-/// Read as a string: the bool specialisations of OptionsView live in
-/// clang-tidy's own library, which not every front end links.
-static bool boolOption(const tidy::ClangTidyCheck::OptionsView &Options,
-                       llvm::StringRef Name) {
-  std::string Value(Options.get(Name, "false"));
-  llvm::StringRef V = llvm::StringRef(Value).trim();
-  if (V.equals_insensitive("true"))
-    return true;
-  unsigned long long Number = 0;
-  return !V.getAsInteger(10, Number) && Number != 0;
-}
-
 UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name,
                                          tidy::ClangTidyContext *Ctx)
     : CoroCheck(Name, Ctx),
-      ExtraSpawnsOption(ClangTidyCheck::Options.get("ExtraSpawnFunctions", "")),
-      ExtraLimitersOption(
-          ClangTidyCheck::Options.get("ExtraLimiterFunctions", "")),
-      Opts{ClangTidyCheck::Options.get("MaxConstantFanOut", 0U),
-           boolOption(ClangTidyCheck::Options, "ReportAcceptLoops"),
-           boolOption(ClangTidyCheck::Options, "ReportWorkerLoops"),
+      Opts{unsignedOption("MaxConstantFanOut", 0U),
+           boolOption("ReportAcceptLoops"),
+           boolOption("ReportWorkerLoops"),
            nameListOption("ExtraSpawnFunctions"),
            nameListOption("ExtraLimiterFunctions"),
            RuleEntry(),
-           ClangTidyCheck::Options.get("HelperDepth", 6U)} {
+           unsignedOption("HelperDepth", 6U)} {
   Opts.ExtraSpawnRule.Library = "user";
   Opts.ExtraSpawnRule.Kind = "task";
   Opts.ExtraSpawnRule.Reason = "listed in ExtraSpawnFunctions";
-}
-
-void UnboundedSpawnCheck::storeOptions(
-    tidy::ClangTidyOptions::OptionMap &OptMap) {
-  CoroCheck::storeOptions(OptMap);
-  ClangTidyCheck::Options.store(OptMap, "MaxConstantFanOut",
-                                Opts.MaxConstantFanOut);
-  ClangTidyCheck::Options.store(OptMap, "ReportAcceptLoops",
-                                Opts.ReportAcceptLoops ? "true" : "false");
-  ClangTidyCheck::Options.store(OptMap, "ReportWorkerLoops",
-                                Opts.ReportWorkerLoops ? "true" : "false");
-  ClangTidyCheck::Options.store(OptMap, "HelperDepth", Opts.HelperDepth);
-  ClangTidyCheck::Options.store(OptMap, "ExtraSpawnFunctions",
-                                ExtraSpawnsOption);
-  ClangTidyCheck::Options.store(OptMap, "ExtraLimiterFunctions",
-                                ExtraLimitersOption);
 }
 
 void UnboundedSpawnCheck::checkCoroutine(CoroutineContext &Coro) {

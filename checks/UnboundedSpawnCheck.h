@@ -15,7 +15,6 @@ namespace corolint {
 class UnboundedSpawnCheck : public CoroCheck {
 public:
   UnboundedSpawnCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
   struct Settings {
     unsigned MaxConstantFanOut;
@@ -39,8 +38,6 @@ private:
   void analyse(const clang::FunctionDecl &F, const clang::Stmt *Body,
                clang::ASTContext &Ctx, CoroutineContext *Coro);
 
-  std::string ExtraSpawnsOption;
-  std::string ExtraLimitersOption;
   Settings Opts;
   friend class SpawnLoopAnalysis;
 };

@@ -5,6 +5,7 @@
 #include "UnboundedSpawnAnalysis.h"
 #include "support/BlockingAnalysis.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -50,12 +51,7 @@ void SpawnLoopAnalysis::checkHelperCalls(const std::vector<SpawnSite> &Sites) {
                       "with no concurrency limit; have it wait for its work, "
                       "then %1")
         << S.Name << suggestion(S) << Call->getSourceRange();
-    Check.diag(Loop->getBeginLoc(), loopNote(Loop, Bound), DiagnosticIDs::Note);
-    if (Event)
-      Check.diag(Event->getBeginLoc(),
-                 "each iteration waits for one event here, but nothing caps "
-                 "how many started tasks run at once",
-                 DiagnosticIDs::Note);
+    loopNotes(Loop, Bound, Event);
     chainNotes(*Start);
   }
 }
@@ -73,19 +69,6 @@ void SpawnLoopAnalysis::chainNotes(const BackgroundStart &Start) {
              DiagnosticIDs::Note);
 }
 
-/// The lambda an argument is, written in place or held in a local.
-static const LambdaExpr *lambdaArgument(const Expr *Arg) {
-  Arg = Arg->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
-    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (V->getInit())
-        Arg = V->getInit()->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
-    if (Construct->getNumArgs() == 1)
-      Arg = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
-  return dyn_cast<LambdaExpr>(Arg);
-}
-
 void SpawnLoopAnalysis::checkBoundedCombinators() {
   if (Opts.HelperDepth == 0)
     return;
@@ -94,7 +77,7 @@ void SpawnLoopAnalysis::checkBoundedCombinators() {
     if (!Combinator || !Limits.isLimiter(Combinator))
       continue;
     for (const Expr *Arg : Combinator->arguments()) {
-      const LambdaExpr *Fn = lambdaArgument(Arg);
+      const LambdaExpr *Fn = heldLambda(Arg);
       if (!Fn || !Fn->getBody())
         continue;
       // The per-element function's calls run (returned or awaited: the

@@ -113,6 +113,21 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, const FunctionSummary *> ExternalFacts;
 };
 
+/// The answer Answers (a map kept in a summaries object) holds for Key;
+/// on first use Compute's, kept for next time. Compute may ask the same
+/// map about other keys: its answer is stored after it returns.
+template <class Map, class Fn>
+typename Map::mapped_type memoised(Map &Answers,
+                                   const typename Map::key_type &Key,
+                                   Fn Compute) {
+  auto It = Answers.find(Key);
+  if (It != Answers.end())
+    return It->second;
+  typename Map::mapped_type Answer = Compute();
+  Answers[Key] = Answer;
+  return Answer;
+}
+
 /// The key of summaries that depend on Catalog and on option values.
 std::string summaryKey(const RuleCatalog &Catalog,
                        std::initializer_list<llvm::StringRef> Options);

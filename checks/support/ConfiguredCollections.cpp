@@ -266,12 +266,8 @@ bool configurationSized(const FieldDecl *Field, const ASTContext &Ctx,
   auto &Members = AnalysisStore::of(Ctx).summaries<ConfiguredMembers>(
       std::to_string(reinterpret_cast<std::uintptr_t>(Catalog)),
       [] { return std::make_unique<ConfiguredMembers>(); });
-  auto It = Members.Answers.find(Field);
-  if (It != Members.Answers.end())
-    return It->second;
-  bool Answer = judge(Field, Ctx, Catalog);
-  Members.Answers[Field] = Answer;
-  return Answer;
+  return memoised(Members.Answers, Field,
+                  [&] { return judge(Field, Ctx, Catalog); });
 }
 
 bool configuredCollection(const Expr *E, const ASTContext &Ctx,

@@ -73,6 +73,8 @@ CoroCheck::CoroCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
 void CoroCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RuleFiles", RuleFiles);
   Options.store(Opts, "NonSuspendingAwaitables", NonSuspending);
+  for (const auto &[Option, Text] : OwnOptions)
+    Options.store(Opts, Option, Text);
 }
 
 void CoroCheck::reportNameListErrors(llvm::StringRef Option,
@@ -84,9 +86,35 @@ void CoroCheck::reportNameListErrors(llvm::StringRef Option,
 }
 
 NameList CoroCheck::nameListOption(llvm::StringRef Option) {
-  NameList List(Options.get(Option, ""));
+  std::string Text(Options.get(Option, ""));
+  NameList List(Text);
   reportNameListErrors(Option, List);
+  OwnOptions[Option.str()] = Text;
   return List;
+}
+
+unsigned CoroCheck::unsignedOption(llvm::StringRef Option, unsigned Default,
+                                   unsigned Min) {
+  unsigned Value = std::max(Min, Options.get(Option, Default));
+  OwnOptions[Option.str()] = std::to_string(Value);
+  return Value;
+}
+
+// Read as a string: the bool specialisations of OptionsView live in
+// clang-tidy's own library, which not every front end links.
+bool CoroCheck::boolOption(llvm::StringRef Option) {
+  std::string Value(Options.get(Option, "false"));
+  llvm::StringRef V = llvm::StringRef(Value).trim();
+  unsigned long long Number = 0;
+  bool Result = V.equals_insensitive("true") ||
+                (!V.getAsInteger(10, Number) && Number != 0);
+  OwnOptions[Option.str()] = Result ? "true" : "false";
+  return Result;
+}
+
+llvm::StringRef CoroCheck::optionText(llvm::StringRef Option) const {
+  auto It = OwnOptions.find(Option);
+  return It == OwnOptions.end() ? llvm::StringRef() : It->second;
 }
 
 void CoroCheck::onEndOfTranslationUnit() {

@@ -7,6 +7,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/StmtCXX.h"
+#include <map>
 #include <memory>
 
 namespace corolint {
@@ -70,9 +71,20 @@ protected:
 
   const RuleCatalog &catalog() const { return *Catalog; }
 
+  /// The check's own options. Each is read once through one of these and
+  /// stored back by storeOptions() as read, so a check names an option in
+  /// one place only.
   /// A NameList option; invalid regex items are reported as configuration
   /// errors naming the option.
   NameList nameListOption(llvm::StringRef Option);
+  /// An unsigned option: Default when unset, at least Min.
+  unsigned unsignedOption(llvm::StringRef Option, unsigned Default,
+                          unsigned Min = 0);
+  /// A boolean option: true/false (any case), or a number (non-zero is
+  /// true); false when unset.
+  bool boolOption(llvm::StringRef Option);
+  /// The text of an option read through the above, as stored back.
+  llvm::StringRef optionText(llvm::StringRef Option) const;
 
 private:
   void reportNameListErrors(llvm::StringRef Option, const NameList &List);
@@ -80,6 +92,8 @@ private:
   std::string CheckName;
   std::string RuleFiles;
   std::string NonSuspending;
+  /// The check's own options read so far, with the text to store back.
+  std::map<std::string, std::string, std::less<>> OwnOptions;
   std::shared_ptr<const RuleCatalog> Catalog;
   /// The SummaryFiles option's summaries, which the translation unit's
   /// analyses consult for functions whose body is not in view.

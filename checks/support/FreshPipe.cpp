@@ -3,6 +3,7 @@
 #include "support/QualifiedName.h"
 #include "support/ResultUse.h"
 #include "support/RuleCatalog.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -147,22 +148,13 @@ struct End {
 };
 
 std::optional<End> endOf(const Expr *E, const ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  const Expr *Base = nullptr, *Idx = nullptr;
-  if (const auto *S = dyn_cast<ArraySubscriptExpr>(E)) {
-    Base = S->getBase();
-    Idx = S->getIdx();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
-      Base = Op->getArg(0);
-      Idx = Op->getArg(1);
-    }
-  }
-  if (!Base)
+  auto Subscript = binaryOperands(E, OO_Subscript);
+  if (!Subscript)
     return std::nullopt;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Subscript->first->IgnoreParenImpCasts());
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  std::optional<std::uint64_t> I = constantOf(Idx, Ctx);
+  std::optional<std::uint64_t> I = constantOf(Subscript->second, Ctx);
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !I)
     return std::nullopt;
   return End{V, *I};

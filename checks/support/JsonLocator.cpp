@@ -124,4 +124,11 @@ std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef Text,
   return {Line, Column};
 }
 
+std::string FileError::str() const {
+  std::string S = File;
+  if (Line)
+    S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
+  return S + ": " + Message;
+}
+
 } // namespace corolint

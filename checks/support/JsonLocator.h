@@ -19,6 +19,18 @@ using JsonPath = std::vector<JsonStep>;
 /// starts, or where the deepest existing prefix of Path starts.
 std::size_t locateJsonValue(llvm::StringRef Text, llvm::ArrayRef<JsonStep> Path);
 
+/// A problem in a JSON file (a rule catalog, a summary file), located like
+/// a compiler diagnostic.
+struct FileError {
+  std::string File;
+  unsigned Line = 0; // 0: the file as a whole
+  unsigned Column = 0;
+  std::string Message;
+
+  /// "file:line:col: message" ("file: message" without a line).
+  std::string str() const;
+};
+
 /// 1-based line and byte column of Offset in Text.
 std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef Text,
                                             std::size_t Offset);

@@ -98,27 +98,9 @@ public:
   }
 
 private:
-  class Mentions : public RecursiveASTVisitor<Mentions> {
-  public:
-    explicit Mentions(const llvm::DenseSet<const ValueDecl *> &Sources)
-        : Sources(Sources) {}
-    bool Found = false;
-    bool VisitDeclRefExpr(DeclRefExpr *R) {
-      Found = Found || Sources.count(R->getDecl());
-      return !Found;
-    }
-    bool VisitMemberExpr(MemberExpr *M) {
-      Found = Found || Sources.count(M->getMemberDecl());
-      return !Found;
-    }
-
-  private:
-    const llvm::DenseSet<const ValueDecl *> &Sources;
-  };
   bool mentions(const Expr *E) {
-    Mentions M(Sources);
-    M.TraverseStmt(const_cast<Expr *>(E));
-    return M.Found;
+    return namesAny(E,
+                    [&](const ValueDecl *D) { return Sources.count(D) != 0; });
   }
   const llvm::DenseSet<const ValueDecl *> &Sources;
 };
@@ -333,17 +315,7 @@ bool LimiterSearch::hasLimiter(const SpawnSite &S, const Stmt *Loop,
 }
 
 bool LimiterSearch::callableLimits(const Expr *Fn) {
-  if (!Fn)
-    return false;
-  Fn = Fn->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Fn))
-    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (V->getInit())
-        Fn = V->getInit()->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Fn))
-    if (Construct->getNumArgs() == 1)
-      Fn = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
-  const auto *Lambda = dyn_cast<LambdaExpr>(Fn);
+  const LambdaExpr *Lambda = heldLambda(Fn);
   if (!Lambda || !Lambda->getBody())
     return false;
   for (const CallSite &Site : callsIn(Lambda->getBody()))

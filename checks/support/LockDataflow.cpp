@@ -4,6 +4,7 @@
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/LockTypes.h"
 #include "support/QualifiedName.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -94,12 +95,7 @@ private:
   /// (`co_await cv.wait(lk, pred)`), whether the guard or its mutex.
   std::vector<const ValueDecl *> releasedWhileWaiting(const Expr *Suspend) {
     std::vector<const ValueDecl *> Released;
-    std::vector<const Stmt *> Work{awaitedOperand(Suspend)};
-    while (!Work.empty()) {
-      const Stmt *S = Work.back();
-      Work.pop_back();
-      if (!S || isa<LambdaExpr>(S))
-        continue;
+    findInStmts(awaitedOperand(Suspend), [&](const Stmt *S) {
       if (const auto *C = dyn_cast<CallExpr>(S)) {
         const FunctionDecl *Callee = calleeOf(C);
         const RuleEntry *E =
@@ -113,9 +109,8 @@ private:
       }
       if (const auto *C = dyn_cast<CXXConstructExpr>(S))
         handedToAwaiter(C, Released);
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-    }
+      return false;
+    });
     return Released;
   }
 

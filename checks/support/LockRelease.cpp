@@ -2,6 +2,7 @@
 #include "support/CoroutineModel.h"
 #include "support/FixIts.h"
 #include "support/QualifiedName.h"
+#include "support/ValueOf.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -17,28 +18,8 @@ namespace {
 
 /// Whether S names any of Decls (a variable, field or binding), in code
 /// that runs or not (lambdas included: a capture names it too).
-class NamesAny : public RecursiveASTVisitor<NamesAny> {
-public:
-  explicit NamesAny(const llvm::SmallPtrSetImpl<const Decl *> &Decls)
-      : Decls(Decls) {}
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    Found = Found || Decls.count(E->getDecl());
-    return !Found;
-  }
-  bool VisitMemberExpr(MemberExpr *E) {
-    Found = Found || Decls.count(E->getMemberDecl());
-    return !Found;
-  }
-  bool Found = false;
-
-private:
-  const llvm::SmallPtrSetImpl<const Decl *> &Decls;
-};
-
 bool names(const Stmt *S, const llvm::SmallPtrSetImpl<const Decl *> &Decls) {
-  NamesAny Finder(Decls);
-  Finder.TraverseStmt(const_cast<Stmt *>(S));
-  return Finder.Found;
+  return namesAny(S, [&](const ValueDecl *D) { return Decls.count(D) != 0; });
 }
 
 /// The block S is a statement of, if S is one.

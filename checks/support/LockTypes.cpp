@@ -1,5 +1,6 @@
 #include "support/LockTypes.h"
 #include "support/QualifiedName.h"
+#include "support/StmtParts.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -269,48 +270,43 @@ bool LockTypes::functionTouchesLock(const FunctionDecl *Fn,
   if (!Fn || !Fn->hasBody(Def) || !Def->getBody())
     return false;
   llvm::StringRef Names = Locking ? LockNames : UnlockNames;
-  std::vector<const Stmt *> Work{Def->getBody()};
+  std::vector<const Stmt *> Roots{Def->getBody()};
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten())
-        Work.push_back(Init->getInit());
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *C = dyn_cast<CallExpr>(S)) {
-      if (auto Shape = memberCallShape(C)) {
-        const Expr *Obj =
-            Shape->Object ? Shape->Object->IgnoreParenImpCasts() : nullptr;
-        // The class's own helpers: `Guard(M &m) : m_(m) { acquire(); }`.
-        if (Shape->Method && (!Obj || isa<CXXThisExpr>(Obj))) {
-          const CXXRecordDecl *Of = Shape->Method->getParent();
-          if (Depth < 2 && Shape->Method != Def &&
-              (Of->getCanonicalDecl() == Owner->getCanonicalDecl() ||
-               Owner->isDerivedFrom(Of)) &&
-              functionTouchesLock(Shape->Method, Owner, Locking, Depth + 1))
-            return true;
-        } else if (Obj && isStoredOrPassed(lockObject(Obj))) {
-          bool Named = listNames(Names, Shape->Name);
-          if (Shape->Method)
-            Named = Named || (Locking ? acquiresCapability(Shape->Method)
-                                      : releasesCapability(Shape->Method));
-          if (Named && (Shape->Method
-                            ? syncMutexType(objectType(Obj->getType()))
-                            : true)) // dependent: the type arguments decide
-            return true;
-        }
-      }
-      CallEffect Effect = callEffect(C);
-      for (const Expr *Arg : Locking ? Effect.Locks : Effect.Unlocks)
-        if (isStoredOrPassed(lockObject(Arg)))
+        Roots.push_back(Init->getInit());
+  return findInStmts(Roots, [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    if (!C)
+      return false;
+    if (auto Shape = memberCallShape(C)) {
+      const Expr *Obj =
+          Shape->Object ? Shape->Object->IgnoreParenImpCasts() : nullptr;
+      // The class's own helpers: `Guard(M &m) : m_(m) { acquire(); }`.
+      if (Shape->Method && (!Obj || isa<CXXThisExpr>(Obj))) {
+        const CXXRecordDecl *Of = Shape->Method->getParent();
+        if (Depth < 2 && Shape->Method != Def &&
+            (Of->getCanonicalDecl() == Owner->getCanonicalDecl() ||
+             Owner->isDerivedFrom(Of)) &&
+            functionTouchesLock(Shape->Method, Owner, Locking, Depth + 1))
           return true;
+      } else if (Obj && isStoredOrPassed(lockObject(Obj))) {
+        bool Named = listNames(Names, Shape->Name);
+        if (Shape->Method)
+          Named = Named || (Locking ? acquiresCapability(Shape->Method)
+                                    : releasesCapability(Shape->Method));
+        if (Named && (Shape->Method
+                          ? syncMutexType(objectType(Obj->getType()))
+                          : true)) // dependent: the type arguments decide
+          return true;
+      }
     }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
+    CallEffect Effect = callEffect(C);
+    for (const Expr *Arg : Locking ? Effect.Locks : Effect.Unlocks)
+      if (isStoredOrPassed(lockObject(Arg)))
+        return true;
+    return false;
+  });
 }
 
 bool LockTypes::syncMutexType(QualType T, unsigned Depth) {
@@ -367,34 +363,32 @@ bool LockTypes::syncMutexType(QualType T, unsigned Depth) {
   return Result;
 }
 
-bool LockTypes::isLockMethod(const CXXMethodDecl *M, QualType ObjectType) {
+/// Whether M, called on an object of ObjectType, locks (Locking) or
+/// unlocks it: annotated so, or named so by the standard names or the
+/// catalogued mutex's own (`lock_methods` / `unlock_methods`).
+static bool isLockingMethod(const RuleCatalog &Catalog, const CXXMethodDecl *M,
+                            QualType ObjectType, bool Locking) {
   if (!M)
     return false;
-  if (acquiresCapability(M))
+  if (Locking ? acquiresCapability(M) : releasesCapability(M))
     return true;
   if (!M->getIdentifier())
     return false;
-  llvm::StringRef Names = StdLockNames;
+  llvm::StringRef Names = Locking ? StdLockNames : StdUnlockNames;
+  llvm::StringRef Attribute = Locking ? "lock_methods" : "unlock_methods";
   if (const CXXRecordDecl *R = ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
     if (const RuleEntry *E = Catalog.lookup(Section::Mutexes, qualifiedName(R)))
-      if (!E->attribute("lock_methods").empty())
-        Names = E->attribute("lock_methods");
+      if (!E->attribute(Attribute).empty())
+        Names = E->attribute(Attribute);
   return listNames(Names, M->getName());
 }
 
+bool LockTypes::isLockMethod(const CXXMethodDecl *M, QualType ObjectType) {
+  return isLockingMethod(Catalog, M, ObjectType, /*Locking=*/true);
+}
+
 bool LockTypes::isUnlockMethod(const CXXMethodDecl *M, QualType ObjectType) {
-  if (!M)
-    return false;
-  if (releasesCapability(M))
-    return true;
-  if (!M->getIdentifier())
-    return false;
-  llvm::StringRef Names = StdUnlockNames;
-  if (const CXXRecordDecl *R = ObjectType.getNonReferenceType()->getAsCXXRecordDecl())
-    if (const RuleEntry *E = Catalog.lookup(Section::Mutexes, qualifiedName(R)))
-      if (!E->attribute("unlock_methods").empty())
-        Names = E->attribute("unlock_methods");
-  return listNames(Names, M->getName());
+  return isLockingMethod(Catalog, M, ObjectType, /*Locking=*/false);
 }
 
 LockTypes::CallEffect LockTypes::callEffect(const CallExpr *C) const {

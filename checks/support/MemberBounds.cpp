@@ -1,4 +1,5 @@
 #include "support/MemberBounds.h"
+#include "support/AnalysisStore.h"
 #include "support/ElementWork.h"
 #include "support/LoopBounds.h"
 #include "support/RuleCatalog.h"
@@ -8,7 +9,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
-#include <mutex>
 
 using namespace clang;
 
@@ -17,41 +17,13 @@ namespace {
 
 using Inits = std::optional<llvm::SmallVector<const Expr *, 4>>;
 
-/// Answers per translation unit: the cache of an ASTContext lives as long
-/// as it does (freed by the context's own deallocation list), so a later
-/// translation unit (the driver, clangd re-parsing an edited file) never
-/// sees another's answers.
+/// Answers per translation unit (kept in its AnalysisStore, so a later
+/// translation unit — the driver, clangd re-parsing an edited file — never
+/// sees another's answers).
 struct MemberCache {
-  const ASTContext *Ctx = nullptr;
-  llvm::DenseMap<std::pair<const FieldDecl *, const RuleCatalog *>, Inits>
-      Answers;
+  static const char *storeKind() { return "MemberInits"; }
+  llvm::DenseMap<const FieldDecl *, Inits> Answers;
 };
-
-std::mutex CacheMutex;
-llvm::DenseMap<const ASTContext *, MemberCache *> &caches() {
-  static llvm::DenseMap<const ASTContext *, MemberCache *> Caches;
-  return Caches;
-}
-
-void dropCache(void *P) {
-  auto *Cache = static_cast<MemberCache *>(P);
-  {
-    std::lock_guard<std::mutex> Lock(CacheMutex);
-    caches().erase(Cache->Ctx);
-  }
-  delete Cache;
-}
-
-MemberCache &cacheFor(const ASTContext &Ctx) {
-  std::lock_guard<std::mutex> Lock(CacheMutex);
-  MemberCache *&Cache = caches()[&Ctx];
-  if (!Cache) {
-    Cache = new MemberCache;
-    Cache->Ctx = &Ctx;
-    Ctx.AddDeallocation(dropCache, Cache);
-  }
-  return *Cache;
-}
 
 /// The expression a constructor initialises Field with; null for a
 /// default construction.
@@ -112,14 +84,11 @@ unchangedMemberInits(const FieldDecl *Field, const ASTContext &Ctx,
                      const RuleCatalog *Catalog) {
   if (!Field)
     return std::nullopt;
-  MemberCache &Cache = cacheFor(Ctx);
-  auto Key = std::make_pair(Field, Catalog);
-  auto It = Cache.Answers.find(Key);
-  if (It != Cache.Answers.end())
-    return It->second;
-  Inits Answer = compute(Field, Ctx, Catalog);
-  Cache.Answers[Key] = Answer;
-  return Answer;
+  auto &Cache = AnalysisStore::of(Ctx).summaries<MemberCache>(
+      std::to_string(reinterpret_cast<std::uintptr_t>(Catalog)),
+      [] { return std::make_unique<MemberCache>(); });
+  return memoised(Cache.Answers, Field,
+                  [&] { return compute(Field, Ctx, Catalog); });
 }
 
 TripBound elementCountBound(QualType T, const RuleCatalog *Catalog) {

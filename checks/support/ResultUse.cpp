@@ -57,17 +57,22 @@ const VarDecl *namedVar(const Expr *E) {
   return dyn_cast_or_null<VarDecl>(namedDecl(E, Members::None));
 }
 
+/// Whether D is one of V's bindings (V a structured binding declaration).
+bool isBindingOf(const ValueDecl *D, const VarDecl *V) {
+  if (const auto *Decomp = dyn_cast<DecompositionDecl>(V))
+    for (const BindingDecl *B : Decomp->bindings())
+      if (D == B)
+        return true;
+  return false;
+}
+
 /// Whether Ref names V, or one of V's bindings when V is a structured
 /// binding declaration.
 bool refersTo(const DeclRefExpr *Ref, const VarDecl *V) {
   const ValueDecl *D = Ref->getDecl();
   if (D == V)
     return !isa<DecompositionDecl>(V); // only the bindings are user reads
-  if (const auto *Decomp = dyn_cast<DecompositionDecl>(V))
-    for (const BindingDecl *B : Decomp->bindings())
-      if (D == B)
-        return true;
-  return false;
+  return isBindingOf(D, V);
 }
 
 bool isLocalVariable(const VarDecl *V) {
@@ -193,13 +198,7 @@ public:
 
 private:
   bool captures(const ValueDecl *D) const {
-    if (D == V)
-      return true;
-    if (const auto *Decomp = dyn_cast<DecompositionDecl>(V))
-      for (const BindingDecl *B : Decomp->bindings())
-        if (D == B)
-          return true;
-    return false;
+    return D == V || isBindingOf(D, V);
   }
   void check(const Expr *E) {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))

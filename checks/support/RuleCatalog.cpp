@@ -270,13 +270,6 @@ std::string parseErrorText(const std::string &What) {
 
 llvm::StringRef sectionKey(Section S) { return sectionSpec(S).Key; }
 
-std::string RuleError::str() const {
-  std::string S = File;
-  if (Line)
-    S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
-  return S + ": " + Message;
-}
-
 bool RuleCatalog::addFile(llvm::StringRef Path, llvm::StringRef Text,
                           std::vector<RuleError> &Errors) {
   nlohmann::json Doc;

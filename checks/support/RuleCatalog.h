@@ -1,6 +1,8 @@
 #ifndef COROLINT_SUPPORT_RULECATALOG_H
 #define COROLINT_SUPPORT_RULECATALOG_H
 
+#include "support/JsonLocator.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -82,15 +84,7 @@ struct RuleEntry {
 bool listNames(llvm::StringRef List, llvm::StringRef Name);
 
 /// A problem in a rule file, located like a compiler diagnostic.
-struct RuleError {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-  std::string Message;
-
-  /// "file:line:col: message".
-  std::string str() const;
-};
+using RuleError = FileError;
 
 /// Everything corolint knows about libraries: the embedded catalogs plus the
 /// user's rule files. Immutable once built; look-ups are by qualified name.

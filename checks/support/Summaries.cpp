@@ -171,13 +171,6 @@ std::string writeSummaries(const SummarySet &S, bool WithPending) {
   return Out;
 }
 
-std::string SummaryError::str() const {
-  std::string S = File;
-  if (Line)
-    S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
-  return S + ": " + Message;
-}
-
 namespace {
 
 /// Reads the document, remembering the path to the value being read so an

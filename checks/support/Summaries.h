@@ -1,6 +1,8 @@
 #ifndef COROLINT_SUPPORT_SUMMARIES_H
 #define COROLINT_SUPPORT_SUMMARIES_H
 
+#include "support/JsonLocator.h"
+
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <functional>
@@ -128,14 +130,7 @@ std::string contentHash(llvm::StringRef Text);
 std::string writeSummaries(const SummarySet &S, bool WithPending = true);
 
 /// A problem in a summary file: where, and what.
-struct SummaryError {
-  std::string File;
-  unsigned Line = 0;
-  unsigned Column = 0;
-  std::string Message;
-  /// "file:line:col: message".
-  std::string str() const;
-};
+using SummaryError = FileError;
 
 /// Reads summaries written by writeSummaries. On error returns nullopt
 /// and fills Error with the place (Path, line and column in Text).

@@ -3,6 +3,7 @@
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
@@ -18,7 +19,32 @@ bool isMoveCall(const CallExpr *Call) {
   return Name == "std::move" || Name == "std::forward";
 }
 
+class NamesAny : public RecursiveASTVisitor<NamesAny> {
+public:
+  explicit NamesAny(llvm::function_ref<bool(const ValueDecl *)> Listed)
+      : Listed(Listed) {}
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    Found = Found || Listed(E->getDecl());
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    Found = Found || Listed(E->getMemberDecl());
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  llvm::function_ref<bool(const ValueDecl *)> Listed;
+};
+
 } // namespace
+
+bool namesAny(const Stmt *S,
+              llvm::function_ref<bool(const ValueDecl *)> Listed) {
+  NamesAny Finder(Listed);
+  Finder.TraverseStmt(const_cast<Stmt *>(S));
+  return Finder.Found;
+}
 
 const Expr *ignoreValuePreserving(const Expr *E, Through Also) {
   while (E) {
@@ -59,6 +85,20 @@ const ValueDecl *namedDecl(const Expr *E, Members Which) {
          isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts())))
       return M->getMemberDecl();
   return nullptr;
+}
+
+const LambdaExpr *heldLambda(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (V->getInit())
+        E = V->getInit()->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 1)
+      E = Construct->getArg(0)->IgnoreImplicit()->IgnoreParens();
+  return dyn_cast<LambdaExpr>(E);
 }
 
 } // namespace corolint

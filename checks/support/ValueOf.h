@@ -4,8 +4,12 @@
 // What an expression is beneath the nodes that keep its value, and the
 // variable it names: the one copy every check and analysis uses.
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 namespace clang {
 class Expr;
+class LambdaExpr;
+class Stmt;
 class ValueDecl;
 } // namespace clang
 
@@ -39,6 +43,17 @@ enum class Members {
 /// parentheses and implicit casts; null when E is anything else.
 const clang::ValueDecl *namedDecl(const clang::Expr *E,
                                   Members Which = Members::Any);
+
+/// The lambda E is, written in place or the initialiser of the local E
+/// names (`auto fn = [&] {...}; spawn(fn)`), through one construction from
+/// one argument (std::function from the lambda); null otherwise.
+const clang::LambdaExpr *heldLambda(const clang::Expr *E);
+
+/// Whether S names, by a reference or a member access, a variable, field
+/// or binding Listed accepts, in code that runs or not (lambdas included:
+/// a capture names it too).
+bool namesAny(const clang::Stmt *S,
+              llvm::function_ref<bool(const clang::ValueDecl *)> Listed);
 
 } // namespace corolint
 
