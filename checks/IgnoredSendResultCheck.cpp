@@ -1,4 +1,5 @@
 #include "IgnoredSendResultCheck.h"
+#include "IgnoredSendRoom.h"
 #include "support/AnalysisStore.h"
 #include "support/EvaluatedCodeVisitor.h"
 #include "support/KnownConditions.h"
@@ -241,139 +242,26 @@ std::string variableName(const VarDecl *V) {
   return Name + "]";
 }
 
-/// Whether Cond, a condition on Queue, being Value says the queue holds
-/// nothing: `q.empty()` (the catalogs' `emptiness_queries`) true,
-/// `q.size() == 0` (`size_queries`) true, `q.size() != 0` false.
-bool saysEmpty(const Expr *Cond, bool Value, const ValueDecl *Queue,
-               const RuleCatalog &Catalog) {
-  auto QueryOn = [&](const Expr *E, Section S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
-    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-    return M && M->getIdentifier() &&
-           thisOrLocalObject(Call->getImplicitObjectArgument()) == Queue &&
-           Catalog.lookup(S, M->getName());
-  };
-  if (QueryOn(Cond, Section::EmptinessQueries))
-    return Value;
-  const auto *B = dyn_cast<BinaryOperator>(Cond);
-  if (!B || (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE) ||
-      Value != (B->getOpcode() == BO_EQ))
-    return false;
-  auto IsZero = [](const Expr *E) {
-    const auto *I = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-    return I && I->getValue() == 0;
-  };
-  return (QueryOn(B->getLHS(), Section::SizeQueries) && IsZero(B->getRHS())) ||
-         (QueryOn(B->getRHS(), Section::SizeQueries) && IsZero(B->getLHS()));
+/// The members of the queue after which its push has room (the rule's
+/// `room_after`).
+llvm::StringRef roomMembers(const RuleEntry *Rule) {
+  return Rule ? Rule->attribute("room_after") : "";
 }
 
-/// Whether the queue Call pushes onto is known to have room: the code
-/// before the push has just checked it empty (`SEASTAR_ASSERT(q.empty());
-/// q.push(eof)`, `if (q.empty()) q.push(x)`), with no suspension and no
-/// other use of the queue (another push) in between. An empty queue has
-/// room for one item; a full or closed queue is what the result reports.
-bool roomKnown(const CallExpr *Call, const Stmt *Body,
-               const RuleCatalog &Catalog) {
+/// The queue (member of `*this`, or local) a push is made on.
+const ValueDecl *pushedQueue(const CallExpr *Call) {
   const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
-  const ValueDecl *Queue =
-      M ? thisOrLocalObject(M->getImplicitObjectArgument()) : nullptr;
-  if (!Queue)
-    return false;
-  auto IsQuery = [&](const CXXMemberCallExpr *Q) {
-    const CXXMethodDecl *QM = Q->getMethodDecl();
-    if (!QM || !QM->getIdentifier())
-      return false;
-    for (Section S : {Section::EmptinessQueries, Section::SizeQueries,
-                      Section::StateQueries})
-      if (Catalog.lookup(S, QM->getName()))
-        return true;
-    return false;
-  };
-  return conditionKnown(
-      Call, Body,
-      [&](const Expr *Cond, bool Value) {
-        return saysEmpty(Cond, Value, Queue, Catalog);
-      },
-      [&](const Stmt *Between) {
-        return containsSuspension(Between) ||
-               usedOtherThan(Between, Queue, IsQuery);
-      });
-}
-
-/// Whether the push Call is the first use of its queue after a member of
-/// the rule's `room_after` ran on it: one that empties the queue (`abort`)
-/// or one whose future resolves once it has room (`not_full`), as an
-/// earlier statement of the same block (`q.abort(ex); q.push(marker);`,
-/// `co_await q.not_full(); q.push(x);`), or, when the push's block is the
-/// body of a lambda, as the call whose continuation the lambda is
-/// (`q.not_full().then([this] { q.push(x); })`); with no suspension and no
-/// other use of the queue in between.
-bool roomAfter(const CallExpr *Call, const Stmt *Body,
-               const BodyParents &Parents, const RuleEntry *Rule,
-               ASTContext &Ctx) {
-  llvm::StringRef Members = Rule ? Rule->attribute("room_after") : "";
-  const auto *M = dyn_cast<CXXMemberCallExpr>(Call);
-  const ValueDecl *Queue =
-      M ? thisOrLocalObject(M->getImplicitObjectArgument()) : nullptr;
-  if (Members.empty() || !Queue)
-    return false;
-  auto IsRoomCall = [&](const Expr *E) {
-    E = ignoreValuePreserving(E);
-    if (const auto *A = dyn_cast_or_null<CoawaitExpr>(E))
-      E = ignoreValuePreserving(awaitedOperand(A));
-    const auto *C = dyn_cast_or_null<CXXMemberCallExpr>(E);
-    const CXXMethodDecl *MD = C ? C->getMethodDecl() : nullptr;
-    return MD && MD->getIdentifier() && listNames(Members, MD->getName()) &&
-           thisOrLocalObject(C->getImplicitObjectArgument()) == Queue;
-  };
-  // The statement of a block the push is in.
-  const Stmt *Cur = Call;
-  const Stmt *Par = Parents.parent(Cur);
-  while (Par && isa<Expr>(Par)) {
-    Cur = Par;
-    Par = Parents.parent(Cur);
-  }
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Par);
-  if (!Block)
-    return false;
-  llvm::SmallVector<const Stmt *, 8> Before;
-  for (const Stmt *Child : Block->body()) {
-    if (Child == Cur)
-      break;
-    Before.push_back(Child);
-  }
-  auto Nothing = [](const CXXMemberCallExpr *) { return false; };
-  for (auto It = Before.rbegin(); It != Before.rend(); ++It) {
-    if (const auto *E = dyn_cast<Expr>(*It); E && IsRoomCall(E))
-      return true;
-    if (containsSuspension(*It) || usedOtherThan(*It, Queue, Nothing))
-      return false;
-  }
-  // The start of a lambda's body: the lambda continues the call it is
-  // handed to (`then`), made on the future of a room_after member.
-  if (Block != Body)
-    return false;
-  DynTypedNodeList Up = Ctx.getParents(*Body);
-  const auto *Lambda = Up.empty() ? nullptr : Up[0].get<LambdaExpr>();
-  if (!Lambda)
-    return false;
-  const Expr *Arg = Lambda;
-  for (int Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList P = Ctx.getParents(*Arg);
-    const Expr *Next = P.empty() ? nullptr : P[0].get<Expr>();
-    if (!Next)
-      return false;
-    if (const auto *Continue = dyn_cast<CXXMemberCallExpr>(Next))
-      return IsRoomCall(Continue->getImplicitObjectArgument());
-    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
-             CXXConstructExpr, CXXFunctionalCastExpr, ExprWithCleanups>(Next))
-      return false;
-    Arg = Next;
-  }
-  return false;
+  return M ? thisOrLocalObject(M->getImplicitObjectArgument()) : nullptr;
 }
 
 } // namespace
+
+struct IgnoredSendResultCheck::PushAwaitingCallers {
+  Send S;
+  RoomFromCallers Where;
+};
+
+IgnoredSendResultCheck::~IgnoredSendResultCheck() = default;
 
 void IgnoredSendResultCheck::checkCoroutine(CoroutineContext &Coro) {
   checkBody(Coro.function(), Coro.body(), Coro.ast());
@@ -408,7 +296,8 @@ void IgnoredSendResultCheck::checkBody(const FunctionDecl &F,
                C.OnlyStored,
                !C.AsyncResult &&
                    (roomKnown(C.Call, Body, catalog()) ||
-                    roomAfter(C.Call, Body, Parents, C.Rule, Ctx))},
+                    roomAfter(C.Call, pushedQueue(C.Call), Body, Parents,
+                              roomMembers(C.Rule), Ctx))},
               Parents, Reads,
               TokenErrorRefs, Ctx);
 }
@@ -448,7 +337,7 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
     if (T.isNull() || T->isDependentType())
       return;
     if (!T->isVoidType()) {
-      checkValue(S, Await, Parents, Reads);
+      checkValue(S, Await, Parents, Reads, Ctx);
       return;
     }
     // No value: the error is thrown, or a token wrote it to a variable.
@@ -489,18 +378,28 @@ void IgnoredSendResultCheck::checkSend(const Send &S,
   if (T.isNull() || T->isVoidType() || T->isDependentType() ||
       looksAwaitable(T, catalog(), Ctx))
     return; // nothing returned, or an operation not awaited here
-  checkValue(S, S.Call, Parents, Reads);
+  checkValue(S, S.Call, Parents, Reads, Ctx);
 }
 
 void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
                                         const BodyParents &Parents,
-                                        LocalReads &Reads) {
+                                        LocalReads &Reads,
+                                        ASTContext &Ctx) {
   if (S.RoomKnown)
     return; // checked empty just before: the push cannot fail for room
   ResultUse Use = resultUse(Result, Parents);
   if (Use.Kind == ResultUseKind::Discarded) {
     if (S.OnlyStored || droppedOnlyWhenClosed(S.Rule))
       return; // -Wunused-result's, or nothing lost until the queue closes
+    // Room the function's callers may provide: decided once the whole
+    // translation unit has been seen.
+    if (const auto *Push = dyn_cast<CXXMemberCallExpr>(S.Call);
+        Push && !roomMembers(S.Rule).empty())
+      if (RoomFromCallers Where = roomFromCallers(Push, Ctx); Where.Function) {
+        AwaitingCallers.push_back({S, Where});
+        AwaitingAST = &Ctx;
+        return;
+      }
     report(S, (llvm::Twine("result of '") + S.Name +
                "' is ignored")
                   .str());
@@ -513,6 +412,30 @@ void IgnoredSendResultCheck::checkValue(const Send &S, const Expr *Result,
                "' is stored in '" + variableName(Use.Var) +
                "' but never read")
                   .str());
+}
+
+void IgnoredSendResultCheck::onEndOfTranslationUnit() {
+  if (!AwaitingCallers.empty() && AwaitingAST) {
+    std::vector<RoomRequest> Requests;
+    for (const PushAwaitingCallers &P : AwaitingCallers)
+      Requests.push_back({P.Where, roomMembers(P.S.Rule)});
+    std::vector<CallersRoom> Rooms =
+        callersRoom(Requests, *AwaitingAST);
+    for (std::size_t I = 0; I < AwaitingCallers.size(); ++I) {
+      if (Rooms[I].provided())
+        continue;
+      const PushAwaitingCallers &P = AwaitingCallers[I];
+      report(P.S, "result of '" + P.S.Name + "' is ignored");
+      if (Rooms[I].WithRoom && Rooms[I].Without)
+        diag(Rooms[I].Without->getExprLoc(),
+             "'%0' is called here without waiting for room in '%1'",
+             DiagnosticIDs::Note)
+            << P.Where.Function->getName() << P.Where.Queue->getName();
+    }
+  }
+  AwaitingCallers.clear();
+  AwaitingAST = nullptr;
+  CoroCheck::onEndOfTranslationUnit();
 }
 
 void IgnoredSendResultCheck::report(const Send &S, llvm::StringRef Message) {

@@ -14,6 +14,8 @@ class IgnoredSendResultCheck : public CoroCheck {
 public:
   IgnoredSendResultCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Ctx);
+  ~IgnoredSendResultCheck() override;
+  void onEndOfTranslationUnit() override;
 
 protected:
   void checkCoroutine(CoroutineContext &Coro) override;
@@ -30,10 +32,17 @@ private:
                  llvm::ArrayRef<const clang::Expr *> TokenErrorRefs,
                  clang::ASTContext &Ctx);
   void checkValue(const Send &S, const clang::Expr *Result,
-                  const BodyParents &Parents, LocalReads &Reads);
+                  const BodyParents &Parents, LocalReads &Reads,
+                  clang::ASTContext &Ctx);
   void report(const Send &S, llvm::StringRef Message);
 
   NameList Extra;
+  /// Discarded pushes whose room their function's callers may provide
+  /// (RoomFromCallers): reported at the end of the translation unit unless
+  /// every call provides it.
+  struct PushAwaitingCallers;
+  std::vector<PushAwaitingCallers> AwaitingCallers;
+  clang::ASTContext *AwaitingAST = nullptr;
 };
 
 } // namespace corolint
