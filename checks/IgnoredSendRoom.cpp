@@ -166,41 +166,43 @@ unsigned usesOf(const Stmt *Body, const ValueDecl *Field) {
   return C.Uses;
 }
 
-/// The function a statement is in, looking through the lambdas around it
-/// (their bodies run on behalf of that function); null in a local class.
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+/// The nearest ancestor of S (through the parent map) that Stop accepts;
+/// an empty node when there is none.
+DynTypedNode ancestor(const Stmt *S, ASTContext &Ctx,
+                      llvm::function_ref<bool(const DynTypedNode &)> Stop) {
   DynTypedNode N = DynTypedNode::create(*S);
   for (int Depth = 0; Depth < 512; ++Depth) {
     DynTypedNodeList Up = Ctx.getParents(N);
     if (Up.empty())
-      return nullptr;
+      break;
     N = Up[0];
-    if (const auto *F = N.get<FunctionDecl>()) {
-      const auto *M = dyn_cast<CXXMethodDecl>(F);
-      if (!M || !M->getParent()->isLambda())
-        return F;
-    } else if (const auto *R = N.get<CXXRecordDecl>(); R && !R->isLambda()) {
-      return nullptr;
-    }
+    if (Stop(N))
+      return N;
   }
-  return nullptr;
+  return {};
+}
+
+/// The function a statement is in, looking through the lambdas around it
+/// (their bodies run on behalf of that function); null in a local class.
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+  return ancestor(S, Ctx, [](const DynTypedNode &N) {
+           if (const auto *M = N.get<CXXMethodDecl>())
+             return !M->getParent()->isLambda();
+           const auto *R = N.get<CXXRecordDecl>();
+           return N.get<FunctionDecl>() || (R && !R->isLambda());
+         }).get<FunctionDecl>();
 }
 
 /// The body the statement S belongs to: the innermost lambda's around it,
 /// or its function's.
 const Stmt *enclosingBody(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNode N = DynTypedNode::create(*S);
-  for (int Depth = 0; Depth < 512; ++Depth) {
-    DynTypedNodeList Up = Ctx.getParents(N);
-    if (Up.empty())
-      return nullptr;
-    N = Up[0];
-    if (const auto *L = N.get<LambdaExpr>())
-      return L->getBody();
-    if (const auto *F = N.get<FunctionDecl>())
-      return F->getBody();
-  }
-  return nullptr;
+  DynTypedNode N = ancestor(S, Ctx, [](const DynTypedNode &N) {
+    return N.get<LambdaExpr>() || N.get<FunctionDecl>();
+  });
+  if (const auto *L = N.get<LambdaExpr>())
+    return L->getBody();
+  const auto *F = N.get<FunctionDecl>();
+  return F ? F->getBody() : nullptr;
 }
 
 /// The call on `*this` Ref is the callee of, if any.
