@@ -2,6 +2,7 @@
 #include "Paths.h"
 #include "support/JsonLocator.h"
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Option/ArgList.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace corolint::driver {
@@ -235,6 +237,24 @@ adjustCommands(std::vector<clang::tooling::CompileCommand> Commands,
     Args.insert(Args.begin() + 1, ExtraBefore.begin(), ExtraBefore.end());
     C.CommandLine = std::move(Args);
   }
+  // A file built into several targets with the same options (one command
+  // per target, differing only in -o and the dependency file) is analysed
+  // once: libTooling drops those options, so each copy would parse the
+  // same translation unit again and report the same findings.
+  namespace tooling = clang::tooling;
+  tooling::ArgumentsAdjuster Analysed = tooling::combineAdjusters(
+      tooling::combineAdjusters(tooling::getClangStripOutputAdjuster(),
+                                tooling::getClangSyntaxOnlyAdjuster()),
+      tooling::getClangStripDependencyFileAdjuster());
+  std::set<std::vector<std::string>> Seen;
+  llvm::erase_if(Commands, [&](const tooling::CompileCommand &C) {
+    if (C.CommandLine.empty())
+      return false;
+    std::vector<std::string> Key = Analysed(C.CommandLine, C.Filename);
+    Key.push_back(C.Directory);
+    Key.push_back(C.Filename);
+    return !Seen.insert(std::move(Key)).second;
+  });
   return Commands;
 }
 

@@ -45,7 +45,9 @@ CompileDatabase fixedCompileDatabase(llvm::ArrayRef<std::string> Args);
 /// warning must not fail a file), unknown warning options are not
 /// reported; then ExtraBefore goes after the compiler's name and Extra at
 /// the end (before a "--"), like clang-tidy's --extra-arg-before and
-/// --extra-arg.
+/// --extra-arg. Of commands that compile the file the same way (in the same
+/// directory, differing only in the output and dependency files, which
+/// analysis ignores) the first is kept.
 std::vector<clang::tooling::CompileCommand>
 adjustCommands(std::vector<clang::tooling::CompileCommand> Commands,
                llvm::ArrayRef<std::string> ExtraBefore,

@@ -12,7 +12,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
@@ -135,73 +137,132 @@ bool constructs(const FunctionDecl *F, const FieldDecl *Field) {
          (Made->hasDefinition() && Made->isDerivedFrom(Own));
 }
 
-/// The functions of the translation unit (templates' patterns and their
-/// instantiations) that may change Field, other than its constructors.
-class WriterFinder : public RecursiveASTVisitor<WriterFinder> {
-public:
-  WriterFinder(const FieldDecl *Field, const RuleCatalog *Catalog)
-      : Field(Field), Catalog(Catalog) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool VisitFunctionDecl(FunctionDecl *F) {
-    if (F->doesThisDeclarationHaveABody() && !constructs(F, Field) &&
-        mayChangeIn(F, Field, Catalog))
-      Writers.push_back(F);
-    return true;
-  }
-  llvm::SmallVector<const FunctionDecl *, 4> Writers;
-
-private:
-  const FieldDecl *Field;
-  const RuleCatalog *Catalog;
-};
-
 const FunctionDecl *pattern(const FunctionDecl *F) {
   if (const FunctionDecl *P = F->getTemplateInstantiationPattern())
     F = P;
   return F->getCanonicalDecl();
 }
 
-/// Whether a coroutine of the translation unit calls one of Writers
-/// directly (in a template, a dependent call of a writer's name counts).
-class CoroutineCaller : public RecursiveASTVisitor<CoroutineCaller> {
+/// What the translation unit's code may change, and what its coroutines
+/// call, each found in one walk of the translation unit (templates'
+/// patterns and their instantiations) the first time a member is judged,
+/// instead of one walk per member.
+struct TUWrites {
+  /// Every function with a body, by the data members it may change
+  /// (mayChangeIn() of the function) and by the member names it reaches
+  /// through a dependent object.
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const FunctionDecl *, 2>>
+      ByField;
+  llvm::StringMap<llvm::SmallVector<const FunctionDecl *, 2>> ByDependentName;
+  bool Built = false;
+
+  /// What the coroutines of the translation unit call directly: callees'
+  /// patterns, and in templates the names of unresolved calls and of
+  /// members called through a dependent object.
+  llvm::DenseSet<const FunctionDecl *> CalledPatterns;
+  llvm::StringSet<> CalledOverloads, CalledDependentMembers;
+  bool CallsBuilt = false;
+};
+
+class WriterIndexer : public RecursiveASTVisitor<WriterIndexer> {
 public:
-  explicit CoroutineCaller(llvm::ArrayRef<const FunctionDecl *> Writers) {
-    for (const FunctionDecl *W : Writers) {
-      Patterns.insert(pattern(W));
-      if (W->getIdentifier())
-        Names.insert(W->getName());
-    }
-  }
+  WriterIndexer(TUWrites &Out, const RuleCatalog *Catalog)
+      : Out(Out), Catalog(Catalog) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool VisitFunctionDecl(FunctionDecl *F) {
-    if (!Found && F->doesThisDeclarationHaveABody() && isCoroutine(F))
-      Inner.TraverseStmt(F->getBody());
-    return !Found;
+    if (!F->doesThisDeclarationHaveABody())
+      return true;
+    llvm::SmallPtrSet<const FieldDecl *, 8> Fields;
+    llvm::StringSet<> Names;
+    changedMembersIn(F, Catalog, Fields, Names);
+    for (const FieldDecl *Field : Fields)
+      Out.ByField[Field].push_back(F);
+    for (const auto &Name : Names)
+      Out.ByDependentName[Name.getKey()].push_back(F);
+    return true;
   }
-  bool Found = false;
+
+private:
+  TUWrites &Out;
+  const RuleCatalog *Catalog;
+};
+
+/// The functions of the translation unit that may change Field, other
+/// than its constructors.
+llvm::SmallVector<const FunctionDecl *, 4>
+writersOf(const FieldDecl *Field, TUWrites &Index, const ASTContext &Ctx,
+          const RuleCatalog *Catalog) {
+  if (!Index.Built) {
+    WriterIndexer(Index, Catalog)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+    Index.Built = true;
+  }
+  llvm::SmallVector<const FunctionDecl *, 4> Writers;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  auto Add = [&](llvm::ArrayRef<const FunctionDecl *> Fs) {
+    for (const FunctionDecl *F : Fs)
+      if (Seen.insert(F).second && !constructs(F, Field))
+        Writers.push_back(F);
+  };
+  if (auto It = Index.ByField.find(Field); It != Index.ByField.end())
+    Add(It->second);
+  if (auto It = Index.ByDependentName.find(Field->getName());
+      It != Index.ByDependentName.end())
+    Add(It->second);
+  return Writers;
+}
+
+/// Collects what the coroutines of the translation unit call directly.
+class CoroutineCalls : public RecursiveASTVisitor<CoroutineCalls> {
+public:
+  explicit CoroutineCalls(TUWrites &Out) : Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && isCoroutine(F))
+      Inner.TraverseStmt(F->getBody());
+    return true;
+  }
 
 private:
   struct Calls : RecursiveASTVisitor<Calls> {
-    CoroutineCaller &Outer;
-    explicit Calls(CoroutineCaller &Outer) : Outer(Outer) {}
+    TUWrites &Out;
+    explicit Calls(TUWrites &Out) : Out(Out) {}
     bool VisitCallExpr(CallExpr *C) {
       if (const FunctionDecl *F = C->getDirectCallee())
-        Outer.Found |= Outer.Patterns.count(pattern(F)) > 0;
-      return !Outer.Found;
+        Out.CalledPatterns.insert(pattern(F));
+      return true;
     }
     bool VisitOverloadExpr(OverloadExpr *E) {
-      Outer.Found |= E->getName().getAsIdentifierInfo() &&
-                     Outer.Names.count(E->getName().getAsString());
-      return !Outer.Found;
+      if (E->getName().getAsIdentifierInfo())
+        Out.CalledOverloads.insert(E->getName().getAsString());
+      return true;
     }
     bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
-      Outer.Found |= Outer.Names.count(E->getMember().getAsString()) > 0;
-      return !Outer.Found;
+      Out.CalledDependentMembers.insert(E->getMember().getAsString());
+      return true;
     }
-  } Inner{*this};
-  llvm::SmallPtrSet<const FunctionDecl *, 4> Patterns;
-  llvm::StringSet<> Names;
+  };
+  TUWrites &Out;
+  Calls Inner{Out};
 };
+
+/// Whether a coroutine of the translation unit calls one of Writers
+/// directly (in a template, a dependent call of a writer's name counts).
+bool coroutineCalls(llvm::ArrayRef<const FunctionDecl *> Writers,
+                    TUWrites &Index, const ASTContext &Ctx) {
+  if (!Index.CallsBuilt) {
+    CoroutineCalls(Index).TraverseDecl(Ctx.getTranslationUnitDecl());
+    Index.CallsBuilt = true;
+  }
+  for (const FunctionDecl *W : Writers) {
+    if (Index.CalledPatterns.count(pattern(W)))
+      return true;
+    if (W->getIdentifier() && (Index.CalledOverloads.count(W->getName()) ||
+                               Index.CalledDependentMembers.count(W->getName())))
+      return true;
+  }
+  return false;
+}
 
 /// Whether every member function of Class has its body in the translation
 /// unit (an uninstantiated member of a template never runs).
@@ -217,7 +278,7 @@ bool allMembersVisible(const CXXRecordDecl *Class) {
 }
 
 bool judge(const FieldDecl *Field, const ASTContext &Ctx,
-           const RuleCatalog *Catalog) {
+           const RuleCatalog *Catalog, TUWrites &Index) {
   // Only its class's own members (and friends) can change a private or
   // protected member: all of them must be in view. A public one may be
   // filled by any code, in any file.
@@ -233,24 +294,23 @@ bool judge(const FieldDecl *Field, const ASTContext &Ctx,
   bool Table = holdsCallable(Element);
   if (!Table && !isValueElement(Element))
     return false;
-  WriterFinder Writers(Field, Catalog);
-  Writers.TraverseDecl(Ctx.getTranslationUnitDecl());
-  if (Writers.Writers.empty())
+  llvm::SmallVector<const FunctionDecl *, 4> Writers =
+      writersOf(Field, Index, Ctx, Catalog);
+  if (Writers.empty())
     return true; // fixed at construction
   if (!Table)
     return false;
-  for (const FunctionDecl *W : Writers.Writers)
+  for (const FunctionDecl *W : Writers)
     if (isCoroutine(W))
       return false;
-  CoroutineCaller Callers(Writers.Writers);
-  Callers.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return !Callers.Found;
+  return !coroutineCalls(Writers, Index, Ctx);
 }
 
 /// The answers of one translation unit (kept in its AnalysisStore).
 struct ConfiguredMembers {
   static const char *storeKind() { return "ConfiguredMembers"; }
   llvm::DenseMap<const FieldDecl *, bool> Answers;
+  TUWrites Index;
 };
 
 } // namespace
@@ -267,7 +327,7 @@ bool configurationSized(const FieldDecl *Field, const ASTContext &Ctx,
       std::to_string(reinterpret_cast<std::uintptr_t>(Catalog)),
       [] { return std::make_unique<ConfiguredMembers>(); });
   return memoised(Members.Answers, Field,
-                  [&] { return judge(Field, Ctx, Catalog); });
+                  [&] { return judge(Field, Ctx, Catalog, Members.Index); });
 }
 
 bool configuredCollection(const Expr *E, const ASTContext &Ctx,

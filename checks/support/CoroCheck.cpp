@@ -269,14 +269,38 @@ public:
 };
 
 /// Where to look for the lambda expression of Class: the declaration whose
-/// initialiser holds it, else the function it is defined in; null when
-/// neither is known (then the parent map is asked).
+/// initialiser holds it, else the function it is defined in, else the
+/// variable of its namespace whose initialiser spans it (a lambda
+/// initialising a variable of a namespace, `constexpr auto f = [](auto &s)
+/// {...};`, has no context declaration); null when none is known (then the
+/// parent map is asked).
 Decl *lambdaHome(const CXXRecordDecl &Class) {
   if (Decl *D = Class.getLambdaContextDecl())
     if (isa<VarDecl, FieldDecl>(D))
       return D;
-  const auto *F = dyn_cast<FunctionDecl>(Class.getDeclContext());
-  return F && F->hasBody() ? const_cast<FunctionDecl *>(F) : nullptr;
+  const DeclContext *DC = Class.getDeclContext();
+  if (const auto *F = dyn_cast<FunctionDecl>(DC))
+    return F->hasBody() ? const_cast<FunctionDecl *>(F) : nullptr;
+  if (!DC->isFileContext())
+    return nullptr;
+  const SourceManager &SM = Class.getASTContext().getSourceManager();
+  SourceLocation At = SM.getExpansionLoc(Class.getLocation());
+  if (At.isInvalid())
+    return nullptr;
+  FileID File = SM.getFileID(At);
+  unsigned Offset = SM.getFileOffset(At);
+  for (Decl *D : DC->decls()) {
+    auto *V = dyn_cast<VarDecl>(D);
+    if (!V || !V->getInit())
+      continue;
+    CharSourceRange R = SM.getExpansionRange(V->getSourceRange());
+    if (SM.getFileID(R.getBegin()) != File || SM.getFileID(R.getEnd()) != File)
+      continue;
+    if (SM.getFileOffset(R.getBegin()) <= Offset &&
+        Offset <= SM.getFileOffset(R.getEnd()))
+      return V;
+  }
+  return nullptr;
 }
 
 /// The variable a lambda initialises, given the nodes above it (innermost

@@ -3,6 +3,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <cstdint>
 #include <optional>
 
@@ -57,6 +59,14 @@ const clang::Expr *rangeSource(const clang::Expr *Range,
 /// and element access, a non-const reference or pointer taken to it.
 bool mayChangeIn(const clang::Decl *Scope, const clang::ValueDecl *Object,
                  const RuleCatalog *Catalog);
+
+/// Every data member mayChangeIn(Scope, Member, Catalog) would find
+/// changed, in one traversal of Scope: adds those members to Fields, and
+/// the names of the members Scope reaches through a dependent object
+/// (each of which may change any member of that name) to DependentNames.
+void changedMembersIn(const clang::Decl *Scope, const RuleCatalog *Catalog,
+                      llvm::SmallPtrSet<const clang::FieldDecl *, 8> &Fields,
+                      llvm::StringSet<> &DependentNames);
 
 /// The collection whose size E asks for: `v.size()`, `std::size(v)`
 /// (members and functions of the catalogs' `size_queries`), or null.

@@ -6,6 +6,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -32,26 +34,38 @@ bool refersTo(const Expr *E, const ValueDecl *V) {
 /// variable), or (for a container) a member call that may resize it.
 /// `std::move(v)` alone is not a change: a moved-from container is left
 /// with no more elements than it had.
+///
+/// Without V it looks for every data member at once (changedMembersIn):
+/// the members written and the names of members reached through a
+/// dependent object, by the same rules.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
   WriteFinder(const ValueDecl *V, const RuleCatalog *Catalog)
       : V(V), Catalog(Catalog) {}
   bool Written = false;
+  /// Without V: the members written, and dependent member names.
+  llvm::SmallPtrSet<const FieldDecl *, 8> *Fields = nullptr;
+  llvm::StringSet<> *DependentNames = nullptr;
 
   bool VisitVarDecl(VarDecl *D) {
     // `auto &r = v;` (not the hidden range variable of a range-for)
     QualType T = D->getType();
     if (!D->isImplicit() && T->isReferenceType() &&
-        !T->getPointeeType().isConstQualified() && refersTo(D->getInit(), V))
-      Written = true;
-    return !Written;
+        !T->getPointeeType().isConstQualified() && target(D->getInit()))
+      mark(D->getInit());
+    return more();
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *M) {
     // A template naming a member of that name through a dependent object
     // may write it: its instantiations are not read.
-    if (isa<FieldDecl>(V) && M->getMember().getAsString() == V->getName())
+    if (!V) {
+      if (DependentNames)
+        DependentNames->insert(M->getMember().getAsString());
+    } else if (isa<FieldDecl>(V) &&
+               M->getMember().getAsString() == V->getName()) {
       Written = true;
-    return !Written;
+    }
+    return more();
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *C) {
     const CXXConstructorDecl *Ctor = C->getConstructor();
@@ -59,44 +73,44 @@ public:
       return true;
     for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
       QualType T = Ctor->getParamDecl(I)->getType();
-      if (refersTo(C->getArg(I), V) && T->isReferenceType() &&
+      if (target(C->getArg(I)) && T->isReferenceType() &&
           !T->getPointeeType().isConstQualified())
-        Written = true;
+        mark(C->getArg(I));
     }
-    return !Written;
+    return more();
   }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->isAssignmentOp() && refersTo(B->getLHS(), V))
-      Written = true;
-    return !Written;
+    if (B->isAssignmentOp() && target(B->getLHS()))
+      mark(B->getLHS());
+    return more();
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if ((U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-        refersTo(U->getSubExpr(), V))
-      Written = true;
-    return !Written;
+        target(U->getSubExpr()))
+      mark(U->getSubExpr());
+    return more();
   }
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *F = C->getDirectCallee();
     unsigned First = 0;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
       if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F)) {
-        if (C->getNumArgs() > 0 && refersTo(C->getArg(0), V) &&
+        if (C->getNumArgs() > 0 && target(C->getArg(0)) &&
             !M->isConst() && !isReadOnlyMember(M))
-          Written = true;
+          mark(C->getArg(0));
         First = 1;
       } else if (Op->isAssignmentOp() && C->getNumArgs() > 0 &&
-                 refersTo(C->getArg(0), V)) {
-        Written = true;
+                 target(C->getArg(0))) {
+        mark(C->getArg(0));
       }
     }
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(C)) {
       const CXXMethodDecl *Method = M->getMethodDecl();
       if (Method && !Method->isConst() &&
-          refersTo(M->getImplicitObjectArgument(), V) &&
+          target(M->getImplicitObjectArgument()) &&
           !isReadOnlyMember(Method))
-        Written = true;
+        mark(M->getImplicitObjectArgument());
     }
     if (F && spawnIterates(F))
       return true;
@@ -105,19 +119,19 @@ public:
       return true; // moving out leaves no more elements
     if (!F) { // unknown callee: any argument naming V may be written
       for (const Expr *Arg : C->arguments())
-        if (refersTo(Arg, V))
-          Written = true;
-      return !Written;
+        if (target(Arg))
+          mark(Arg);
+      return more();
     }
     for (unsigned I = First; I < C->getNumArgs(); ++I) {
       unsigned P = I - First;
-      if (P >= F->getNumParams() || !refersTo(C->getArg(I), V))
+      if (P >= F->getNumParams() || !target(C->getArg(I)))
         continue;
       QualType T = F->getParamDecl(P)->getType();
       if (T->isReferenceType() && !T->getPointeeType().isConstQualified())
-        Written = true;
+        mark(C->getArg(I));
     }
-    return !Written;
+    return more();
   }
 
 private:
@@ -144,6 +158,22 @@ private:
     const RuleEntry *Container = containerEntry(M->getParent(), *Catalog);
     return !Container || !Container->lists("inserts", Name);
   }
+  /// Whether E names the object looked for: V, or without V any data
+  /// member.
+  bool target(const Expr *E) const {
+    if (V)
+      return refersTo(E, V);
+    return Fields && isa_and_nonnull<FieldDecl>(referencedObject(E));
+  }
+  void mark(const Expr *E) {
+    if (V)
+      Written = true;
+    else if (const auto *F = dyn_cast_or_null<FieldDecl>(referencedObject(E)))
+      Fields->insert(F);
+  }
+  /// Whether to go on: until V is found written; over everything without V.
+  bool more() const { return !V || !Written; }
+
   const ValueDecl *V;
   const RuleCatalog *Catalog;
 };
@@ -190,6 +220,17 @@ bool mayChangeIn(const Decl *Scope, const ValueDecl *Object,
   WriteFinder Finder(Object, Catalog);
   Finder.TraverseDecl(const_cast<Decl *>(Scope));
   return Finder.Written;
+}
+
+void changedMembersIn(const Decl *Scope, const RuleCatalog *Catalog,
+                      llvm::SmallPtrSet<const FieldDecl *, 8> &Fields,
+                      llvm::StringSet<> &DependentNames) {
+  if (!Scope)
+    return;
+  WriteFinder Finder(nullptr, Catalog);
+  Finder.Fields = &Fields;
+  Finder.DependentNames = &DependentNames;
+  Finder.TraverseDecl(const_cast<Decl *>(Scope));
 }
 
 const Expr *rangeSource(const Expr *Range, const RuleCatalog &Catalog) {
