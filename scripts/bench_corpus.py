@@ -36,24 +36,29 @@ def llvm_major(build):
 
 
 def compile_args(db, files):
-    """file -> (directory, argv without compiler, -c and -o)."""
+    """file -> [(directory, argv without compiler, -c, -o and dependency
+    files)], one per distinct command: the driver analyses a file once per
+    distinct command (a file CMake builds into several targets is listed
+    once per target), so the baseline parses it as often."""
     out = {}
     for e in json.load(open(db)):
         f = os.path.normpath(os.path.join(e['directory'], e['file']))
-        if f not in files or f in out:
+        if f not in files:
             continue
         argv = e.get('arguments') or shlex.split(e['command'])
         args, skip = [], False
         for a in argv[1:]:
             if skip:
                 skip = False
-            elif a == '-o':
+            elif a in ('-o', '-MF', '-MT', '-MQ'):
                 skip = True
-            elif a == '-c' or a.startswith('-o') and len(a) > 2:
+            elif a in ('-c', '-MD', '-MMD') or a.startswith('-o') and len(a) > 2:
                 continue
             else:
                 args.append(a)
-        out[f] = (e['directory'], args)
+        cmd = (e['directory'], args)
+        if cmd not in out.setdefault(f, []):
+            out[f].append(cmd)
     return out
 
 
@@ -87,7 +92,7 @@ def main():
     tidy = 'clang-tidy-' + major
     configs = {
         # the database's arguments name the file itself
-        'parse': [(args[f][0], ['clang++-' + major, '-fsyntax-only'] + args[f][1]) for f in files],
+        'parse': [(d, ['clang++-' + major, '-fsyntax-only'] + a) for f in files for d, a in args[f]],
         'floor': [(dbdir, [tidy, '-p', dbdir, '--checks=-*,google-build-namespaces', '--config={}', f]) for f in files],
         'plugin': [(dbdir, [tidy, '--load', plugin, '-p', dbdir, '--checks=-*,coro-*',
                             '--config={}', f]) for f in files],

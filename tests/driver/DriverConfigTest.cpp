@@ -1,9 +1,11 @@
 // The driver on a project configured for other tools: the project's
 // .clang-tidy never chooses the checks, bad configurations are one located
 // error, g++ databases and missing files are handled (issue #16).
+#include "CompileDatabase.h"
 #include "DriverSupport.h"
 
 #include "llvm/Support/FileSystem.h"
+#include <algorithm>
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -253,6 +255,33 @@ TEST(DriverConfig, GccDatabase) {
       << Broken.Err;
   Outcome NoBefore = runCorolint(Args);
   EXPECT_EQ(NoBefore.Exit, 3) << NoBefore.Err;
+}
+
+TEST(DriverConfig, FileBuiltIntoSeveralTargetsIsAnalysedOncePerDistinctCommand) {
+  // CMake lists a source once per target that builds it; commands that
+  // differ only in the object and dependency files parse the same
+  // translation unit (yalantinglibs lists rpc_api.cpp four times, three of
+  // them alike). Different options are a different translation unit.
+  auto Command = [](const std::string &Line) {
+    llvm::SmallVector<llvm::StringRef, 16> Words;
+    llvm::StringRef(Line).split(Words, ' ');
+    std::vector<std::string> Args(Words.begin(), Words.end());
+    return clang::tooling::CompileCommand("/p", "a.cpp", Args, "");
+  };
+  std::vector<clang::tooling::CompileCommand> In = {
+      Command("clang++ -std=c++20 -c a.cpp -o t1/a.o"),
+      Command("clang++ -std=c++20 -c a.cpp -o t2/a.o -MD -MF t2/a.d"),
+      Command("clang++ -std=c++20 -DOTHER -c a.cpp -o t3/a.o"),
+      Command("clang++ -std=c++20 -c a.cpp -o t4/a.o")};
+  In.back().Directory = "/q"; // another directory: relative paths differ
+  std::vector<clang::tooling::CompileCommand> Out =
+      corolint::driver::adjustCommands(In, {}, {});
+  ASSERT_EQ(Out.size(), 3u);
+  EXPECT_NE(std::find(Out[0].CommandLine.begin(), Out[0].CommandLine.end(), "t1/a.o"),
+            Out[0].CommandLine.end());
+  EXPECT_NE(std::find(Out[1].CommandLine.begin(), Out[1].CommandLine.end(), "-DOTHER"),
+            Out[1].CommandLine.end());
+  EXPECT_EQ(Out[2].Directory, "/q");
 }
 
 TEST(DriverConfig, MissingSourceIsAFailedTranslationUnit) {
