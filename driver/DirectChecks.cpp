@@ -1,17 +1,16 @@
 #include "DirectChecks.h"
 #include "support/CoroCheck.h"
+#include "support/DefinitionWalk.h"
 
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
-#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
 namespace corolint {
 namespace {
 
-class DirectChecks : public ASTConsumer,
-                     public RecursiveASTVisitor<DirectChecks> {
+class DirectChecks : public ASTConsumer {
 public:
   explicit DirectChecks(std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Owned)
       : Owned(std::move(Owned)) {
@@ -20,35 +19,19 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
-    Ctx = &Context;
     for (CoroCheck *C : Checks)
       C->onStartOfTranslationUnit();
-    TraverseDecl(Context.getTranslationUnitDecl());
+    forEachDefinition(Context, [&](const FunctionDecl &F, bool FromLambda) {
+      for (CoroCheck *C : Checks)
+        C->checkDefinition(F, FromLambda, Context);
+    });
     for (CoroCheck *C : Checks)
       C->onEndOfTranslationUnit();
-  }
-
-  // What CoroCheck's matchers select: function definitions with a body,
-  // and lambda expressions (their call operators are not visited as
-  // declarations: lambda classes are implicit code).
-  bool VisitFunctionDecl(FunctionDecl *F) {
-    if (F->isThisDeclarationADefinition() && F->doesThisDeclarationHaveABody() &&
-        F->getBody())
-      for (CoroCheck *C : Checks)
-        C->checkDefinition(*F, /*FromLambda=*/false, *Ctx);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *L) {
-    if (const CXXMethodDecl *Op = L->getCallOperator())
-      for (CoroCheck *C : Checks)
-        C->checkDefinition(*Op, /*FromLambda=*/true, *Ctx);
-    return true;
   }
 
 private:
   std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Owned;
   std::vector<CoroCheck *> Checks;
-  ASTContext *Ctx = nullptr;
 };
 
 } // namespace

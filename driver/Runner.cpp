@@ -1,5 +1,6 @@
 #include "Runner.h"
 #include "Worker.h"
+#include "support/RuleCatalog.h"
 
 #include "llvm/Support/thread.h"
 #include <algorithm>
@@ -38,6 +39,9 @@ Analysis runJobs(const std::vector<TUJob> &Jobs,
       ToAnalyse.push_back(I);
     }
   }
+  // Forked children inherit the default catalogs instead of each building them.
+  if (!ToAnalyse.empty())
+    RuleCatalog::preload();
   std::atomic<std::size_t> Next{0};
   auto Work = [&] {
     for (std::size_t K = Next++; K < ToAnalyse.size(); K = Next++) {

@@ -3,6 +3,7 @@
 #include "support/RuleCatalog.h"
 
 #include <fstream>
+#include <map>
 #include <gtest/gtest.h>
 
 namespace corolint {
@@ -19,6 +20,50 @@ TEST(RuleCatalog, EmbeddedCatalogsLoadWithoutErrors) {
   EXPECT_NE(Catalog.lookup(Section::Blocking, "std::this_thread::sleep_for"),
             nullptr);
   EXPECT_NE(Catalog.lookup(Section::LockGuards, "std::lock_guard"), nullptr);
+}
+
+std::string describe(const RuleEntry &E) {
+  std::string Out = E.Name + "|" + E.Library + "|" + E.Kind + "|" + E.Reason +
+                    "|" + E.Alternative + "|" + (E.IsError ? "error" : "");
+  std::map<std::string, std::string> Sorted;
+  for (const auto &A : E.Attributes)
+    Sorted[A.getKey().str()] = A.getValue();
+  for (const auto &[K, V] : Sorted)
+    Out += "|" + K + "=" + V;
+  return Out;
+}
+
+// The table the build compiles rules/*.json into (what every process loads)
+// holds exactly what reading the JSON files gives.
+TEST(RuleCatalog, CompiledTableEqualsTheCatalogFiles) {
+  RuleCatalog FromFiles;
+  std::vector<RuleError> Errors;
+  for (const EmbeddedRuleFile &F : embeddedRuleFiles())
+    ASSERT_TRUE(FromFiles.addFile(F.Path, F.Text, Errors)) << F.Path;
+  std::shared_ptr<const RuleCatalog> FromTable = RuleCatalog::fromEmbeddedTable();
+  std::size_t Total = 0;
+  for (std::size_t I = 0; I < SectionCount; ++I) {
+    Section S = static_cast<Section>(I);
+    std::map<std::string, std::string> A, B;
+    for (const auto &E : FromFiles.entries(S))
+      A[E.getKey().str()] = describe(E.getValue());
+    for (const auto &E : FromTable->entries(S))
+      B[E.getKey().str()] = describe(E.getValue());
+    EXPECT_EQ(A, B) << sectionKey(S).str();
+    std::vector<std::string> PA, PB;
+    for (const RuleEntry &E : FromFiles.patterns(S))
+      PA.push_back(describe(E));
+    for (const RuleEntry &E : FromTable->patterns(S))
+      PB.push_back(describe(E));
+    EXPECT_EQ(PA, PB) << sectionKey(S).str();
+    Total += A.size() + PA.size();
+  }
+  EXPECT_GT(Total, 1000u);
+  EXPECT_EQ(FromFiles.namespaceAliases(), FromTable->namespaceAliases());
+  EXPECT_FALSE(FromTable->namespaceAliases().empty());
+  EXPECT_TRUE(FromTable->isLibraryName("asio::post"));
+  EXPECT_TRUE(FromTable->isLibraryName("seastar::sleep"));
+  EXPECT_FALSE(FromTable->isLibraryName("myapp::post"));
 }
 
 TEST(RuleCatalog, SyntaxErrorIsLocated) {

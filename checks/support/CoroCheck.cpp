@@ -1,6 +1,7 @@
 #include "support/CoroCheck.h"
 #include "support/AnalysisStore.h"
 #include "support/CoroutineModel.h"
+#include "support/DefinitionWalk.h"
 #include "support/QualifiedName.h"
 #include "support/RuleFilePaths.h"
 #include "support/SummaryFiles.h"
@@ -130,9 +131,14 @@ void CoroCheck::onEndOfTranslationUnit() {
 class CoroCheck::Dispatch : public MatchFinder::MatchCallback {
 public:
   explicit Dispatch(MatchFinder *Finder) : Finder(Finder) {}
+  /// The translation unit: one walk hands its definitions to every check
+  /// (per-node matchers would cost more than the walk, see DefinitionWalk.h).
   void run(const MatchFinder::MatchResult &Result) override {
-    for (MatchFinder::MatchCallback *C : Checks)
-      C->run(Result);
+    ASTContext &Ctx = *Result.Context;
+    forEachDefinition(Ctx, [&](const FunctionDecl &F, bool FromLambda) {
+      for (CoroCheck *C : Checks)
+        C->checkDefinition(F, FromLambda, Ctx);
+    });
   }
   void onStartOfTranslationUnit() override {
     for (MatchFinder::MatchCallback *C : Checks)
@@ -147,7 +153,7 @@ public:
     return TK_IgnoreUnlessSpelledInSource;
   }
   MatchFinder *const Finder;
-  std::vector<MatchFinder::MatchCallback *> Checks;
+  std::vector<CoroCheck *> Checks;
 };
 
 namespace {
@@ -179,24 +185,12 @@ void CoroCheck::registerMatchers(MatchFinder *Finder) {
     OwnDispatch->Checks.push_back(this);
     It->second = OwnDispatch.get();
   }
-  // Every function definition: check() hands coroutines to every check and
-  // other functions (outside system headers) to those that want them.
-  Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(stmt()),
-                   anyOf(hasBody(coroutineBodyStmt()),
-                         unless(isExpansionInSystemHeader())))
-          .bind("coro"),
-      OwnDispatch.get());
-  Finder->addMatcher(lambdaExpr().bind("lambda"), OwnDispatch.get());
+  Finder->addMatcher(translationUnitDecl().bind("tu"), OwnDispatch.get());
 }
 
-void CoroCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    checkDefinition(*L->getCallOperator(), /*FromLambda=*/true,
-                    *Result.Context);
-  else if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("coro"))
-    checkDefinition(*F, /*FromLambda=*/false, *Result.Context);
-}
+// The dispatch of registerMatchers() runs the checks; a check's own
+// callback is never registered.
+void CoroCheck::check(const MatchFinder::MatchResult &) {}
 
 void CoroCheck::checkDefinition(const FunctionDecl &Def, bool FromLambda,
                                 ASTContext &Ctx) {

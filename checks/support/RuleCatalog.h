@@ -97,6 +97,15 @@ public:
   static std::shared_ptr<const RuleCatalog>
   get(llvm::ArrayRef<std::string> ExtraFiles, std::vector<RuleError> &Errors);
 
+  /// Builds the default catalogs now; a process that forks workers does so
+  /// first, and they share them.
+  static void preload();
+
+  /// The default catalogs from the table the build compiled rules/*.json
+  /// into (what get() starts from; the test that it equals reading the
+  /// files uses it).
+  static std::shared_ptr<const RuleCatalog> fromEmbeddedTable();
+
   /// Adds one file's rules, validated against the schema (RuleSchema.h). On
   /// error, appends to Errors and adds nothing from that file; a value in the
   /// legacy form (a string for a boolean, list or number) is such an error,
@@ -157,6 +166,16 @@ public:
   /// catalogs describe (asio, folly, std...): code analyses treat such
   /// functions by their catalog entries, not by reading their bodies.
   bool isLibraryName(llvm::StringRef QualifiedName) const;
+
+  /// The name-pattern entries of section S, in catalog order.
+  const std::vector<RuleEntry> &patterns(Section S) const {
+    return Patterns[static_cast<std::size_t>(S)];
+  }
+
+  const std::vector<std::pair<std::string, std::string>> &
+  namespaceAliases() const {
+    return NamespaceAliases;
+  }
 
   std::size_t size(Section S) const {
     return Sections[static_cast<std::size_t>(S)].size();
