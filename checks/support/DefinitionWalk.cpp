@@ -35,8 +35,9 @@ public:
   bool TraverseStmt(Stmt *S, DataRecursionQueue *Queue = nullptr) {
     return InSystemHeader || Base::TraverseStmt(S, Queue);
   }
-  bool TraverseTypeLoc(TypeLoc) { return true; }
-  bool TraverseType(QualType) { return true; }
+  // (LLVM 22 passes a second argument, TraverseQualifier.)
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
+  bool TraverseType(QualType, bool = true) { return true; }
 
   bool VisitFunctionDecl(FunctionDecl *F) {
     if (!F->isThisDeclarationADefinition() || !F->doesThisDeclarationHaveABody())
