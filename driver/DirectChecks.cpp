@@ -4,7 +4,6 @@
 
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
-
 using namespace clang;
 
 namespace corolint {
