@@ -1,6 +1,5 @@
 #include "DirectChecks.h"
 #include "support/CoroCheck.h"
-#include "support/DefinitionWalk.h"
 
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -20,10 +19,7 @@ public:
   void HandleTranslationUnit(ASTContext &Context) override {
     for (CoroCheck *C : Checks)
       C->onStartOfTranslationUnit();
-    forEachDefinition(Context, [&](const FunctionDecl &F, bool FromLambda) {
-      for (CoroCheck *C : Checks)
-        C->checkDefinition(F, FromLambda, Context);
-    });
+    CoroCheck::checkDefinitions(Checks, Context);
     for (CoroCheck *C : Checks)
       C->onEndOfTranslationUnit();
   }

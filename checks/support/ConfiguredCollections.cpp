@@ -11,8 +11,10 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/DeclFriend.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -143,18 +145,26 @@ const FunctionDecl *pattern(const FunctionDecl *F) {
   return F->getCanonicalDecl();
 }
 
-/// What the translation unit's code may change, and what its coroutines
-/// call, each found in one walk of the translation unit (templates'
-/// patterns and their instantiations) the first time a member is judged,
-/// instead of one walk per member.
-struct TUWrites {
-  /// Every function with a body, by the data members it may change
-  /// (mayChangeIn() of the function) and by the member names it reaches
-  /// through a dependent object.
+/// Which functions may change which data members, over the declarations
+/// indexed: every function with a body (mayChangeIn() of the function),
+/// by the members it may change and by the member names it reaches through
+/// a dependent object.
+struct WriterIndex {
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const FunctionDecl *, 2>>
       ByField;
   llvm::StringMap<llvm::SmallVector<const FunctionDecl *, 2>> ByDependentName;
-  bool Built = false;
+};
+
+/// What the translation unit's code may change, and what its coroutines
+/// call, each found once per translation unit (or class) the first time a
+/// member is judged, instead of once per member.
+struct TUWrites {
+  /// Every declaration of the translation unit, templates' patterns and
+  /// their instantiations (for protected members: a derived class may
+  /// change them).
+  std::unique_ptr<WriterIndex> WholeTU;
+  /// Per class, the declarations that can name its private members.
+  llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<WriterIndex>> ByClass;
 
   /// What the coroutines of the translation unit call directly: callees'
   /// patterns, and in templates the names of unresolved calls and of
@@ -166,7 +176,7 @@ struct TUWrites {
 
 class WriterIndexer : public RecursiveASTVisitor<WriterIndexer> {
 public:
-  WriterIndexer(TUWrites &Out, const RuleCatalog *Catalog)
+  WriterIndexer(WriterIndex &Out, const RuleCatalog *Catalog)
       : Out(Out), Catalog(Catalog) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool VisitFunctionDecl(FunctionDecl *F) {
@@ -183,20 +193,108 @@ public:
   }
 
 private:
-  TUWrites &Out;
+  WriterIndex &Out;
   const RuleCatalog *Catalog;
 };
+
+/// The declarations whose code may name a private member of a class: the
+/// class itself (members, nested classes, friends and lambdas defined in
+/// it), definitions of its members, nested classes and friends written
+/// elsewhere, each befriended class likewise, and for a specialization of
+/// a class template, its pattern (members not instantiated). Walking these
+/// instead of the translation unit is what makes judging a private member
+/// cheap in template-heavy code.
+class AccessScopes {
+public:
+  void addClass(const CXXRecordDecl *C) {
+    if (!C || !(C = C->getDefinition()) || !Classes.insert(C).second)
+      return;
+    Scopes.insert(C);
+    if (const CXXRecordDecl *Pattern = C->getTemplateInstantiationPattern())
+      addClass(Pattern);
+    for (const Decl *D : C->decls()) {
+      if (const auto *Friend = dyn_cast<FriendDecl>(D)) {
+        if (const TypeSourceInfo *T = Friend->getFriendType())
+          addClass(T->getType()->getAsCXXRecordDecl());
+        else
+          addNamed(Friend->getFriendDecl());
+      } else if (const auto *R = dyn_cast<CXXRecordDecl>(D)) {
+        if (!R->isInjectedClassName())
+          addClass(R);
+      } else {
+        addNamed(dyn_cast<NamedDecl>(D));
+      }
+    }
+  }
+
+  /// The scopes not already inside another one, in the order found.
+  llvm::SmallVector<const Decl *, 8> outermost() const {
+    llvm::SmallVector<const Decl *, 8> Out;
+    for (const Decl *D : Scopes)
+      if (!insideAnother(D))
+        Out.push_back(D);
+    return Out;
+  }
+
+private:
+  void addNamed(const NamedDecl *D) {
+    if (!D)
+      return;
+    if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+      if (const FunctionDecl *Def = F->getDefinition())
+        Scopes.insert(Def);
+    } else if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D)) {
+      addNamed(FT->getTemplatedDecl());
+      for (const FunctionDecl *Spec : FT->specializations())
+        addNamed(Spec);
+    } else if (const auto *CT = dyn_cast<ClassTemplateDecl>(D)) {
+      addClass(CT->getTemplatedDecl());
+      for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+        addClass(Spec);
+    }
+  }
+
+  bool insideAnother(const Decl *D) const {
+    for (const DeclContext *DC = D->getLexicalDeclContext(); DC;
+         DC = DC->getLexicalParent())
+      if (Scopes.count(Decl::castFromDeclContext(DC)))
+        return true;
+    return false;
+  }
+
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Classes;
+  llvm::SetVector<const Decl *> Scopes;
+};
+
+const WriterIndex &writerIndex(const FieldDecl *Field, TUWrites &Writes,
+                               const ASTContext &Ctx,
+                               const RuleCatalog *Catalog) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (Field->getAccess() == AS_private && Class) {
+    std::unique_ptr<WriterIndex> &Index = Writes.ByClass[Class];
+    if (!Index) {
+      Index = std::make_unique<WriterIndex>();
+      AccessScopes Scopes;
+      Scopes.addClass(Class);
+      for (const Decl *Scope : Scopes.outermost())
+        WriterIndexer(*Index, Catalog).TraverseDecl(const_cast<Decl *>(Scope));
+    }
+    return *Index;
+  }
+  if (!Writes.WholeTU) {
+    Writes.WholeTU = std::make_unique<WriterIndex>();
+    WriterIndexer(*Writes.WholeTU, Catalog)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  return *Writes.WholeTU;
+}
 
 /// The functions of the translation unit that may change Field, other
 /// than its constructors.
 llvm::SmallVector<const FunctionDecl *, 4>
-writersOf(const FieldDecl *Field, TUWrites &Index, const ASTContext &Ctx,
+writersOf(const FieldDecl *Field, TUWrites &Writes, const ASTContext &Ctx,
           const RuleCatalog *Catalog) {
-  if (!Index.Built) {
-    WriterIndexer(Index, Catalog)
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
-    Index.Built = true;
-  }
+  const WriterIndex &Index = writerIndex(Field, Writes, Ctx, Catalog);
   llvm::SmallVector<const FunctionDecl *, 4> Writers;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
   auto Add = [&](llvm::ArrayRef<const FunctionDecl *> Fs) {

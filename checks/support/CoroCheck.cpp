@@ -134,11 +134,7 @@ public:
   /// The translation unit: one walk hands its definitions to every check
   /// (per-node matchers would cost more than the walk, see DefinitionWalk.h).
   void run(const MatchFinder::MatchResult &Result) override {
-    ASTContext &Ctx = *Result.Context;
-    forEachDefinition(Ctx, [&](const FunctionDecl &F, bool FromLambda) {
-      for (CoroCheck *C : Checks)
-        C->checkDefinition(F, FromLambda, Ctx);
-    });
+    checkDefinitions(Checks, *Result.Context);
   }
   void onStartOfTranslationUnit() override {
     for (MatchFinder::MatchCallback *C : Checks)
@@ -163,6 +159,14 @@ llvm::DenseMap<MatchFinder *, CoroCheck::Dispatch *> &dispatches() {
   return Map;
 }
 } // namespace
+
+void CoroCheck::checkDefinitions(llvm::ArrayRef<CoroCheck *> Checks,
+                                 ASTContext &Ctx) {
+  forEachDefinition(Ctx, [&](const FunctionDecl &F, bool FromLambda) {
+    for (CoroCheck *C : Checks)
+      C->checkDefinition(F, FromLambda, Ctx);
+  });
+}
 
 CoroCheck::~CoroCheck() {
   if (!OwnDispatch)

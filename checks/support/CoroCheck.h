@@ -7,6 +7,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <map>
 #include <memory>
 
@@ -49,6 +50,11 @@ public:
   /// definitions without clang's MatchFinder (the driver).
   void checkDefinition(const clang::FunctionDecl &F, bool FromLambda,
                        clang::ASTContext &Ctx);
+  /// Every definition of the translation unit (forEachDefinition in
+  /// DefinitionWalk.h), each handed to the checks in turn: what the plugin's
+  /// one match and the driver's consumer run.
+  static void checkDefinitions(llvm::ArrayRef<CoroCheck *> Checks,
+                               clang::ASTContext &Ctx);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
   /// Drops the translation unit's AnalysisStore. Checks that override

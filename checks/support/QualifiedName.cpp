@@ -5,42 +5,77 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include <forward_list>
 
 using namespace clang;
 
 namespace corolint {
 
-static std::string ownName(const NamedDecl *D) {
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
-    return Ctor->getParent()->getNameAsString();
-  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
-    return "~" + Dtor->getParent()->getNameAsString();
-  return D->getDeclName().getAsString();
-}
+namespace {
+/// The parts of a qualified name, innermost first. Most parts are plain
+/// identifiers, referred to where the AST keeps them: a name is asked for
+/// per call the checks look at, so only the result is a new string.
+class NameParts {
+public:
+  void addOwn(const NamedDecl *D) {
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+      add(Ctor->getParent()->getDeclName());
+    else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+      addOwned("~" + Dtor->getParent()->getNameAsString());
+    else
+      add(D->getDeclName());
+  }
+  void add(DeclarationName N) {
+    if (const IdentifierInfo *II = N.getAsIdentifierInfo())
+      Parts.push_back(II->getName());
+    else
+      addOwned(N.getAsString());
+  }
+  std::string joined() const {
+    std::size_t Size = 0;
+    for (llvm::StringRef P : Parts)
+      Size += P.size() + 2;
+    std::string Name;
+    Name.reserve(Size);
+    for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+      if (!Name.empty())
+        Name += "::";
+      Name += *It;
+    }
+    return Name;
+  }
+
+private:
+  void addOwned(std::string S) {
+    Owned.push_front(std::move(S));
+    Parts.push_back(Owned.front());
+  }
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  std::forward_list<std::string> Owned; // stable: Parts refer into it
+};
+} // namespace
 
 std::string qualifiedName(const NamedDecl *D) {
   if (!D)
     return {};
-  llvm::SmallVector<std::string, 6> Parts{ownName(D)};
+  NameParts Parts;
+  Parts.addOwn(D);
   for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
       if (NS->isAnonymousNamespace() || NS->isInline())
         continue;
-      Parts.push_back(NS->getNameAsString());
+      Parts.add(NS->getDeclName());
     } else if (const auto *R = dyn_cast<RecordDecl>(C)) {
       if (R->getIdentifier())
-        Parts.push_back(R->getNameAsString());
+        Parts.add(R->getDeclName());
     } else if (const auto *F = dyn_cast<FunctionDecl>(C)) {
-      Parts.push_back(ownName(F));
+      Parts.addOwn(F);
     } else if (const auto *E = dyn_cast<EnumDecl>(C)) {
       if (E->isScoped())
-        Parts.push_back(E->getNameAsString());
+        Parts.add(E->getDeclName());
     }
   }
-  std::string Name;
-  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
-    Name += (Name.empty() ? "" : "::") + *It;
-  return Name;
+  return Parts.joined();
 }
 
 const FunctionDecl *calleeOf(const Expr *E) {
