@@ -11,6 +11,9 @@
 #include <fcntl.h>
 #include <mutex>
 #include <poll.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -190,7 +193,20 @@ void testFaults(const TUJob &Job) {
 }
 
 [[noreturn]] void runChild(const TUJob &Job, const OptionsProviderFactory &Options,
-                           llvm::StringRef ResourceDir, int ResultFD, int ErrorFD) {
+                           llvm::StringRef ResourceDir, int ResultFD, int ErrorFD,
+                           pid_t Parent) {
+#ifdef __linux__
+  // A child must not outlive its driver. Ctrl-C reaches the whole process
+  // group, but a SIGTERM or SIGINT sent to the driver alone (a CI job's
+  // timeout, an editor stopping it) ends only the driver, whose handler
+  // exits at once: the kernel then kills the child, and a child forked
+  // after the driver ended gives up.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != Parent)
+    ::_exit(1);
+#else
+  (void)Parent;
+#endif
   // A crash ends the child at once with its signal: no stack dump
   // (LLVM's handler would symbolise it) the parent would discard anyway.
   for (int Signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP})
@@ -307,11 +323,12 @@ TUResult analyseIsolated(const TUJob &Job, const OptionsProviderFactory &Options
       ::close(ResultPipe[1]);
       return analyseTU(Job, Options, ResourceDir);
     }
+    pid_t Parent = ::getpid();
     Pid = ::fork();
     if (Pid == 0) {
       ::close(ResultPipe[0]);
       ::close(ErrorPipe[0]);
-      runChild(Job, Options, ResourceDir, ResultPipe[1], ErrorPipe[1]);
+      runChild(Job, Options, ResourceDir, ResultPipe[1], ErrorPipe[1], Parent);
     }
     ::close(ResultPipe[1]);
     ::close(ErrorPipe[1]);

@@ -5,8 +5,10 @@
 #include "DriverSupport.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <csignal>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -302,6 +304,24 @@ TEST(DriverConfig, MissingSourceIsAFailedTranslationUnit) {
             "src/generated.cpp");
 }
 
+/// The processes whose command line names Path (the driver's workers are
+/// forked, so they repeat its arguments).
+std::vector<pid_t> processesNaming(const std::string &Path) {
+  std::vector<pid_t> Found;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It("/proc", EC), End; It != End && !EC;
+       It.increment(EC)) {
+    pid_t Pid = 0;
+    if (llvm::StringRef(llvm::sys::path::filename(It->path())).getAsInteger(10, Pid))
+      continue;
+    std::ifstream In(It->path() + "/cmdline"); // /proc sizes read as 0
+    std::string Line((std::istreambuf_iterator<char>(In)), std::istreambuf_iterator<char>());
+    if (Line.find(Path) != std::string::npos)
+      Found.push_back(Pid);
+  }
+  return Found;
+}
+
 TEST(DriverConfig, InterruptIsReported) {
   // A source that is a FIFO nobody writes: the run waits on it until
   // interrupted.
@@ -326,6 +346,16 @@ TEST(DriverConfig, InterruptIsReported) {
   EXPECT_EQ(WEXITSTATUS(Status), 130);
   EXPECT_NE(readFile(Err).find("corolint: interrupted; no results written\n"), std::string::npos)
       << readFile(Err);
+  // The worker analysing the file (waiting on the FIFO) ends with the
+  // driver: none is left behind.
+  std::vector<pid_t> Left = processesNaming(Fifo);
+  for (int Tries = 0; !Left.empty() && Tries < 20; ++Tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    Left = processesNaming(Fifo);
+  }
+  EXPECT_TRUE(Left.empty()) << Left.size() << " worker(s) outlived the driver";
+  for (pid_t P : Left)
+    kill(P, SIGKILL);
 }
 
 } // namespace
